@@ -1,0 +1,102 @@
+/**
+ * Tenant glossaries: do-not-translate terms (no target) and forced term translations, per source
+ * language and either one target language or every target (`*`).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from './database.js';
+
+export interface GlossaryEntry {
+  id: string;
+  sourceLang: string;
+  targetLang: string;
+  source: string;
+  target: string | null;
+  caseSensitive: boolean;
+}
+
+interface GlossaryRow {
+  id: string;
+  source_lang: string;
+  target_lang: string;
+  source_term: string;
+  target_term: string | null;
+  case_sensitive: number;
+  [column: string]: unknown;
+}
+
+const fromRow = (row: GlossaryRow): GlossaryEntry => ({
+  id: row.id,
+  sourceLang: row.source_lang,
+  targetLang: row.target_lang,
+  source: row.source_term,
+  target: row.target_term,
+  caseSensitive: Boolean(row.case_sensitive),
+});
+
+export const ANY_TARGET = '*';
+
+export function glossaryRepository(db: Queryable) {
+  return {
+    async upsert(
+      tenantId: string,
+      term: Omit<GlossaryEntry, 'id' | 'caseSensitive'> & { caseSensitive?: boolean },
+    ): Promise<GlossaryEntry> {
+      const id = randomUUID();
+      await db.execute(
+        `INSERT INTO glossary_terms (id, tenant_id, source_lang, target_lang, source_term, target_term, case_sensitive, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, source_lang, target_lang, source_term) DO UPDATE
+           SET target_term = excluded.target_term, case_sensitive = excluded.case_sensitive`,
+        [
+          id,
+          tenantId,
+          term.sourceLang,
+          term.targetLang,
+          term.source,
+          term.target,
+          term.caseSensitive ? 1 : 0,
+          Date.now(),
+        ],
+      );
+      const [row] = await db.query<GlossaryRow>(
+        'SELECT * FROM glossary_terms WHERE tenant_id = ? AND source_lang = ? AND target_lang = ? AND source_term = ?',
+        [tenantId, term.sourceLang, term.targetLang, term.source],
+      );
+      if (!row) throw new Error('glossary term vanished after upsert');
+      return fromRow(row);
+    },
+
+    /** Terms that apply to a translation from `sourceLang` into `targetLang`. */
+    async forPair(
+      tenantId: string,
+      sourceLang: string,
+      targetLang: string,
+    ): Promise<GlossaryEntry[]> {
+      const rows = await db.query<GlossaryRow>(
+        `SELECT * FROM glossary_terms WHERE tenant_id = ? AND source_lang = ? AND target_lang IN (?, ?)
+         ORDER BY source_term`,
+        [tenantId, sourceLang, targetLang, ANY_TARGET],
+      );
+      return rows.map(fromRow);
+    },
+
+    async list(tenantId: string): Promise<GlossaryEntry[]> {
+      const rows = await db.query<GlossaryRow>(
+        'SELECT * FROM glossary_terms WHERE tenant_id = ? ORDER BY source_lang, target_lang, source_term',
+        [tenantId],
+      );
+      return rows.map(fromRow);
+    },
+
+    async remove(tenantId: string, id: string): Promise<boolean> {
+      return (
+        (await db.execute('DELETE FROM glossary_terms WHERE tenant_id = ? AND id = ?', [
+          tenantId,
+          id,
+        ])) > 0
+      );
+    },
+  };
+}
+
+export type GlossaryRepository = ReturnType<typeof glossaryRepository>;

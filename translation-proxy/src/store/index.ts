@@ -1,0 +1,44 @@
+/**
+ * The store: one database connection (SQLite by default, PostgreSQL when `DATABASE_URL` is a
+ * postgres URL) and the repositories over it, migrated on open.
+ */
+import { join } from 'node:path';
+import type { Database } from './database.js';
+import { migrate } from './migrations.js';
+import { openPostgres } from './postgres.js';
+import { openSqlite } from './sqlite.js';
+import { apiKeyRepository } from './api-keys.js';
+import { glossaryRepository } from './glossary.js';
+import { memoryRepository } from './memory.js';
+import { tenantRepository } from './tenants.js';
+import { usageRepository } from './usage.js';
+
+export interface StoreLocation {
+  /** `postgres://…` selects PostgreSQL; otherwise SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+export function sqliteFile(dataDir: string): string {
+  return join(dataDir, 'parley.sqlite');
+}
+
+export async function openStore(location: StoreLocation) {
+  const url = location.databaseUrl;
+  const db: Database =
+    url && /^postgres(ql)?:\/\//.test(url)
+      ? openPostgres(url)
+      : openSqlite(sqliteFile(location.dataDir));
+  await migrate(db);
+  return {
+    db,
+    tenants: tenantRepository(db),
+    apiKeys: apiKeyRepository(db),
+    memory: memoryRepository(db),
+    glossary: glossaryRepository(db),
+    usage: usageRepository(db),
+    close: () => db.close(),
+  };
+}
+
+export type Store = Awaited<ReturnType<typeof openStore>>;

@@ -1,0 +1,41 @@
+/**
+ * Numbered schema migrations, applied in order at start-up, each in its own transaction.
+ * SQL is kept to what SQLite and PostgreSQL both accept.
+ */
+import type { Database } from './database.js';
+import initial from './migrations/001-initial.js';
+
+const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: initial },
+];
+
+function statements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}
+
+export async function migrate(db: Database): Promise<number[]> {
+  await db.execute(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+  );
+  const applied = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) =>
+      Number(row.version),
+    ),
+  );
+  const newlyApplied: number[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const statement of statements(migration.sql)) await tx.execute(statement);
+      await tx.execute(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        [migration.version, migration.name, Date.now()],
+      );
+    });
+    newlyApplied.push(migration.version);
+  }
+  return newlyApplied;
+}

@@ -1,0 +1,197 @@
+// The store contract, run against SQLite and PostgreSQL alike.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeBackends } from '../../../tests/support/stores.js';
+import { openStore, type Store } from './index.js';
+
+describe.each(storeBackends)('store on $name', (backend) => {
+  let store: Store;
+
+  beforeAll(async () => {
+    store = await openStore(await backend.location());
+  });
+  afterAll(() => store.close());
+
+  it('migrates a database that is already migrated without error', async () => {
+    const { migrate } = await import('./migrations.js');
+    expect(await migrate(store.db)).toEqual([]);
+  });
+
+  it('finds the tenant of an issued key and stores only its hash', async () => {
+    const tenant = await store.tenants.create({ name: 'Acme Support', languages: ['en', 'es'] });
+    const { key } = await store.apiKeys.issue(tenant.id, 'sidebar');
+    expect(await store.apiKeys.tenantFor(key)).toBe(tenant.id);
+    const rows = await store.db.query<{ key_hash: string }>('SELECT key_hash FROM api_keys');
+    expect(rows.map((row) => row.key_hash)).not.toContain(key);
+  });
+
+  it('refuses a revoked key', async () => {
+    const tenant = await store.tenants.create({ name: 'Revoked Ltd' });
+    const issued = await store.apiKeys.issue(tenant.id);
+    expect(await store.apiKeys.revoke(tenant.id, issued.id)).toBe(true);
+    expect(await store.apiKeys.tenantFor(issued.key)).toBeUndefined();
+  });
+
+  it('does not let one tenant revoke the key of another', async () => {
+    const owner = await store.tenants.create({ name: 'Owner' });
+    const other = await store.tenants.create({ name: 'Other' });
+    const issued = await store.apiKeys.issue(owner.id);
+    expect(await store.apiKeys.revoke(other.id, issued.id)).toBe(false);
+    expect(await store.apiKeys.tenantFor(issued.key)).toBe(owner.id);
+  });
+
+  it('ensures a tenant idempotently', async () => {
+    const first = await store.tenants.ensure('dev', 'Development');
+    const second = await store.tenants.ensure('dev', 'Development');
+    expect(second).toEqual(first);
+  });
+
+  it('returns memory matches for the segments asked, per tenant and pair', async () => {
+    const a = await store.tenants.create({ name: 'A' });
+    const b = await store.tenants.create({ name: 'B' });
+    await store.memory.save(a.id, 'en', 'es', [
+      {
+        source: 'Where is my order?',
+        target: '¿Dónde está mi pedido?',
+        origin: 'machine',
+        engine: 'apertium',
+      },
+    ]);
+    const hit = await store.memory.lookup(a.id, 'en', 'es', ['Where is my order?', 'Thanks!']);
+    expect([...hit.entries()]).toEqual([
+      [
+        'Where is my order?',
+        { target: '¿Dónde está mi pedido?', origin: 'machine', engine: 'apertium' },
+      ],
+    ]);
+    expect((await store.memory.lookup(b.id, 'en', 'es', ['Where is my order?'])).size).toBe(0);
+    expect((await store.memory.lookup(a.id, 'en', 'fr', ['Where is my order?'])).size).toBe(0);
+  });
+
+  it('keeps formal and informal translations of a segment apart', async () => {
+    const t = await store.tenants.create({ name: 'Formal' });
+    await store.memory.save(
+      t.id,
+      'en',
+      'de',
+      [
+        {
+          source: 'Can you help?',
+          target: 'Können Sie helfen?',
+          origin: 'machine',
+          engine: 'deepl',
+        },
+      ],
+      'more',
+    );
+    expect((await store.memory.lookup(t.id, 'en', 'de', ['Can you help?'], 'less')).size).toBe(0);
+    expect(
+      (await store.memory.lookup(t.id, 'en', 'de', ['Can you help?'], 'more')).get('Can you help?')
+        ?.target,
+    ).toBe('Können Sie helfen?');
+  });
+
+  it('never lets a machine translation overwrite an approved one', async () => {
+    const t = await store.tenants.create({ name: 'Reviewed' });
+    const source = 'Your refund is on its way.';
+    await store.memory.save(t.id, 'en', 'es', [
+      { source, target: 'Tu reembolso está en camino.', origin: 'human', engine: null },
+    ]);
+    await store.memory.save(t.id, 'en', 'es', [
+      {
+        source,
+        target: 'Vuestro reembolso es en su manera.',
+        origin: 'machine',
+        engine: 'apertium',
+      },
+    ]);
+    expect((await store.memory.lookup(t.id, 'en', 'es', [source])).get(source)).toEqual({
+      target: 'Tu reembolso está en camino.',
+      origin: 'human',
+      engine: null,
+    });
+  });
+
+  it('lets an approved translation replace a machine one', async () => {
+    const t = await store.tenants.create({ name: 'Edited' });
+    const source = 'Sorry for the delay.';
+    await store.memory.save(t.id, 'en', 'es', [
+      { source, target: 'Triste para el retraso.', origin: 'machine', engine: 'apertium' },
+    ]);
+    await store.memory.save(t.id, 'en', 'es', [
+      { source, target: 'Disculpa la demora.', origin: 'human', engine: null },
+    ]);
+    expect((await store.memory.lookup(t.id, 'en', 'es', [source])).get(source)?.target).toBe(
+      'Disculpa la demora.',
+    );
+  });
+
+  it('gives a pair its own glossary terms and the ones for every target', async () => {
+    const t = await store.tenants.create({ name: 'Glossary' });
+    await store.glossary.upsert(t.id, {
+      sourceLang: 'en',
+      targetLang: '*',
+      source: 'Parley',
+      target: null,
+    });
+    await store.glossary.upsert(t.id, {
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: 'order',
+      target: 'pedido',
+    });
+    await store.glossary.upsert(t.id, {
+      sourceLang: 'en',
+      targetLang: 'fr',
+      source: 'order',
+      target: 'commande',
+    });
+    const terms = await store.glossary.forPair(t.id, 'en', 'es');
+    expect(terms.map((term) => [term.source, term.target])).toEqual([
+      ['Parley', null],
+      ['order', 'pedido'],
+    ]);
+  });
+
+  it('updates a glossary term in place', async () => {
+    const t = await store.tenants.create({ name: 'Glossary update' });
+    const first = await store.glossary.upsert(t.id, {
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: 'ticket',
+      target: 'tique',
+    });
+    const second = await store.glossary.upsert(t.id, {
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: 'ticket',
+      target: 'ticket',
+    });
+    expect(second.id).toBe(first.id);
+    expect(await store.glossary.list(t.id)).toHaveLength(1);
+  });
+
+  it('adds up usage per engine and day', async () => {
+    const t = await store.tenants.create({ name: 'Usage' });
+    const day = new Date('2026-11-20T10:00:00Z');
+    await store.usage.record(t.id, 'deepl', 120, day);
+    await store.usage.record(t.id, 'deepl', 30, day);
+    await store.usage.record(t.id, 'apertium', 10, day);
+    expect(await store.usage.list(t.id)).toEqual([
+      { engine: 'apertium', day: '2026-11-20', characters: 10, requests: 1 },
+      { engine: 'deepl', day: '2026-11-20', characters: 150, requests: 2 },
+    ]);
+  });
+
+  it('rolls a failed transaction back', async () => {
+    await expect(
+      store.db.transaction(async (tx) => {
+        await tx.execute(
+          'INSERT INTO tenants (id, name, languages, created_at) VALUES (?, ?, ?, ?)',
+          ['rollback', 'R', '[]', 1],
+        );
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await store.tenants.get('rollback')).toBeUndefined();
+  });
+});
