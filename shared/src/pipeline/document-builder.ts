@@ -1,0 +1,322 @@
+/**
+ * Turns a document's translatable runs into masked sentence segments. A run is a stretch of
+ * inline content between block boundaries (or a line of plain text); the caller feeds runs as
+ * text and placeholders, and literal output (block markup, line breaks) between them. Each run is
+ * then: protected spans and glossary terms masked → split into sentences → edge whitespace and
+ * edge tags moved out of each segment (so a sentence in `<p><b>…</b></p>` is keyed without its
+ * wrapper) → placeholders numbered 1..n per segment.
+ */
+import { escapeHtmlText, escapeXmlText } from './escape.js';
+import { findTerms } from './glossary.js';
+import type { Placeholder } from './placeholder.js';
+import { placeholderElement } from './placeholder.js';
+import { findProtectedSpans } from './protected-spans.js';
+import type { SpanCategory } from './protected-spans.js';
+import { sentenceStarts } from './sentences.js';
+import type { DocumentFormat, GlossaryTerm, PipelineOptions } from './types.js';
+
+type RunToken = string | Placeholder;
+
+export interface SegmentPlan {
+  masked: string;
+  translatable: boolean;
+  /** Placeholder N of the masked text is `placeholders[N - 1]`. */
+  placeholders: readonly Placeholder[];
+  /** The segment's text outside placeholders, for number checks. */
+  sourceText: string;
+}
+
+/** Literal output, or the index of the segment whose restored text goes there. */
+export type DocumentPart = string | number;
+
+export interface DocumentPlan {
+  parts: DocumentPart[];
+  segments: SegmentPlan[];
+}
+
+interface Masked {
+  start: number;
+  end: number;
+  category: SpanCategory;
+  term?: GlossaryTerm;
+}
+
+const LETTER = /\p{L}/u;
+const LEADING_SPACE = /^\s+/u;
+const TRAILING_SPACE = /\s+$/u;
+
+/**
+ * What stands for a placeholder while ICU looks for sentence breaks. An end tag reads as closing
+ * punctuation, so `First.</b> Second` breaks after the tag; a span reads as a capital letter, so a
+ * sentence may start with `{{name}}`; start and void tags read as neutral symbols.
+ */
+const SENTENCE_STAND_IN: Readonly<Record<Placeholder['kind'], string>> = {
+  open: '\uFFFC',
+  close: ')',
+  void: '\uFFFC',
+  span: 'X',
+  term: 'X',
+};
+
+export class DocumentBuilder {
+  private readonly plan: DocumentPlan = { parts: [], segments: [] };
+  private run: RunToken[] = [];
+  private elements = 0;
+
+  constructor(
+    private readonly format: DocumentFormat,
+    private readonly options: PipelineOptions,
+  ) {}
+
+  /** Output copied as is; ends the current run. */
+  literal(output: string): void {
+    this.endRun();
+    this.plan.parts.push(output);
+  }
+
+  text(text: string): void {
+    const last = this.run.length - 1;
+    const previous = this.run[last];
+    if (typeof previous === 'string') this.run[last] = previous + text;
+    else this.run.push(text);
+  }
+
+  placeholder(placeholder: Placeholder): void {
+    this.run.push(placeholder);
+  }
+
+  /** A fresh id pairing an inline element's start and end tags. */
+  newElement(): number {
+    return ++this.elements;
+  }
+
+  endRun(): void {
+    if (this.run.length === 0) return;
+    const run = this.run;
+    this.run = [];
+    for (const sentence of this.splitSentences(this.protect(run))) this.emitSentence(sentence);
+  }
+
+  finish(): DocumentPlan {
+    this.endRun();
+    return this.plan;
+  }
+
+  private render(text: string): string {
+    return this.format === 'html' ? escapeHtmlText(text) : text;
+  }
+
+  /** Replaces protected spans and glossary terms in the run's text by placeholders. */
+  private protect(run: readonly RunToken[]): RunToken[] {
+    const tokens: RunToken[] = [];
+    for (const token of run) {
+      if (typeof token !== 'string') {
+        tokens.push(token);
+        continue;
+      }
+      const masked = this.maskedIn(token);
+      let from = 0;
+      for (const { start, end, category, term } of masked) {
+        if (start > from) tokens.push(token.slice(from, start));
+        const source = token.slice(start, end);
+        tokens.push(
+          term?.target !== undefined
+            ? { kind: 'term', source, target: term.target }
+            : { kind: 'span', category, source, output: this.render(source) },
+        );
+        from = end;
+      }
+      if (from < token.length) tokens.push(from === 0 ? token : token.slice(from));
+    }
+    return tokens;
+  }
+
+  private maskedIn(text: string): Masked[] {
+    const spans: Masked[] = findProtectedSpans(text);
+    const terms = findTerms(text, this.options.terms);
+    if (terms.length === 0) return spans;
+    const all: Masked[] = [
+      ...spans,
+      ...terms.map(({ start, end, term }) => ({ start, end, term, category: 'term' as const })),
+    ].sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: Masked[] = [];
+    let keptEnd = 0;
+    for (const candidate of all) {
+      if (candidate.start < keptEnd) continue;
+      kept.push(candidate);
+      keptEnd = candidate.end;
+    }
+    return kept;
+  }
+
+  private splitSentences(tokens: readonly RunToken[]): RunToken[][] {
+    let standIn = '';
+    for (const token of tokens)
+      standIn += typeof token === 'string' ? token : SENTENCE_STAND_IN[token.kind];
+    const starts = sentenceStarts(standIn, this.options.sourceLanguage);
+    if (starts.length === 0) return [[...tokens]];
+
+    const sentences: RunToken[][] = [];
+    let current: RunToken[] = [];
+    let offset = 0;
+    let next = 0;
+    for (const token of tokens) {
+      if (typeof token === 'string') {
+        let from = 0;
+        for (
+          let start = starts[next];
+          start !== undefined && start < offset + token.length;
+          start = starts[++next]
+        ) {
+          const cut = start - offset;
+          if (cut > from) current.push(token.slice(from, cut));
+          sentences.push(current);
+          current = [];
+          from = cut;
+        }
+        if (from < token.length) current.push(from === 0 ? token : token.slice(from));
+        offset += token.length;
+      } else {
+        if (starts[next] === offset) {
+          sentences.push(current);
+          current = [];
+          next++;
+        }
+        current.push(token);
+        offset += 1;
+      }
+    }
+    sentences.push(current);
+    return mergeWordless(sentences.filter((sentence) => sentence.length > 0));
+  }
+
+  private emitSentence(sentence: RunToken[]): void {
+    const before: string[] = [];
+    const after: string[] = [];
+    let start = 0;
+    let end = sentence.length;
+    for (;;) {
+      // Whitespace at the edges stays outside the segment.
+      const first = sentence[start];
+      if (typeof first === 'string') {
+        const space = LEADING_SPACE.exec(first)?.[0];
+        if (space !== undefined) {
+          before.push(this.render(space));
+          if (space.length === first.length) start++;
+          else sentence[start] = first.slice(space.length);
+          continue;
+        }
+      }
+      const last = sentence[end - 1];
+      if (start < end && typeof last === 'string') {
+        const space = TRAILING_SPACE.exec(last)?.[0];
+        if (space !== undefined) {
+          after.unshift(this.render(space));
+          if (space.length === last.length) end--;
+          else sentence[end - 1] = last.slice(0, last.length - space.length);
+          continue;
+        }
+      }
+      if (start >= end || typeof first === 'string' || typeof last === 'string' || !first || !last)
+        break;
+      // Tags at the edges stay outside too: a wrapper around the whole sentence, or a start or end
+      // tag whose partner lies in another segment.
+      if (
+        first.kind === 'open' &&
+        last.kind === 'close' &&
+        first.element === last.element &&
+        end - start > 1
+      ) {
+        before.push(first.output);
+        after.unshift(last.output);
+        start++;
+        end--;
+      } else if (
+        (first.kind === 'open' || first.kind === 'close') &&
+        !hasPartner(sentence, start, end, first)
+      ) {
+        before.push(first.output);
+        start++;
+      } else if (
+        (last.kind === 'open' || last.kind === 'close') &&
+        !hasPartner(sentence, start, end, last)
+      ) {
+        after.unshift(last.output);
+        end--;
+      } else {
+        break;
+      }
+    }
+
+    this.plan.parts.push(...before);
+    if (start < end) {
+      this.plan.parts.push(this.plan.segments.length);
+      this.plan.segments.push(planSegment(sentence.slice(start, end)));
+    }
+    this.plan.parts.push(...after);
+  }
+}
+
+function hasPartner(
+  tokens: readonly RunToken[],
+  start: number,
+  end: number,
+  tag: Placeholder,
+): boolean {
+  if (tag.kind !== 'open' && tag.kind !== 'close') return false;
+  for (let index = start; index < end; index++) {
+    const token = tokens[index];
+    if (
+      token &&
+      typeof token !== 'string' &&
+      token !== tag &&
+      'element' in token &&
+      token.element === tag.element
+    )
+      return true;
+  }
+  return false;
+}
+
+function hasWords(sentence: readonly RunToken[]): boolean {
+  return sentence.some((token) => typeof token === 'string' && LETTER.test(token));
+}
+
+/**
+ * A "sentence" without words (a trailing URL, a smiley, a lone tag) joins its neighbour, so the
+ * engine gets context and the memory keys on whole sentences.
+ */
+function mergeWordless(sentences: RunToken[][]): RunToken[][] {
+  const merged: RunToken[][] = [];
+  for (const sentence of sentences) {
+    const previous = merged[merged.length - 1];
+    if (previous && (!hasWords(sentence) || !hasWords(previous))) appendTokens(previous, sentence);
+    else merged.push(sentence);
+  }
+  return merged;
+}
+
+function appendTokens(target: RunToken[], tokens: readonly RunToken[]): void {
+  for (const token of tokens) {
+    const last = target.length - 1;
+    const previous = target[last];
+    if (typeof token === 'string' && typeof previous === 'string') target[last] = previous + token;
+    else target.push(token);
+  }
+}
+
+function planSegment(tokens: readonly RunToken[]): SegmentPlan {
+  const placeholders: Placeholder[] = [];
+  let masked = '';
+  let sourceText = '';
+  for (const token of tokens) {
+    if (typeof token === 'string') {
+      masked += escapeXmlText(token);
+      sourceText += token;
+    } else {
+      placeholders.push(token);
+      masked += placeholderElement(placeholders.length);
+    }
+  }
+  return { masked, translatable: LETTER.test(sourceText), placeholders, sourceText };
+}

@@ -1,0 +1,55 @@
+/**
+ * A prepared document: its masked segments for the engines, and the plan to rebuild the markup
+ * around their translations.
+ */
+import type { DocumentPart, DocumentPlan, SegmentPlan } from './document-builder.js';
+import { restoreSegment } from './restore.js';
+import { sanitizeHtml } from './sanitize.js';
+import type {
+  DocumentFormat,
+  PreparedDocument,
+  QaIssue,
+  RestoredDocument,
+  Segment,
+} from './types.js';
+
+export class MaskedDocument implements PreparedDocument {
+  readonly segments: readonly Segment[];
+  private readonly parts: readonly DocumentPart[];
+  private readonly plans: readonly SegmentPlan[];
+
+  constructor(
+    readonly format: DocumentFormat,
+    { parts, segments }: DocumentPlan,
+  ) {
+    this.parts = parts;
+    this.plans = segments;
+    this.segments = segments.map(({ masked, translatable }) => ({ masked, translatable }));
+  }
+
+  restore(translated: readonly string[]): RestoredDocument {
+    if (translated.length !== this.plans.length) {
+      throw new RangeError(
+        `Expected ${this.plans.length} translated segments, got ${translated.length}.`,
+      );
+    }
+    const qa: QaIssue[] = [];
+    let tagsUnbalanced = false;
+    const restored = this.plans.map((plan, index) => {
+      const segment = restoreSegment(
+        plan,
+        translated[index] ?? plan.masked,
+        this.format,
+        index,
+        qa,
+      );
+      tagsUnbalanced ||= segment.tagsUnbalanced;
+      return segment.output;
+    });
+    let output = '';
+    for (const part of this.parts) output += typeof part === 'string' ? part : restored[part];
+    // Tags a reordering engine made overlap: re-parsing closes them where they must end.
+    if (tagsUnbalanced && this.format === 'html') output = sanitizeHtml(output);
+    return { output, qa };
+  }
+}

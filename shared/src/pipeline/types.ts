@@ -1,0 +1,64 @@
+/**
+ * The public types of the text pipeline: what callers pass in (options, glossary) and what they get
+ * back (masked segments, QA issues, a document they can restore).
+ */
+
+/** A tenant glossary entry. Without `target` the term is never translated (do-not-translate). */
+export interface GlossaryTerm {
+  source: string;
+  target?: string;
+  /** Match the exact case of `source`; by default matching ignores case. */
+  caseSensitive?: boolean;
+}
+
+export interface PipelineOptions {
+  /** BCP 47 code of the text's language; drives sentence segmentation. */
+  sourceLanguage: string;
+  terms?: readonly GlossaryTerm[];
+}
+
+export interface Segment {
+  /** XML-escaped text with every protected span and inline tag as `<x id="N"/>`, N = 1..n. */
+  masked: string;
+  /** False when the segment is only placeholders, digits and punctuation: not sent to engines. */
+  translatable: boolean;
+}
+
+/** Stable QA codes, shared by machine-translation restore and the translator workspace. */
+export type QaCode =
+  | 'placeholder_missing'
+  | 'placeholder_duplicated'
+  | 'placeholder_unknown'
+  | 'tags_unbalanced'
+  | 'number_mismatch'
+  | 'url_mismatch'
+  | 'whitespace'
+  | 'translation_empty';
+
+export interface QaIssue {
+  code: QaCode;
+  /** An error must be fixed; a warning may be dismissed. */
+  severity: 'error' | 'warning';
+  message: string;
+  /** Index of the segment concerned, when the issue belongs to one. */
+  segment?: number;
+  /** The span, tag or number concerned, as it appears in the source. */
+  detail?: string;
+}
+
+export type DocumentFormat = 'text' | 'html';
+
+export interface RestoredDocument {
+  output: string;
+  qa: QaIssue[];
+}
+
+export interface PreparedDocument {
+  readonly format: DocumentFormat;
+  readonly segments: readonly Segment[];
+  /**
+   * Rebuilds the document from one translated masked string per segment (for untranslatable
+   * segments pass the original masked string back). Throws a RangeError on a count mismatch.
+   */
+  restore(translated: readonly string[]): RestoredDocument;
+}
