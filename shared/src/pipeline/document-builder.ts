@@ -217,30 +217,24 @@ export class DocumentBuilder {
           continue;
         }
       }
-      if (start >= end || typeof first === 'string' || typeof last === 'string' || !first || !last)
-        break;
+      if (start >= end) break;
       // Tags at the edges stay outside too: a wrapper around the whole sentence, or a start or end
       // tag whose partner lies in another segment.
       if (
+        isTag(first) &&
+        isTag(last) &&
+        end - start > 1 &&
         first.kind === 'open' &&
-        last.kind === 'close' &&
-        first.element === last.element &&
-        end - start > 1
+        first.element === last.element
       ) {
         before.push(first.output);
         after.unshift(last.output);
         start++;
         end--;
-      } else if (
-        (first.kind === 'open' || first.kind === 'close') &&
-        !hasPartner(sentence, start, end, first)
-      ) {
+      } else if (isTag(first) && !hasPartner(sentence, start, end, first)) {
         before.push(first.output);
         start++;
-      } else if (
-        (last.kind === 'open' || last.kind === 'close') &&
-        !hasPartner(sentence, start, end, last)
-      ) {
+      } else if (isTag(last) && !hasPartner(sentence, start, end, last)) {
         after.unshift(last.output);
         end--;
       } else {
@@ -257,23 +251,21 @@ export class DocumentBuilder {
   }
 }
 
+type TagPlaceholder = Extract<Placeholder, { kind: 'open' | 'close' }>;
+
+function isTag(token: RunToken | undefined): token is TagPlaceholder {
+  return typeof token === 'object' && (token.kind === 'open' || token.kind === 'close');
+}
+
 function hasPartner(
   tokens: readonly RunToken[],
   start: number,
   end: number,
-  tag: Placeholder,
+  tag: TagPlaceholder,
 ): boolean {
-  if (tag.kind !== 'open' && tag.kind !== 'close') return false;
   for (let index = start; index < end; index++) {
     const token = tokens[index];
-    if (
-      token &&
-      typeof token !== 'string' &&
-      token !== tag &&
-      'element' in token &&
-      token.element === tag.element
-    )
-      return true;
+    if (isTag(token) && token !== tag && token.element === tag.element) return true;
   }
   return false;
 }

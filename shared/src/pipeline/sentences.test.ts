@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceStarts } from './sentences.js';
+
+const split = (text: string, language: string) => {
+  const starts = [0, ...sentenceStarts(text, language), text.length];
+  return starts.slice(1).map((end, index) => text.slice(starts[index], end));
+};
+
+describe('sentenceStarts', () => {
+  it('splits Spanish sentences, keeping inverted marks with their sentence', () => {
+    expect(split('Gracias por escribir. ¿Cuándo hizo el pedido? ¡Lo revisamos!', 'es')).toEqual([
+      'Gracias por escribir. ',
+      '¿Cuándo hizo el pedido? ',
+      '¡Lo revisamos!',
+    ]);
+  });
+
+  it('does not split after a title abbreviation followed by a name', () => {
+    expect(split('Hola Sr. García. Su pedido salió.', 'es')).toEqual([
+      'Hola Sr. García. ',
+      'Su pedido salió.',
+    ]);
+  });
+
+  it('does not split after German z.B. or Hr. before a capitalised word', () => {
+    expect(split('Bitte Hr. Müller fragen, z.B. Montag. Danke.', 'de')).toEqual([
+      'Bitte Hr. Müller fragen, z.B. Montag. ',
+      'Danke.',
+    ]);
+  });
+
+  it('splits Japanese at the ideographic full stop without spaces', () => {
+    expect(split('ご注文ありがとうございます。商品は明日発送されます！', 'ja')).toEqual([
+      'ご注文ありがとうございます。',
+      '商品は明日発送されます！',
+    ]);
+  });
+
+  it('falls back to generic rules for a language tag ICU rejects', () => {
+    expect(split('First one. Second one.', 'x-unknown-tag')).toEqual([
+      'First one. ',
+      'Second one.',
+    ]);
+  });
+});
