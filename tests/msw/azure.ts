@@ -44,7 +44,11 @@ export function azureApi(key: string, region: string) {
       const url = new URL(request.url);
       if (url.searchParams.get('api-version') !== '3.0')
         return azureError(400, 400021, 'The API version parameter is missing or invalid.');
-      if (request.headers.get('ocp-apim-subscription-key') !== key)
+      // A regional resource's key is only valid together with its region.
+      if (
+        request.headers.get('ocp-apim-subscription-key') !== key ||
+        request.headers.get('ocp-apim-subscription-region') !== region
+      )
         return azureError(
           401,
           401000,
