@@ -1,0 +1,172 @@
+/**
+ * The embedded Apertium engine: serves every installed Apertium pair through one warm
+ * null-flush pipeline per direction (see `pipeline.ts`), started on first use.
+ *
+ * Where Parley's build of a mode exists (the support-domain lexicon, written to
+ * `data/apertium/modes` by `npm run apertium:lexicon`), it replaces the stock mode for that pair.
+ */
+import { access } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  EngineError,
+  type EngineRequest,
+  type EngineResult,
+  type LanguagePair,
+  type TranslationEngine,
+} from '../engine.js';
+import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
+import { ApertiumPipeline, type EngineLogger } from './pipeline.js';
+import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
+
+export const APERTIUM_ENGINE_ID = 'apertium';
+
+/** Where `npm run apertium:lexicon` writes Parley's own modes: `<repo>/data/apertium/modes`. */
+export const PARLEY_MODES_DIR = fileURLToPath(
+  new URL('../../../../data/apertium/modes', import.meta.url),
+);
+
+export interface ApertiumEngineOptions {
+  /** Debian's installed modes. */
+  modesDir?: string;
+  /** Parley's modes, preferred over stock ones for the same pair; `null` uses stock only. */
+  parleyModesDir?: string | null;
+  /** How long a pipeline may go without answering pending requests before it is restarted. */
+  timeoutMs?: number;
+  logger?: EngineLogger;
+}
+
+export interface ApertiumEngine extends TranslationEngine {
+  /** The mode serving each pair (stock or Parley's), for diagnostics and benchmarks. */
+  modes(): ApertiumMode[];
+}
+
+/** A segment with no letters (only placeholders, digits, punctuation) needs no translation. */
+function hasWords(segment: string): boolean {
+  return /\p{L}/u.test(segment.replace(/<x id="\d+"\s*\/>|&(?:lt|gt|amp|quot|apos);/g, ''));
+}
+
+function sameLanguage(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function baseLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
+}
+
+export async function createApertiumEngine(
+  options: ApertiumEngineOptions = {},
+): Promise<ApertiumEngine> {
+  const stock = await discoverApertiumPairs(options.modesDir);
+  const parleyDir =
+    options.parleyModesDir === undefined ? PARLEY_MODES_DIR : options.parleyModesDir;
+  const parley = parleyDir ? await discoverApertiumPairs(parleyDir) : [];
+  const key = (mode: ApertiumMode): string => `${mode.source}>${mode.target}`;
+  const byPair = new Map(stock.map((mode) => [key(mode), mode]));
+  for (const mode of parley) byPair.set(key(mode), mode);
+  const modes = [...byPair.values()];
+  const pipelines = new Map<string, Promise<ApertiumPipeline>>();
+  let closed = false;
+
+  function findMode(source: string, target: string): ApertiumMode | undefined {
+    return (
+      modes.find((m) => sameLanguage(m.source, source) && sameLanguage(m.target, target)) ??
+      // `en-GB` → `es` is served by the en→es mode; a regional target keeps its own mode first.
+      modes.find(
+        (m) =>
+          m.source === baseLanguage(source) &&
+          m.target === baseLanguage(target) &&
+          !m.target.includes('-'),
+      )
+    );
+  }
+
+  function pipelineFor(mode: ApertiumMode): Promise<ApertiumPipeline> {
+    let pipeline = pipelines.get(mode.modeFile);
+    if (!pipeline) {
+      pipeline = ApertiumPipeline.fromModeFile(mode.modeFile, {
+        name: mode.mode,
+        engineId: APERTIUM_ENGINE_ID,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(options.logger ? { logger: options.logger } : {}),
+      });
+      // A mode file that cannot be read is retried on the next request, not cached as failed.
+      pipeline.catch(() => pipelines.delete(mode.modeFile));
+      pipelines.set(mode.modeFile, pipeline);
+    }
+    return pipeline;
+  }
+
+  async function translateSegment(
+    pipeline: ApertiumPipeline,
+    segment: string,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
+    if (!hasWords(segment)) return segment;
+    const reply = await pipeline.process(toApertiumStream(segment), signal);
+    return normaliseSpacing(fromApertiumStream(reply), segment);
+  }
+
+  return {
+    id: APERTIUM_ENGINE_ID,
+
+    modes: () => [...modes],
+
+    pairs: async (): Promise<LanguagePair[]> =>
+      modes.map(({ source, target }) => ({ source, target })),
+
+    async translate(request: EngineRequest): Promise<EngineResult> {
+      if (closed)
+        throw new EngineError(
+          'engine_unavailable',
+          'Apertium engine is closed',
+          APERTIUM_ENGINE_ID,
+        );
+      const mode = findMode(request.source, request.target);
+      if (!mode) {
+        throw new EngineError(
+          'unsupported_language_pair',
+          `Apertium has no mode for ${request.source}→${request.target}`,
+          APERTIUM_ENGINE_ID,
+        );
+      }
+      let pipeline: ApertiumPipeline;
+      try {
+        pipeline = await pipelineFor(mode);
+      } catch (error) {
+        throw new EngineError(
+          'engine_unavailable',
+          `Apertium mode ${mode.mode} cannot be read`,
+          APERTIUM_ENGINE_ID,
+          undefined,
+          { cause: error },
+        );
+      }
+      // One NUL-separated message per segment, all written at once: the chain works on them
+      // back to back (measured faster than joining segments into one message).
+      const segments = await Promise.all(
+        request.segments.map((segment) => translateSegment(pipeline, segment, request.signal)),
+      );
+      const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
+      return { segments, billedCharacters };
+    },
+
+    async healthy(): Promise<boolean> {
+      if (closed || modes.length === 0) return false;
+      try {
+        await Promise.all(modes.map((mode) => access(mode.modeFile)));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+      const running = await Promise.allSettled(pipelines.values());
+      pipelines.clear();
+      await Promise.all(
+        running.flatMap((result) => (result.status === 'fulfilled' ? [result.value.close()] : [])),
+      );
+    },
+  };
+}

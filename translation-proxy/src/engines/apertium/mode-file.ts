@@ -1,0 +1,71 @@
+/**
+ * Reads an Apertium `.mode` file (a one-line shell pipeline) into the argument vectors of its
+ * stages, rewritten for a long-lived null-flush chain: every stage gets `-z` so it flushes its
+ * output at each NUL, and the `$1` generator placeholder becomes `-n` (generation without
+ * unknown-word marks) so `*`, `#` and `@` marks never reach the output.
+ */
+import { readFile } from 'node:fs/promises';
+
+/** One process of the chain: the program and its arguments. */
+export type PipelineStage = readonly [program: string, ...args: string[]];
+
+/** Splits one shell pipeline into stages of words, honouring single and double quotes. */
+export function parseModePipeline(modeText: string): PipelineStage[] {
+  const stages: string[][] = [[]];
+  let word: string | null = null;
+  let quote: "'" | '"' | null = null;
+  const endWord = (): void => {
+    if (word !== null) stages[stages.length - 1]!.push(word);
+    word = null;
+  };
+  for (let i = 0; i < modeText.length; i += 1) {
+    const ch = modeText[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+      else word = (word ?? '') + ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      word ??= '';
+    } else if (ch === '\\' && i + 1 < modeText.length) {
+      i += 1;
+      word = (word ?? '') + modeText[i]!;
+    } else if (ch === '|') {
+      endWord();
+      stages.push([]);
+    } else if (/\s/.test(ch)) {
+      endWord();
+    } else {
+      word = (word ?? '') + ch;
+    }
+  }
+  if (quote) throw new Error('unterminated quote in Apertium mode pipeline');
+  endWord();
+  return stages.map((words) => {
+    const [program, ...args] = words;
+    if (!program) throw new Error('empty stage in Apertium mode pipeline');
+    return [program, ...args] as const;
+  });
+}
+
+/**
+ * Rewrites parsed stages for null-flush use: `$1` → `-n`, `$2` (tagger option) dropped, `-z`
+ * added to every stage that lacks it.
+ */
+export function toNullFlushStages(stages: readonly PipelineStage[]): PipelineStage[] {
+  return stages.map(([program, ...args]) => {
+    const rewritten = args
+      .map((arg) => (arg === '$1' ? '-n' : arg))
+      .filter((arg) => arg !== '$2' && arg !== '');
+    if (rewritten.some((arg) => arg.startsWith('$'))) {
+      throw new Error(`unsupported placeholder in Apertium stage ${program} ${args.join(' ')}`);
+    }
+    const flushed = rewritten.includes('-z') ? rewritten : ['-z', ...rewritten];
+    return [program, ...flushed] as const;
+  });
+}
+
+/** Loads a `.mode` file and returns its null-flush stages. */
+export async function readModeStages(modeFile: string): Promise<PipelineStage[]> {
+  const text = await readFile(modeFile, 'utf8');
+  return toNullFlushStages(parseModePipeline(text.trim()));
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
+
+describe('toApertiumStream', () => {
+  it('turns placeholders into superblanks and escapes reserved characters', () => {
+    expect(toApertiumStream('Pay $5 to <x id="1"/> [now]')).toBe(
+      'Pay \\$5 to [<x id="1"/>] \\[now\\]',
+    );
+  });
+
+  it('unescapes XML entities before escaping for Apertium', () => {
+    expect(toApertiumStream('a &lt;b&gt; &amp; c')).toBe('a \\<b\\> & c');
+  });
+
+  it('wraps a tilde in a superblank so the post-generator leaves it alone', () => {
+    expect(toApertiumStream('~/docs')).toBe('[~]\\/docs');
+  });
+});
+
+describe('fromApertiumStream', () => {
+  it('restores placeholders and XML-escapes the text around them', () => {
+    expect(fromApertiumStream('Paga \\<b\\> & [<x id="1"/>] \\[ya\\][]')).toBe(
+      'Paga &lt;b&gt; &amp; <x id="1"/> [ya]',
+    );
+  });
+
+  it('round-trips text that Apertium passes through unchanged', () => {
+    const masked = 'a/b ^x$ @user *star {c} ~t &amp; <x id="7"/>';
+    expect(fromApertiumStream(toApertiumStream(masked))).toBe(masked);
+  });
+});
+
+describe('normaliseSpacing', () => {
+  it('collapses space runs and removes spaces Apertium put before punctuation', () => {
+    expect(normaliseSpacing(' Hola  mundo , ¿ qué tal ?', 'Hello world, how are you?')).toBe(
+      'Hola mundo, ¿qué tal?',
+    );
+  });
+
+  it('keeps the leading and trailing whitespace of the source segment', () => {
+    expect(normaliseSpacing('Hola', ' Hello ')).toBe(' Hola ');
+  });
+});
