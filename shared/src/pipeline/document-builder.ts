@@ -60,6 +60,8 @@ const SENTENCE_STAND_IN: Readonly<Record<Placeholder['kind'], string>> = {
 
 export class DocumentBuilder {
   private readonly plan: DocumentPlan = { parts: [], segments: [] };
+  /** Literal output and protected runs in document order, segmented together by `finish`. */
+  private readonly pending: (string | RunToken[])[] = [];
   private run: RunToken[] = [];
   private elements = 0;
 
@@ -71,7 +73,7 @@ export class DocumentBuilder {
   /** Output copied as is; ends the current run. */
   literal(output: string): void {
     this.endRun();
-    this.plan.parts.push(output);
+    this.pending.push(output);
   }
 
   text(text: string): void {
@@ -92,13 +94,20 @@ export class DocumentBuilder {
 
   endRun(): void {
     if (this.run.length === 0) return;
-    const run = this.run;
+    this.pending.push(this.protect(this.run));
     this.run = [];
-    for (const sentence of this.splitSentences(this.protect(run))) this.emitSentence(sentence);
   }
 
   finish(): DocumentPlan {
     this.endRun();
+    const runs = this.pending.filter((item) => typeof item !== 'string');
+    // One segmenter call for the whole document: each call costs far more than its length.
+    const starts = sentenceStarts(runs.map(standInText), this.options.sourceLanguage);
+    let run = 0;
+    for (const item of this.pending) {
+      if (typeof item === 'string') this.plan.parts.push(item);
+      else for (const sentence of splitAt(item, starts[run++] ?? [])) this.emitSentence(sentence);
+    }
     return this.plan;
   }
 
@@ -147,47 +156,6 @@ export class DocumentBuilder {
       keptEnd = candidate.end;
     }
     return kept;
-  }
-
-  private splitSentences(tokens: readonly RunToken[]): RunToken[][] {
-    let standIn = '';
-    for (const token of tokens)
-      standIn += typeof token === 'string' ? token : SENTENCE_STAND_IN[token.kind];
-    const starts = sentenceStarts(standIn, this.options.sourceLanguage);
-    if (starts.length === 0) return [[...tokens]];
-
-    const sentences: RunToken[][] = [];
-    let current: RunToken[] = [];
-    let offset = 0;
-    let next = 0;
-    for (const token of tokens) {
-      if (typeof token === 'string') {
-        let from = 0;
-        for (
-          let start = starts[next];
-          start !== undefined && start < offset + token.length;
-          start = starts[++next]
-        ) {
-          const cut = start - offset;
-          if (cut > from) current.push(token.slice(from, cut));
-          sentences.push(current);
-          current = [];
-          from = cut;
-        }
-        if (from < token.length) current.push(from === 0 ? token : token.slice(from));
-        offset += token.length;
-      } else {
-        if (starts[next] === offset) {
-          sentences.push(current);
-          current = [];
-          next++;
-        }
-        current.push(token);
-        offset += 1;
-      }
-    }
-    sentences.push(current);
-    return mergeWordless(sentences.filter((sentence) => sentence.length > 0));
   }
 
   private emitSentence(sentence: RunToken[]): void {
@@ -249,6 +217,51 @@ export class DocumentBuilder {
     }
     this.plan.parts.push(...after);
   }
+}
+
+function standInText(tokens: readonly RunToken[]): string {
+  let standIn = '';
+  for (const token of tokens)
+    standIn += typeof token === 'string' ? token : SENTENCE_STAND_IN[token.kind];
+  return standIn;
+}
+
+/** Cuts a run into sentences at the given offsets of its stand-in text. */
+function splitAt(tokens: readonly RunToken[], starts: readonly number[]): RunToken[][] {
+  if (starts.length === 0) return [[...tokens]];
+
+  const sentences: RunToken[][] = [];
+  let current: RunToken[] = [];
+  let offset = 0;
+  let next = 0;
+  for (const token of tokens) {
+    if (typeof token === 'string') {
+      let from = 0;
+      for (
+        let start = starts[next];
+        start !== undefined && start < offset + token.length;
+        start = starts[++next]
+      ) {
+        const cut = start - offset;
+        if (cut > from) current.push(token.slice(from, cut));
+        sentences.push(current);
+        current = [];
+        from = cut;
+      }
+      if (from < token.length) current.push(from === 0 ? token : token.slice(from));
+      offset += token.length;
+    } else {
+      if (starts[next] === offset) {
+        sentences.push(current);
+        current = [];
+        next++;
+      }
+      current.push(token);
+      offset += 1;
+    }
+  }
+  sentences.push(current);
+  return mergeWordless(sentences.filter((sentence) => sentence.length > 0));
 }
 
 type TagPlaceholder = Extract<Placeholder, { kind: 'open' | 'close' }>;

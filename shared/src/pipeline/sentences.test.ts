@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceStarts } from './sentences.js';
 
 const split = (text: string, language: string) => {
-  const starts = [0, ...sentenceStarts(text, language), text.length];
+  const starts = [0, ...(sentenceStarts([text], language)[0] ?? []), text.length];
   return starts.slice(1).map((end, index) => text.slice(starts[index], end));
 };
 
@@ -33,6 +33,18 @@ describe('sentenceStarts', () => {
     expect(split('ご注文ありがとうございます。商品は明日発送されます！', 'ja')).toEqual([
       'ご注文ありがとうございます。',
       '商品は明日発送されます！',
+    ]);
+  });
+
+  it('finds the sentences of several runs in one call, each counted from its own start', () => {
+    expect(
+      sentenceStarts(['Hola.', 'Uno. Dos. Tres.', 'Sin punto final', '¿Sí? Vale.'], 'es'),
+    ).toEqual([[], [5, 10], [], [5]]);
+  });
+
+  it('does not treat a line break inside a run as a sentence end', () => {
+    expect(sentenceStarts(['Vielen Dank für\nIhre Nachricht. Wir melden uns.'], 'de')).toEqual([
+      [32],
     ]);
   });
 

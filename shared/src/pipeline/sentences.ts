@@ -98,16 +98,43 @@ function abbreviationPatternFor(language: string): RegExp | null {
   return pattern;
 }
 
-/** Offsets in `text` where a new sentence starts (never 0). */
-export function sentenceStarts(text: string, language: string): number[] {
-  const starts: number[] = [];
+// A run can only hold a sentence break after a terminator with more text behind it; most runs
+// (greetings, one-sentence lines) have none and skip ICU.
+const INNER_TERMINATOR =
+  /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E](?![\p{Sentence_Terminal}\p{P}\s\uFFFC]*$)/u;
+// Line breaks inside a run are not paragraph ends (HTML source formatting); ICU would break there.
+const PARAGRAPH_SEPARATORS = /[\n\r\u0085\u2028\u2029]/g;
+const RUN_SEPARATOR = '\u2029';
+
+/**
+ * For each text, the offsets where a new sentence starts (never 0). All texts go through one
+ * `Intl.Segmenter` call, joined by paragraph separators: each call costs far more than its length.
+ */
+export function sentenceStarts(texts: readonly string[], language: string): number[][] {
+  const starts = texts.map((): number[] => []);
+  const runs: { index: number; offset: number; length: number }[] = [];
+  let joined = '';
+  texts.forEach((text, index) => {
+    if (!INNER_TERMINATOR.test(text)) return;
+    runs.push({ index, offset: joined.length, length: text.length });
+    joined += text.replace(PARAGRAPH_SEPARATORS, ' ') + RUN_SEPARATOR;
+  });
+  let current = 0;
+  let run = runs[0];
+  if (!run) return starts;
   const abbreviation = abbreviationPatternFor(language);
-  let previousStart = 0;
-  for (const { index } of segmenterFor(language).segment(text)) {
-    if (index === 0) continue;
-    if (abbreviation?.test(text.slice(previousStart, index))) continue;
-    starts.push(index);
-    previousStart = index;
+  let sentenceStart = run.offset;
+  for (const { index } of segmenterFor(language).segment(joined)) {
+    while (index >= run.offset + run.length + 1) {
+      const next = runs[++current];
+      if (!next) return starts;
+      run = next;
+      sentenceStart = run.offset;
+    }
+    if (index <= run.offset) continue;
+    if (abbreviation?.test(joined.slice(sentenceStart, index))) continue;
+    starts[run.index]?.push(index - run.offset);
+    sentenceStart = index;
   }
   return starts;
 }
