@@ -21,6 +21,7 @@ type GlossaryMatcher = readonly CompiledPattern[];
 
 const WORD_EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
 const WORD_EDGE_AFTER = String.raw`(?![\p{L}\p{N}_])`;
+const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\/]/g;
 const CACHE_LIMIT = 256;
 
@@ -43,11 +44,14 @@ function compilePattern(
   const alternatives = [...bySource.values()]
     .map((term) => term.source.trim().replace(/\s+/g, ' '))
     .sort((a, b) => b.length - a.length)
-    .map((source) => source.replace(REGEX_SPECIALS, '\\$&').replace(/ /g, '\\s+'));
-  const pattern = new RegExp(
-    `${WORD_EDGE_BEFORE}(?:${alternatives.join('|')})${WORD_EDGE_AFTER}`,
-    ignoreCase ? 'giu' : 'gu',
-  );
+    .map((source) => {
+      const escaped = source.replace(REGEX_SPECIALS, '\\$&').replace(/ /g, '\\s+');
+      // Chinese and Japanese write words without spaces: a term there has no word edges to check.
+      return UNSPACED_SCRIPT.test(source)
+        ? escaped
+        : `${WORD_EDGE_BEFORE}${escaped}${WORD_EDGE_AFTER}`;
+    });
+  const pattern = new RegExp(alternatives.join('|'), ignoreCase ? 'giu' : 'gu');
   return { pattern, terms: bySource, ignoreCase };
 }
 

@@ -33,6 +33,7 @@ export const placeholderElement = (id: number): string => `<x id="${id}"/>`;
 
 /**
  * Matches placeholders in engine output, tolerating what engines do to empty elements: spaces,
- * single quotes, an explicit end tag.
+ * single quotes, an explicit end tag. A lone `</x>` (group 1 absent) is matched so it can be dropped.
  */
-export const PLACEHOLDER_IN_OUTPUT = /<x\s+id\s*=\s*["']?(\d+)["']?\s*(?:\/>|>\s*<\/x\s*>|>)/g;
+export const PLACEHOLDER_IN_OUTPUT =
+  /<x\s+id\s*=\s*["']?(\d+)["']?\s*\/?>(?:\s*<\/x\s*>)?|<\/x\s*>/g;

@@ -56,6 +56,15 @@ describe('prepareText', () => {
     ).toEqual(['<x id="1"/> sells apples.']);
   });
 
+  it('masks a Japanese glossary term inside unspaced text', () => {
+    expect(
+      prepareText('ご注文の返金は完了しました。', {
+        sourceLanguage: 'ja',
+        terms: [{ source: '返金', target: 'refund' }],
+      }).segments.map((s) => s.masked),
+    ).toEqual(['ご注文の<x id="1"/>は完了しました。']);
+  });
+
   it('keeps Liquid tags as placeholders and the text between them translatable', () => {
     expect(maskedOf('{% if ticket.status == "solved" %}Gracias.{% endif %}', 'es')).toEqual([
       '<x id="1"/>Gracias.<x id="2"/>',

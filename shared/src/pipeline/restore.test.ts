@@ -46,6 +46,18 @@ describe('restore', () => {
     );
   });
 
+  it('drops a stray </x> an engine wrote after a placeholder it opened', () => {
+    const document = prepareText('Ver {{ticket.id}} hoy.', { sourceLanguage: 'es' });
+    expect(document.restore(['See <x id="1">today</x>.']).output).toBe('See {{ticket.id}}today.');
+  });
+
+  it('does not let text that looks like a placeholder become one', () => {
+    const text = 'Escriba <x id="1"/> tal cual, {{ticket.id}}.';
+    const document = prepareText(text, { sourceLanguage: 'es' });
+    expect(document.segments[0]?.masked).toBe('Escriba &lt;x id="1"/&gt; tal cual, <x id="1"/>.');
+    expect(document.restore(document.segments.map((s) => s.masked)).output).toBe(text);
+  });
+
   it('re-inserts a dropped protected span at the end of its segment and reports an error', () => {
     const document = prepareText('Su número es {{ticket.id}}. Gracias.', { sourceLanguage: 'es' });
     const { output, qa } = document.restore(['Your number is.', 'Thanks.']);

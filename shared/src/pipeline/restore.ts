@@ -77,6 +77,7 @@ function readPlaceholders(
     if (match.index > textStart)
       tokens.push(unescapeXmlText(translated.slice(textStart, match.index)));
     textStart = match.index + match[0].length;
+    if (match[1] === undefined) continue;
     const index = Number(match[1]) - 1;
     const placeholder = placeholders[index];
     if (!placeholder) {
