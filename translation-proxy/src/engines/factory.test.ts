@@ -1,0 +1,41 @@
+// The factory builds each configured kind of engine, and Apertium only through the given constructor.
+import { describe, expect, it } from 'vitest';
+import type { TranslationEngine } from './engine.js';
+import { createEngine, type EngineConfig } from './factory.js';
+import type { EngineLogger } from './http.js';
+
+const logger: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+describe('createEngine', () => {
+  const configs: EngineConfig[] = [
+    { kind: 'deepl', authKey: 'k:fx' },
+    { kind: 'google', apiKey: 'k' },
+    { kind: 'azure', key: 'k', region: 'westeurope' },
+    { kind: 'amazon', region: 'eu-west-1', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
+    { kind: 'libretranslate', url: 'http://127.0.0.1:18250' },
+    { kind: 'apy', url: 'http://127.0.0.1:18210' },
+  ];
+
+  for (const config of configs)
+    it(`builds the ${config.kind} engine with its capabilities and limits`, async () => {
+      const engine = createEngine(config, { logger }) as TranslationEngine & {
+        capabilities?: object;
+        limits?: object;
+      };
+      expect(engine.id).toBe(config.kind);
+      expect(engine.capabilities).toHaveProperty('html', true);
+      expect(engine.limits).toHaveProperty('maxSegments');
+      await engine.close();
+    });
+
+  it('builds Apertium through the injected constructor', () => {
+    const apertium = { id: 'apertium' } as TranslationEngine;
+    expect(createEngine({ kind: 'apertium' }, { logger, createApertium: () => apertium })).toBe(
+      apertium,
+    );
+  });
+
+  it('refuses Apertium when no constructor was given', () => {
+    expect(() => createEngine({ kind: 'apertium' }, { logger })).toThrow(/Apertium/);
+  });
+});
