@@ -104,12 +104,16 @@ export function deeplApi(authKey: string) {
       http.post(`${host}/v2/translate`, () =>
         HttpResponse.json({ message: 'Quota Exceeded' }, { status: 456 }),
       ),
-    tooManyRequests: (retryAfter?: string) =>
-      http.post(`${host}/v2/translate`, () =>
-        HttpResponse.json(
-          { message: 'Too many requests' },
-          { status: 429, headers: retryAfter ? { 'Retry-After': retryAfter } : {} },
-        ),
+    /** 429 with an optional `Retry-After`; `once` lets the next call through to the normal handler. */
+    tooManyRequests: (retryAfter?: string, once = false) =>
+      http.post(
+        `${host}/v2/translate`,
+        () =>
+          HttpResponse.json(
+            { message: 'Too many requests' },
+            { status: 429, headers: retryAfter ? { 'Retry-After': retryAfter } : {} },
+          ),
+        { once },
       ),
     serverError: () =>
       http.post(`${host}/v2/translate`, () =>

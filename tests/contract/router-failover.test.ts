@@ -1,0 +1,100 @@
+// The router over real provider engines talking to the msw stand-ins: failover on a provider's
+// documented errors, Retry-After honoured over HTTP, usage per engine, and no key in the logs.
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '@parley/translation-proxy/engines/factory';
+import { createRouter } from '@parley/translation-proxy/engines/router';
+import { azureApi } from '../msw/azure.js';
+import { deeplApi } from '../msw/deepl.js';
+import { captureLogger } from './capture.js';
+
+const DEEPL_KEY = '0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';
+const AZURE_KEY = '5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b';
+const deepl = deeplApi(DEEPL_KEY);
+const azure = azureApi(AZURE_KEY, 'northeurope');
+const server = setupServer(...deepl.handlers, ...azure.handlers);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  deepl.requests.length = 0;
+  azure.requests.length = 0;
+});
+afterAll(() => server.close());
+
+function tenantRouter() {
+  const logger = captureLogger();
+  const usage: [string, number][] = [];
+  const engines = [
+    createEngine({ kind: 'deepl', authKey: DEEPL_KEY }, { logger }),
+    createEngine({ kind: 'azure', key: AZURE_KEY, region: 'northeurope' }, { logger }),
+  ];
+  const router = createRouter({
+    engines,
+    timeoutMs: 2_000,
+    retry: { attempts: 2, baseMs: 20, maxMs: 1_500 },
+    breaker: { failureThreshold: 3, openMs: 60_000 },
+    recordUsage: (engine, chars) => usage.push([engine, chars]),
+    logger,
+  });
+  return { router, usage, logger };
+}
+
+const request = {
+  source: 'en',
+  target: 'es',
+  segments: ['Hello, your order <x id="1"/> is ready.'],
+};
+
+describe('router over the provider engines', () => {
+  it('uses DeepL first and records its billed characters', async () => {
+    const { router, usage } = tenantRouter();
+    const result = await router.translate(request);
+    expect(result).toMatchObject({
+      engine: 'deepl',
+      segments: ['Hola, su pedido <x id="1"/> está listo.'],
+    });
+    expect(usage).toEqual([['deepl', request.segments[0]!.length]]);
+  });
+
+  it('fails over to Azure when DeepL’s quota is spent, without retrying DeepL', async () => {
+    const { router, usage, logger } = tenantRouter();
+    server.use(deepl.failures.quotaExceeded());
+    const result = await router.translate(request);
+    expect(result).toMatchObject({
+      engine: 'azure',
+      segments: ['Hola, su pedido <x id="1"/> está listo.'],
+    });
+    expect(deepl.requests).toHaveLength(0);
+    expect(usage.map(([engine]) => engine)).toEqual(['azure']);
+    expect(logger.lines.join('\n')).toContain('engine_quota_exceeded');
+    expect(logger.lines.join('\n')).not.toContain(DEEPL_KEY);
+  });
+
+  it('waits out a one-second Retry-After from DeepL and then gets DeepL’s answer', async () => {
+    const { router } = tenantRouter();
+    server.use(deepl.failures.tooManyRequests('1', true));
+    const started = performance.now();
+    const result = await router.translate(request);
+    expect(result.engine).toBe('deepl');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    expect(azure.requests).toHaveLength(0);
+  });
+
+  it('fails with the last relevant error and no key anywhere when both providers are down', async () => {
+    const { router, logger } = tenantRouter();
+    server.use(deepl.failures.serverError(), azure.failures.serverError());
+    const error = await router
+      .translate(request)
+      .catch((failure: unknown) => failure as Error & { code: string });
+    expect(error).toMatchObject({
+      name: 'EngineError',
+      code: 'engine_unavailable',
+      engineId: 'azure',
+    });
+    for (const text of [error.message, JSON.stringify(error), ...logger.lines]) {
+      expect(text).not.toContain(DEEPL_KEY);
+      expect(text).not.toContain(AZURE_KEY);
+    }
+  });
+});
