@@ -14,23 +14,25 @@ export interface ProtectedSpan {
   category: SpanCategory;
 }
 
-const NUMBER = String.raw`(?:\d{1,3}(?:[.,\u00A0\u202F']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`;
+const NUMBER = String.raw`(?:\d{1,3}(?:[.,\u00A0\u202F']\d{3}){1,5}(?:[.,]\d{1,2})?|\d{1,15}(?:[.,]\d{1,2})?)`;
 const CURRENCY_SYMBOL = String.raw`(?:US\$|CA\$|AU\$|NZ\$|HK\$|R\$|C\$|A\$|[$€£¥₹₩₽₺₪฿])`;
 const CURRENCY_CODE = String.raw`(?:EUR|USD|GBP|CHF|JPY|CNY|MXN|BRL|CAD|AUD|SEK|NOK|DKK|PLN|INR)`;
 
-// One alternation, scanned once: at each position the first alternative that matches wins, so
+// One alternation, scanned once. Every repetition is bounded: the scan tries each position, and
+// an unbounded run (40 KB of "a." against the email local part) would make it quadratic.
+// At each position the first alternative that matches wins, so
 // the order below is the priority (a `{{…}}` containing a URL stays one helpdesk placeholder).
 const SPAN_PATTERN = new RegExp(
   [
     String.raw`(?<helpdesk>\{\{\{?[^{}\n]{1,200}\}\}\}?)`,
     String.raw`(?<liquid>\{%-?[^\n]{0,300}?-?%\})`,
     String.raw`(?<code>\x60[^\x60\n]{1,300}\x60)`,
-    String.raw`(?<url>\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"{}\x60]+)`,
-    String.raw`(?<email>\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b)`,
-    String.raw`(?<mention>(?<![\w@])@\w(?:[\w.-]*\w)?)`,
+    String.raw`(?<url>\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"{}\x60]{1,2000})`,
+    String.raw`(?<email>\b[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b)`,
+    String.raw`(?<mention>(?<![\w@])@\w(?:[\w.-]{0,60}\w)?)`,
     String.raw`(?<amount>${CURRENCY_SYMBOL}\s?-?${NUMBER}|${NUMBER}\s?(?:[€$£¥₹₩₽₺₪฿円元]|${CURRENCY_CODE}\b)|${CURRENCY_CODE}\s?${NUMBER})`,
     // `#12345`, `ORD-77812-B`, `1Z999AA10123456784`, long digit-only tracking numbers.
-    String.raw`(?<reference>(?<![\w&#])#\d{3,}\b|\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+\b|\b(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{8,}\b|\b\d{9,}\b)`,
+    String.raw`(?<reference>(?<![\w&#])#\d{3,20}\b|\b(?=[A-Z0-9-]{0,40}\d)(?=[A-Z0-9-]{0,40}[A-Z])[A-Z0-9]{1,20}(?:-[A-Z0-9]{1,20}){1,5}\b|\b(?=[A-Z]{0,40}\d)(?=\d{0,40}[A-Z])[A-Z0-9]{8,40}\b|\b\d{9,30}\b)`,
   ].join('|'),
   'gu',
 );

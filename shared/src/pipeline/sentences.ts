@@ -105,6 +105,7 @@ const INNER_TERMINATOR =
 // Line breaks inside a run are not paragraph ends (HTML source formatting); ICU would break there.
 const PARAGRAPH_SEPARATORS = /[\n\r\u0085\u2028\u2029]/g;
 const RUN_SEPARATOR = '\u2029';
+const ABBREVIATION_WINDOW = 40;
 
 /**
  * For each text, the offsets where a new sentence starts (never 0). All texts go through one
@@ -132,7 +133,9 @@ export function sentenceStarts(texts: readonly string[], language: string): numb
       sentenceStart = run.offset;
     }
     if (index <= run.offset) continue;
-    if (abbreviation?.test(joined.slice(sentenceStart, index))) continue;
+    // Only the sentence's tail can end in an abbreviation; a bounded window keeps long runs linear.
+    const tail = joined.slice(Math.max(sentenceStart, index - ABBREVIATION_WINDOW), index);
+    if (abbreviation?.test(tail)) continue;
     starts[run.index]?.push(index - run.offset);
     sentenceStart = index;
   }
