@@ -193,6 +193,34 @@ describe('retries and failover', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  it('gives up at the overall deadline however many engines are left', async () => {
+    const engines = ['a', 'b', 'c', 'd'].map((id) => fakeEngine(id, [EN_ES], hang));
+    const { router: r } = router(engines, {
+      clock: undefined,
+      timeoutMs: 100,
+      deadlineMs: 250,
+      retry: { attempts: 1, baseMs: 10, maxMs: 100 },
+    });
+    const started = performance.now();
+    await expect(r.translate(request(['Hello']))).rejects.toMatchObject({ code: 'engine_timeout' });
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(engines[3]!.calls).toHaveLength(0);
+  });
+
+  it('stops when the caller cancels', async () => {
+    const stuck = fakeEngine('stuck', [EN_ES], hang);
+    const spare = fakeEngine('spare', [EN_ES]);
+    const { router: r } = router([stuck, spare], { timeoutMs: 5_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await expect(
+      r.translate({ ...request(['Hello']), signal: controller.signal }),
+    ).rejects.toMatchObject({
+      code: 'engine_timeout',
+    });
+    expect(spare.calls).toHaveLength(0);
+  });
+
   it('reports the most relevant error when every engine failed', async () => {
     const wrongPair = fakeEngine('wrong', [EN_ES], fail('unsupported_language_pair', 'wrong'));
     const spent = fakeEngine('spent', [EN_ES], fail('engine_quota_exceeded', 'spent'));

@@ -124,6 +124,9 @@ const NO_RETRY = new Set([
 /** Errors that say nothing about the engine's health: the breaker ignores them. */
 const NEUTRAL = new Set(['unsupported_language_pair', 'text_too_long']);
 
+const cancelled = () =>
+  new EngineError('engine_timeout', 'translation cancelled by the caller', 'router');
+
 function asEngineError(error: unknown, engineId: string): EngineError {
   if (error instanceof EngineError) return error;
   const name = error instanceof Error ? error.name : typeof error;
@@ -246,6 +249,7 @@ export function createRouter(options: RouterOptions): Router {
     errors: EngineError[],
   ): Promise<{ result: EngineResult; engine: string } | undefined> {
     for (const id of ids) {
+      if (request.signal?.aborted) throw cancelled();
       const slot = slots.get(id)!;
       if (!slot.breaker.tryAcquire()) {
         errors.push(
@@ -267,12 +271,7 @@ export function createRouter(options: RouterOptions): Router {
           return { result, engine: id };
         } catch (error) {
           const failure = asEngineError(error, id);
-          if (request.signal?.aborted)
-            throw new EngineError(
-              'engine_timeout',
-              'translation cancelled by the caller',
-              'router',
-            );
+          if (request.signal?.aborted) throw cancelled();
           if (NEUTRAL.has(failure.code)) slot.breaker.release();
           else slot.breaker.failure();
           errors.push(failure);
