@@ -99,4 +99,28 @@ describe('checkTranslation', () => {
       ),
     ).toEqual(['placeholder_missing:error', 'placeholder_unknown:warning']);
   });
+
+  it('reports a do-not-translate glossary term the translator translated as an error', () => {
+    expect(
+      codes(
+        checkTranslation('Open Parley Inbox.', 'Abra la Bandeja de Parley.', 'text', {
+          terms: [{ source: 'Parley Inbox' }],
+        }),
+      ),
+    ).toEqual(['term_missing:error']);
+  });
+
+  it('reports a glossary term not rendered with its target as a warning', () => {
+    const terms = [{ source: 'refund', target: 'reembolso' }];
+    expect(
+      codes(
+        checkTranslation('Your refund is ready.', 'Su devolución está lista.', 'text', { terms }),
+      ),
+    ).toEqual(['term_missing:warning']);
+  });
+
+  it('accepts a glossary target written with a capital', () => {
+    const terms = [{ source: 'refund', target: 'reembolso' }];
+    expect(checkTranslation('Refund ready.', 'Reembolso listo.', 'text', { terms })).toEqual([]);
+  });
 });

@@ -7,9 +7,10 @@
 import { walkSanitizedHtml } from './html-walk.js';
 import { tagTreatment, VOID_ELEMENTS } from './html-policy.js';
 import { compareNumbers, numbersIn } from './numbers.js';
+import { findTerms } from './glossary.js';
 import { findProtectedSpans } from './protected-spans.js';
 import type { SpanCategory } from './protected-spans.js';
-import type { DocumentFormat, QaIssue } from './types.js';
+import type { DocumentFormat, GlossaryTerm, QaIssue } from './types.js';
 
 interface Analysis {
   /** Visible text with protected spans cut out. */
@@ -25,10 +26,16 @@ interface Analysis {
 const LETTER = /\p{L}/u;
 const END_TAG = /<\/([a-zA-Z][a-zA-Z0-9]*)\s*>/g;
 
+export interface CheckOptions {
+  /** The tenant glossary: do-not-translate terms must stay, terms with a target must use it. */
+  terms?: readonly GlossaryTerm[];
+}
+
 export function checkTranslation(
   source: string,
   target: string,
   format: DocumentFormat,
+  options: CheckOptions = {},
 ): QaIssue[] {
   const issues: QaIssue[] = [];
   const from = analyse(source, format);
@@ -41,6 +48,8 @@ export function checkTranslation(
   }
   compareSpans(from, to, issues);
   if (format === 'html') compareTags(from, to, issues);
+  if (options.terms && options.terms.length > 0)
+    checkTerms(from.text, to.text, options.terms, issues);
 
   const { missing, extra } = compareNumbers(numbersIn(from.text), numbersIn(to.text));
   if (missing.length > 0 || extra.length > 0) {
@@ -181,4 +190,42 @@ function compareTags(from: Analysis, to: Analysis, issues: QaIssue[]): void {
     message: `The translation's tags do not match the source: ${problems.join('; ')}.`,
     detail: problems.join('; '),
   });
+}
+
+function checkTerms(
+  source: string,
+  target: string,
+  terms: readonly GlossaryTerm[],
+  issues: QaIssue[],
+): void {
+  const expected = new Map<GlossaryTerm, number>();
+  for (const { term } of findTerms(source, terms))
+    expected.set(term, (expected.get(term) ?? 0) + 1);
+  if (expected.size === 0) return;
+  // What each source term must look like in the translation, matched the same whole-word way.
+  const renderings = [...expected.keys()].map((term) => ({
+    source: term.target ?? term.source,
+    caseSensitive: term.caseSensitive,
+  }));
+  const found = new Map<string, number>();
+  for (const { start, end } of findTerms(target, renderings)) {
+    const key = target.slice(start, end).toLowerCase();
+    found.set(key, (found.get(key) ?? 0) + 1);
+  }
+  for (const [term, count] of expected) {
+    const rendering = term.target ?? term.source;
+    const key = rendering.toLowerCase();
+    const available = found.get(key) ?? 0;
+    found.set(key, Math.max(0, available - count));
+    if (available >= count) continue;
+    const doNotTranslate = term.target === undefined;
+    issues.push({
+      code: 'term_missing',
+      severity: doNotTranslate ? 'error' : 'warning',
+      message: doNotTranslate
+        ? `"${term.source}" must not be translated.`
+        : `The glossary translates "${term.source}" as "${rendering}".`,
+      detail: term.source,
+    });
+  }
 }

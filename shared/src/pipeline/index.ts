@@ -6,6 +6,7 @@ export { prepareText } from './prepare-text.js';
 export { prepareHtml } from './prepare-html.js';
 export { sanitizeHtml } from './sanitize.js';
 export { checkTranslation } from './check-translation.js';
+export type { CheckOptions } from './check-translation.js';
 export type {
   DocumentFormat,
   GlossaryTerm,

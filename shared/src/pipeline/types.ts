@@ -33,7 +33,8 @@ export type QaCode =
   | 'number_mismatch'
   | 'url_mismatch'
   | 'whitespace'
-  | 'translation_empty';
+  | 'translation_empty'
+  | 'term_missing';
 
 export interface QaIssue {
   code: QaCode;
