@@ -10,7 +10,7 @@ export type Row = Record<string, unknown>;
 
 export interface Queryable {
   readonly dialect: Dialect;
-  query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  query<T extends object = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs a statement and returns how many rows it changed. */
   execute(sql: string, params?: readonly SqlValue[]): Promise<number>;
 }

@@ -21,7 +21,6 @@ interface GlossaryRow {
   source_term: string;
   target_term: string | null;
   case_sensitive: number;
-  [column: string]: unknown;
 }
 
 const fromRow = (row: GlossaryRow): GlossaryEntry => ({

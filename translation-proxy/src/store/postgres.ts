@@ -3,14 +3,14 @@
  * millisecond timestamps and counters well inside 2^53, so they are parsed as numbers.
  */
 import pg from 'pg';
-import { numberPlaceholders, type Database, type Queryable, type Row } from './database.js';
+import { numberPlaceholders, type Database, type Queryable } from './database.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     dialect: 'postgres',
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
       const result = await client.query(numberPlaceholders(sql), params as unknown[]);
       return result.rows as T[];
     },

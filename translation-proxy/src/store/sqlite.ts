@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Database, Queryable, Row, SqlValue } from './database.js';
+import type { Database, Queryable, SqlValue } from './database.js';
 
 export function openSqlite(file: string): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -28,7 +28,7 @@ export function openSqlite(file: string): Database {
 
   const direct: Queryable = {
     dialect: 'sqlite',
-    async query<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
+    async query<T extends object>(sql: string, params: readonly SqlValue[] = []) {
       const statement = prepare(sql);
       if (statement.reader) return statement.all(...params) as T[];
       statement.run(...params);

@@ -15,7 +15,6 @@ interface TenantRow {
   name: string;
   languages: string;
   created_at: number;
-  [column: string]: unknown;
 }
 
 const fromRow = (row: TenantRow): Tenant => ({

@@ -1,0 +1,85 @@
+/**
+ * The proxy as a Fastify app: plugins, then the public routes, then the tenant-authenticated
+ * `/v1` routes behind auth and a per-tenant rate limit. `server.ts` only starts it.
+ */
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { LIMITS } from '@parley/shared/api/schemas';
+import type { Config } from './config.js';
+import { ApiError } from './errors.js';
+import authPlugin from './plugins/auth.js';
+import errorsPlugin from './plugins/errors.js';
+import metricsPlugin, { type Metrics } from './plugins/metrics.js';
+import detectRoutes from './routes/detect.js';
+import healthRoutes from './routes/health.js';
+import languagesRoutes from './routes/languages.js';
+import translateRoutes from './routes/translate.js';
+import type { RouterRegistry } from './services/routers.js';
+import { createTranslationService } from './services/translation.js';
+import type { Store } from './store/index.js';
+
+export interface AppDependencies {
+  config: Pick<Config, 'devApiKey' | 'maxCharacters' | 'rateLimitPerMinute'>;
+  store: Store;
+  routers: RouterRegistry;
+  metrics: Metrics;
+  /** A pino logger; none (silent) when omitted. */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, store, routers, metrics } = deps;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: LIMITS.maxBodyBytes,
+    return503OnClosing: true,
+    // Unknown properties are errors, not silently dropped: a typo like `sourcee` must be seen.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(metricsPlugin, { metrics });
+  await app.register(authPlugin, { store, devApiKey: config.devApiKey });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Parley translation proxy',
+        version: '0.1.0',
+        description:
+          'Language detection, machine translation with memory and glossaries, for the Parley helpdesk apps.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { routers });
+
+  const translation = createTranslationService({
+    store,
+    routers,
+    metrics,
+    maxCharacters: config.maxCharacters,
+  });
+
+  await app.register(async (v1) => {
+    v1.addHook('onRequest', v1.authenticate);
+    await v1.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => request.tenantId,
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(
+          'rate_limited',
+          `This tenant sent more than ${context.max} requests in a minute; retry after ${Math.ceil(context.ttl / 1000)} s.`,
+          Math.ceil(context.ttl / 1000),
+        ),
+    });
+    await v1.register(detectRoutes, { store, maxCharacters: config.maxCharacters });
+    await v1.register(translateRoutes, { translation });
+    await v1.register(languagesRoutes, { routers });
+  });
+
+  return app;
+}

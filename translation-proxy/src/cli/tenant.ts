@@ -1,0 +1,137 @@
+/**
+ * Admin command line for tenants, their API keys and glossaries, against the configured store
+ * (the same `PARLEY_DATA_DIR` / `DATABASE_URL` as the server).
+ *
+ *   npm run tenant -- create "Acme Support" [--languages en,es,de]
+ *   npm run tenant -- list
+ *   npm run tenant -- key <tenant-id> [--label sidebar]
+ *   npm run tenant -- keys <tenant-id>
+ *   npm run tenant -- revoke <tenant-id> <key-id>
+ *   npm run tenant -- languages <tenant-id> en,es,de
+ *   npm run tenant -- glossary <tenant-id> <source-lang> <target-lang|*> <term> [translation]
+ *   npm run tenant -- glossary-list <tenant-id>
+ */
+import { parseArgs } from 'node:util';
+import { normalizeLanguageTag } from '@parley/shared/languages';
+import { ConfigError, loadConfig } from '../config.js';
+import { ANY_TARGET } from '../store/glossary.js';
+import { openStore, type Store } from '../store/index.js';
+
+class UsageError extends Error {}
+
+function languageList(value: string | undefined): string[] {
+  if (!value) return [];
+  return value.split(',').map((raw) => {
+    const tag = normalizeLanguageTag(raw.trim());
+    if (!tag) throw new UsageError(`"${raw}" is not a BCP 47 language code`);
+    return tag;
+  });
+}
+
+async function requireTenant(store: Store, id: string | undefined) {
+  const tenant = id && (await store.tenants.get(id));
+  if (!tenant)
+    throw new UsageError(`no tenant with id "${id ?? ''}" (see: npm run tenant -- list)`);
+  return tenant;
+}
+
+async function run(store: Store, args: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { languages: { type: 'string' }, label: { type: 'string' } },
+  });
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'create': {
+      const name = rest.join(' ').trim();
+      if (!name) throw new UsageError('create needs a tenant name');
+      const tenant = await store.tenants.create({
+        name,
+        languages: languageList(values.languages),
+      });
+      const { key } = await store.apiKeys.issue(tenant.id, values.label ?? 'initial');
+      console.log(`tenant  ${tenant.id}  ${tenant.name}`);
+      console.log(`api key ${key}`);
+      console.log('Store the key now: only its hash is kept.');
+      return;
+    }
+    case 'list':
+      for (const tenant of await store.tenants.list())
+        console.log(`${tenant.id}  ${tenant.name}  [${tenant.languages.join(', ')}]`);
+      return;
+    case 'key': {
+      const tenant = await requireTenant(store, rest[0]);
+      const { id, key } = await store.apiKeys.issue(tenant.id, values.label ?? '');
+      console.log(`key id  ${id}`);
+      console.log(`api key ${key}`);
+      return;
+    }
+    case 'keys': {
+      const tenant = await requireTenant(store, rest[0]);
+      for (const key of await store.apiKeys.list(tenant.id))
+        console.log(
+          `${key.id}  ${key.label || '-'}  created ${new Date(key.createdAt).toISOString()}${key.revokedAt ? `  revoked ${new Date(key.revokedAt).toISOString()}` : ''}`,
+        );
+      return;
+    }
+    case 'revoke': {
+      const tenant = await requireTenant(store, rest[0]);
+      if (!rest[1] || !(await store.apiKeys.revoke(tenant.id, rest[1])))
+        throw new UsageError(`no active key "${rest[1] ?? ''}" for tenant ${tenant.id}`);
+      console.log(`revoked ${rest[1]}`);
+      return;
+    }
+    case 'languages': {
+      const tenant = await requireTenant(store, rest[0]);
+      await store.tenants.setLanguages(tenant.id, languageList(rest[1]));
+      console.log(`languages of ${tenant.id}: ${languageList(rest[1]).join(', ') || '(any)'}`);
+      return;
+    }
+    case 'glossary': {
+      const tenant = await requireTenant(store, rest[0]);
+      const [, source, target, term, translation] = rest;
+      const sourceLang = languageList(source)[0];
+      const targetLang = target === ANY_TARGET ? ANY_TARGET : languageList(target)[0];
+      if (!sourceLang || !targetLang || !term)
+        throw new UsageError(
+          'glossary needs <tenant-id> <source-lang> <target-lang|*> <term> [translation]',
+        );
+      const entry = await store.glossary.upsert(tenant.id, {
+        sourceLang,
+        targetLang,
+        source: term,
+        target: translation ?? null,
+      });
+      console.log(`${entry.id}  ${entry.source} → ${entry.target ?? '(do not translate)'}`);
+      return;
+    }
+    case 'glossary-list': {
+      const tenant = await requireTenant(store, rest[0]);
+      for (const entry of await store.glossary.list(tenant.id))
+        console.log(
+          `${entry.id}  ${entry.sourceLang}→${entry.targetLang}  ${entry.source} → ${entry.target ?? '(do not translate)'}`,
+        );
+      return;
+    }
+    default:
+      throw new UsageError(
+        'commands: create, list, key, keys, revoke, languages, glossary, glossary-list (see the README)',
+      );
+  }
+}
+
+const config = loadConfig();
+const store = await openStore(config);
+try {
+  await run(store, process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof ConfigError) {
+    console.error(`tenant: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+} finally {
+  await store.close();
+}

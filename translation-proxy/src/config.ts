@@ -1,0 +1,73 @@
+/**
+ * The proxy's configuration, read once from the environment and validated, so that a typo fails
+ * at start-up with a clear message rather than at the first request.
+ */
+import { resolve } from 'node:path';
+import { LIMITS } from '@parley/shared/api/schemas';
+
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** SQLite file and other local state live here. */
+  dataDir: string;
+  /** `postgres://…` to use PostgreSQL instead of SQLite. */
+  databaseUrl: string | undefined;
+  /** Accepted as the key of the built-in `dev` tenant, for local use and tests. */
+  devApiKey: string | undefined;
+  maxCharacters: number;
+  /** Requests a minute per tenant on the agent endpoints. */
+  rateLimitPerMinute: number;
+  engineTimeoutMs: number;
+  /** Where Apertium's `.mode` files are read from. */
+  apertiumModesDir: string;
+  /** How long shutdown waits for in-flight requests before giving up. */
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError(
+      'DATABASE_URL must be a postgres:// URL; leave it unset to use the embedded SQLite store',
+    );
+
+  const devApiKey = env.PARLEY_DEV_API_KEY || undefined;
+  if (devApiKey !== undefined && devApiKey.length < 16)
+    throw new ConfigError('PARLEY_DEV_API_KEY must be at least 16 characters long');
+
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 8787, 0, 65535),
+    logLevel,
+    dataDir: resolve(env.PARLEY_DATA_DIR || 'data'),
+    databaseUrl,
+    devApiKey,
+    maxCharacters: integer(env, 'PARLEY_MAX_CHARACTERS', LIMITS.maxCharacters, 1, 1_000_000),
+    rateLimitPerMinute: integer(env, 'PARLEY_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    engineTimeoutMs: integer(env, 'PARLEY_ENGINE_TIMEOUT_MS', 10_000, 100, 600_000),
+    apertiumModesDir: env.PARLEY_APERTIUM_MODES_DIR || '/usr/share/apertium/modes',
+    shutdownGraceMs: integer(env, 'PARLEY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Prometheus metrics at `GET /metrics`: HTTP requests and latency per route, engine calls,
+ * translation-memory hits. One registry per app instance, so tests can build many apps.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'parley_' });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'parley_http_requests_total',
+      help: 'HTTP requests answered, by route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'parley_http_request_duration_seconds',
+      help: 'Time to answer an HTTP request, by route',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    engineCalls: new Counter({
+      name: 'parley_engine_calls_total',
+      help: 'Calls to machine-translation engines, by engine and outcome',
+      labelNames: ['engine', 'outcome'] as const,
+      registers: [registry],
+    }),
+    engineCharacters: new Counter({
+      name: 'parley_engine_characters_total',
+      help: 'Characters sent to machine-translation engines (billed)',
+      labelNames: ['engine'] as const,
+      registers: [registry],
+    }),
+    memoryLookups: new Counter({
+      name: 'parley_translation_memory_segments_total',
+      help: 'Segments looked up in the translation memory, by result',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+    detections: new Counter({
+      name: 'parley_detections_total',
+      help: 'Language detections, by whether the answer was reliable',
+      labelNames: ['reliable'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Metrics;
+  }
+}
+
+export default fp(
+  async function metricsPlugin(app: FastifyInstance, options: { metrics: Metrics }) {
+    const { metrics } = options;
+    app.decorate('metrics', metrics);
+
+    app.addHook('onResponse', async (request, reply) => {
+      // Unmatched URLs share one label so that scanners cannot blow up the series count.
+      const route = request.routeOptions.url ?? 'unmatched';
+      const labels = { method: request.method, route };
+      metrics.httpRequests.inc({ ...labels, status: String(reply.statusCode) });
+      metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+    });
+
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      void reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    });
+  },
+  { name: 'parley-metrics' },
+);

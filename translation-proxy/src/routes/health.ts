@@ -1,0 +1,28 @@
+/** `GET /healthz`: liveness plus the embedded engines' health, for load balancers and the sidebar. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { HealthResponse } from '@parley/shared/api/schemas';
+import type { RouterRegistry } from '../services/routers.js';
+
+const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (app, { routers }) => {
+  app.get(
+    '/healthz',
+    { schema: { summary: 'Service and engine health', response: { 200: HealthResponse } } },
+    async () => {
+      const engines = await Promise.all(
+        routers.engines.map(async (engine) => {
+          const [healthy, pairs] = await Promise.all([
+            engine.healthy().catch(() => false),
+            engine.pairs().catch(() => []),
+          ]);
+          return { id: engine.id, healthy, pairs: pairs.length };
+        }),
+      );
+      return {
+        status: engines.every((engine) => engine.healthy) ? 'ok' : 'degraded',
+        engines,
+      } as const;
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,20 @@
+/** `GET /v1/languages`: the pairs the tenant's engines serve, directly or through a bridge. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, LanguagesResponse } from '@parley/shared/api/schemas';
+import type { RouterRegistry } from '../services/routers.js';
+
+const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (app, { routers }) => {
+  app.get(
+    '/v1/languages',
+    {
+      schema: {
+        summary: 'Language pairs available to this tenant',
+        security: [{ bearer: [] }],
+        response: { 200: LanguagesResponse, '4xx': ErrorBody },
+      },
+    },
+    async (request) => ({ pairs: await routers.routerFor(request.tenantId).pairs() }),
+  );
+};
+
+export default routes;

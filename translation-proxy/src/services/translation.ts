@@ -1,0 +1,217 @@
+/**
+ * The translate flow shared by every caller (the translate route, reply jobs, the translators'
+ * workspace): validate languages, detect the source when asked, run the text pipeline, serve
+ * repeated segments from the translation memory, send the rest to the tenant's router in one
+ * call, store what came back, restore the documents and report QA.
+ */
+import { detectLanguage } from '@parley/shared/detect/index';
+import { baseLanguage, normalizeLanguageTag } from '@parley/shared/languages';
+import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
+import type { GlossaryTerm, PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
+import type { Detection } from '@parley/shared/api/schemas';
+import { EngineError, type Formality } from '../engines/engine.js';
+import { ApiError } from '../errors.js';
+import type { Metrics } from '../plugins/metrics.js';
+import type { Store } from '../store/index.js';
+import type { RouterRegistry } from './routers.js';
+
+export interface TranslationInput {
+  /** The caller's id for this piece (request segment id), echoed in QA issues. */
+  id?: string;
+  format: 'text' | 'html';
+  content: string;
+}
+
+export interface TranslationRequest {
+  tenantId: string;
+  inputs: TranslationInput[];
+  /** `auto` or a BCP 47 tag. */
+  source: string;
+  target: string;
+  formality?: Formality;
+  /** Terms for this request only, on top of the tenant's glossary. */
+  glossary?: GlossaryTerm[];
+}
+
+export interface TranslationOutcome {
+  outputs: string[];
+  source: string;
+  target: string;
+  engine: string;
+  via?: string;
+  cached: boolean;
+  qa: (Omit<QaIssue, 'segment'> & { segment?: string })[];
+  detection?: Detection;
+}
+
+export interface TranslationServiceOptions {
+  store: Store;
+  routers: RouterRegistry;
+  metrics: Metrics;
+  maxCharacters: number;
+}
+
+/** Engine id reported when nothing needed an engine. */
+export const MEMORY_ENGINE = 'memory';
+export const NO_ENGINE = 'none';
+
+export function requireLanguage(tag: string, field: string): string {
+  const normalized = normalizeLanguageTag(tag);
+  if (!normalized)
+    throw new ApiError(
+      'unknown_language',
+      `${field} "${tag}" is not a known BCP 47 language code.`,
+    );
+  return normalized;
+}
+
+/** Text the detector reads: HTML tags are left to its own cleaning. */
+const detectionText = (inputs: readonly TranslationInput[]): string =>
+  inputs.map((input) => input.content).join('\n\n');
+
+export function createTranslationService(options: TranslationServiceOptions) {
+  const { store, routers, metrics } = options;
+
+  async function resolveSource(
+    request: TranslationRequest,
+  ): Promise<{ source: string; detection?: Detection }> {
+    if (request.source !== 'auto') return { source: requireLanguage(request.source, 'source') };
+    const tenant = await store.tenants.get(request.tenantId);
+    const languages = tenant?.languages.length ? tenant.languages : undefined;
+    const detection = detectLanguage(detectionText(request.inputs), languages ? { languages } : {});
+    metrics.detections.inc({ reliable: String(detection.reliable) });
+    if (detection.language === 'und')
+      throw new ApiError(
+        'language_not_detected',
+        'The source language could not be detected from this text; send "source" explicitly.',
+      );
+    return { source: detection.language, detection };
+  }
+
+  async function translate(request: TranslationRequest): Promise<TranslationOutcome> {
+    const characters = request.inputs.reduce((sum, input) => sum + input.content.length, 0);
+    if (characters > options.maxCharacters)
+      throw new ApiError(
+        'text_too_long',
+        `The request has ${characters} characters; the limit is ${options.maxCharacters} per request. Split it into several requests.`,
+      );
+    const target = requireLanguage(request.target, 'target');
+    const { source, detection } = await resolveSource(request);
+    const withDetection = detection ? { detection } : {};
+
+    const terms = [
+      ...(await store.glossary.forPair(request.tenantId, source, target)).map(
+        (entry): GlossaryTerm => ({
+          source: entry.source,
+          ...(entry.target === null ? {} : { target: entry.target }),
+          caseSensitive: entry.caseSensitive,
+        }),
+      ),
+      ...(request.glossary ?? []),
+    ];
+    const documents: PreparedDocument[] = request.inputs.map((input) =>
+      (input.format === 'html' ? prepareHtml : prepareText)(input.content, {
+        sourceLanguage: source,
+        terms,
+      }),
+    );
+
+    if (baseLanguage(source) === baseLanguage(target)) {
+      return finish(
+        documents,
+        request,
+        { source, target, engine: NO_ENGINE, cached: false, ...withDetection },
+        new Map(),
+      );
+    }
+
+    const pending = new Set<string>();
+    for (const document of documents)
+      for (const segment of document.segments)
+        if (segment.translatable) pending.add(segment.masked);
+    const sources = [...pending];
+
+    const formality = request.formality ?? 'default';
+    const memory = await store.memory.lookup(request.tenantId, source, target, sources, formality);
+    const misses = sources.filter((segment) => !memory.has(segment));
+    metrics.memoryLookups.inc({ result: 'hit' }, sources.length - misses.length);
+    metrics.memoryLookups.inc({ result: 'miss' }, misses.length);
+
+    const translations = new Map<string, string>();
+    for (const [segment, match] of memory) translations.set(segment, match.target);
+    if (misses.length === 0) {
+      return finish(
+        documents,
+        request,
+        { source, target, engine: MEMORY_ENGINE, cached: true, ...withDetection },
+        translations,
+      );
+    }
+
+    const router = routers.routerFor(request.tenantId);
+    const routed = await router
+      .translate({ source, target, segments: misses, formality })
+      .catch((error: unknown) => {
+        if (error instanceof EngineError && error.code === 'unsupported_language_pair')
+          throw new ApiError(
+            'unsupported_language_pair',
+            `No configured engine translates ${source} → ${target}, directly or through a bridge language. GET /v1/languages lists the pairs available.`,
+          );
+        throw error;
+      });
+    misses.forEach((segment, index) =>
+      translations.set(segment, routed.segments[index] ?? segment),
+    );
+    await store.memory.save(
+      request.tenantId,
+      source,
+      target,
+      misses.map((segment, index) => ({
+        source: segment,
+        target: routed.segments[index] ?? segment,
+        origin: 'machine',
+        engine: routed.engine,
+      })),
+      formality,
+    );
+    return finish(
+      documents,
+      request,
+      {
+        source,
+        target,
+        engine: routed.engine,
+        ...(routed.via ? { via: routed.via } : {}),
+        cached: false,
+        ...withDetection,
+      },
+      translations,
+    );
+  }
+
+  function finish(
+    documents: PreparedDocument[],
+    request: TranslationRequest,
+    summary: Omit<TranslationOutcome, 'outputs' | 'qa'>,
+    translations: ReadonlyMap<string, string>,
+  ): TranslationOutcome {
+    const qa: TranslationOutcome['qa'] = [];
+    const outputs = documents.map((document, index) => {
+      const restored = document.restore(
+        document.segments.map((segment) => translations.get(segment.masked) ?? segment.masked),
+      );
+      const id = request.inputs[index]?.id;
+      // The pipeline numbers sentences; callers know their own segment ids instead.
+      for (const issue of restored.qa) {
+        const { segment: _sentence, ...rest } = issue;
+        qa.push(id === undefined ? rest : { ...rest, segment: id });
+      }
+      return restored.output;
+    });
+    return { ...summary, outputs, qa };
+  }
+
+  return { translate };
+}
+
+export type TranslationService = ReturnType<typeof createTranslationService>;
