@@ -163,6 +163,8 @@ export function createRouter(options: RouterOptions): Router {
       loading: undefined,
     });
   const order = [...slots.keys()];
+  /** The last `pairs()` answer, dropped whenever an engine's pair list is reloaded. */
+  let pairList: RoutedPair[] | undefined;
 
   async function refresh(slot: Slot): Promise<void> {
     const now = clock.now();
@@ -172,6 +174,7 @@ export function createRouter(options: RouterOptions): Router {
         slot.pairs = await withTimeout(slot.engine.pairs(), options.timeoutMs, slot.engine.id);
         slot.index = indexPairs(slot.pairs);
         slot.loadedAt = clock.now();
+        pairList = undefined;
       } catch (error) {
         const failure = asEngineError(error, slot.engine.id);
         logger.warn('engine pair list unavailable', { engine: slot.engine.id, code: failure.code });
@@ -346,6 +349,11 @@ export function createRouter(options: RouterOptions): Router {
 
   async function pairs(): Promise<RoutedPair[]> {
     const index = await indexes();
+    pairList ??= listPairs(index);
+    return pairList;
+  }
+
+  function listPairs(index: Map<string, PairIndex>): RoutedPair[] {
     const direct = new Map<string, RoutedPair>();
     const sources = new Set<string>();
     const targets = new Set<string>();
@@ -375,9 +383,8 @@ export function createRouter(options: RouterOptions): Router {
             via: plan.via,
           });
       }
-    return result.sort(
-      (a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target),
-    );
+    const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return result.sort((a, b) => byCode(a.source, b.source) || byCode(a.target, b.target));
   }
 
   async function health(): Promise<EngineHealth[]> {
