@@ -101,7 +101,7 @@ export class DocumentBuilder {
   finish(): DocumentPlan {
     this.endRun();
     const runs = this.pending.filter((item) => typeof item !== 'string');
-    // One segmenter call for the whole document: each call costs far more than its length.
+    // Segmented after the whole document is read: one ICU call for all runs (see sentenceStarts).
     const starts = sentenceStarts(runs.map(standInText), this.options.sourceLanguage);
     let run = 0;
     for (const item of this.pending) {
