@@ -6,11 +6,12 @@
  * behind are collapsed. APy's codes are ISO 639-3 (`eng`, `por_BR`), named in BCP 47 the same way
  * the embedded Apertium engine names its modes.
  */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { EngineError, type EngineRequest, type EngineResult } from './engine.js';
 import { toBcp47 } from './apertium/modes.js';
 import {
   DEFAULT_PAIRS_TTL_MS,
+  defaultHttpClient,
   TtlCache,
   catalogHealthy,
   codeForStatus,
@@ -51,7 +52,7 @@ interface ApyPairs {
 
 export function createApyEngine(config: ApyConfig, deps: EngineDeps): ProviderEngine {
   const id = 'apy';
-  const http: AxiosInstance = deps.http ?? axios.create();
+  const http: AxiosInstance = deps.http ?? defaultHttpClient();
   const baseURL = config.url;
 
   const catalog = new TtlCache<LanguageCatalog>(async () => {

@@ -5,10 +5,11 @@
  * come as `{error:{code,message}}` with six-digit codes whose first three digits are the status.
  * v3 has no formality, and its only glossary mechanism (dynamic dictionary markup) is not used.
  */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { EngineError, type EngineRequest, type EngineResult } from './engine.js';
 import {
   DEFAULT_PAIRS_TTL_MS,
+  defaultHttpClient,
   TtlCache,
   catalogHealthy,
   codeForStatus,
@@ -55,7 +56,7 @@ const classify: ClassifyHttpFailure = ({ status, body }) => {
 
 export function createAzureEngine(config: AzureConfig, deps: EngineDeps): ProviderEngine {
   const id = 'azure';
-  const http: AxiosInstance = deps.http ?? axios.create();
+  const http: AxiosInstance = deps.http ?? defaultHttpClient();
   const baseURL = config.endpoint ?? 'https://api.cognitive.microsofttranslator.com';
   const headers: Record<string, string> = {
     'Ocp-Apim-Subscription-Key': config.key,

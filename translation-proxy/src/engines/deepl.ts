@@ -5,10 +5,11 @@
  * `prefer_more`/`prefer_less` (never an error on a language without formality); a glossary is
  * chosen per pair from the tenant's configured DeepL glossary ids.
  */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { EngineError, type EngineRequest, type EngineResult, type Formality } from './engine.js';
 import {
   DEFAULT_PAIRS_TTL_MS,
+  defaultHttpClient,
   TtlCache,
   catalogHealthy,
   codeForStatus,
@@ -90,7 +91,7 @@ export function glossaryFor(
 
 export function createDeeplEngine(config: DeeplConfig, deps: EngineDeps): ProviderEngine {
   const id = 'deepl';
-  const http: AxiosInstance = deps.http ?? axios.create();
+  const http: AxiosInstance = deps.http ?? defaultHttpClient();
   const baseURL = config.serverUrl ?? deeplHost(config.authKey);
   const headers = { Authorization: `DeepL-Auth-Key ${config.authKey}` };
   const secrets = [config.authKey];

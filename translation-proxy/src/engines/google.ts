@@ -12,10 +12,11 @@
  * `glossaryConfig: {glossary}`; the answer carries `glossaryTranslations` beside `translations`.
  * Neither edition offers formality.
  */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { EngineError, type EngineRequest, type EngineResult } from './engine.js';
 import {
   DEFAULT_PAIRS_TTL_MS,
+  defaultHttpClient,
   TtlCache,
   catalogHealthy,
   codeForStatus,
@@ -90,7 +91,7 @@ const classify: ClassifyHttpFailure = ({ status, body }) => {
 
 export function createGoogleEngine(config: GoogleConfig, deps: EngineDeps): ProviderEngine {
   const id = 'google';
-  const http: AxiosInstance = deps.http ?? axios.create();
+  const http: AxiosInstance = deps.http ?? defaultHttpClient();
   const baseURL = config.endpoint ?? 'https://translation.googleapis.com';
   const headers = { 'X-Goog-Api-Key': config.apiKey };
   const secrets = [config.apiKey];

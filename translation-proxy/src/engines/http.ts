@@ -5,7 +5,7 @@
  * every secret scrubbed from the message), and a TTL cache for the language list each provider
  * publishes. One piece of code for all of them, so they fail and split the same way.
  */
-import { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import {
   EngineError,
   type EngineErrorCode,
@@ -63,6 +63,14 @@ export interface EngineDeps {
   http?: AxiosInstance;
   /** How long the language list is trusted before it is fetched again. */
   pairsTtlMs?: number;
+}
+
+/**
+ * The client an engine uses when none is injected. The router bounds each call with its own
+ * timeout; this one only stops a request that nothing else would (an engine used on its own).
+ */
+export function defaultHttpClient(): AxiosInstance {
+  return axios.create({ timeout: 30_000 });
 }
 
 /** Replaces every secret in `text` by `[redacted]`. */

@@ -4,10 +4,11 @@
  * limits are whatever the operator started the server with (`--batch-limit`, `--char-limit`),
  * so they come from the tenant's configuration. No formality, no glossaries.
  */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { EngineError, type EngineRequest, type EngineResult } from './engine.js';
 import {
   DEFAULT_PAIRS_TTL_MS,
+  defaultHttpClient,
   TtlCache,
   catalogHealthy,
   codeForStatus,
@@ -57,7 +58,7 @@ export function createLibreTranslateEngine(
   deps: EngineDeps,
 ): ProviderEngine {
   const id = 'libretranslate';
-  const http: AxiosInstance = deps.http ?? axios.create();
+  const http: AxiosInstance = deps.http ?? defaultHttpClient();
   const baseURL = config.url;
   const secrets = [config.apiKey];
   const limits: EngineLimits = {
