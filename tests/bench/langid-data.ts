@@ -1,0 +1,81 @@
+// The language-identification development split and the simulated profile-locale prior, shared by
+// the benchmark (langid.bench.ts) and the weight fitting (langid.fit.ts).
+import { readFileSync } from 'node:fs';
+
+export const LANGID_LANGUAGES = [
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'pl',
+  'cs',
+  'ru',
+  'uk',
+  'tr',
+  'ar',
+  'he',
+  'ja',
+  'zh',
+  'ko',
+  'hi',
+  'th',
+  'vi',
+  'id',
+  'el',
+  'ro',
+  'hu',
+];
+
+export interface LangidSample {
+  text: string;
+  lang: string;
+  bucket: 'single_word' | 'word_pair' | 'sentence';
+}
+
+const DATA_DIR = new URL('../../../shared/data/langid/', import.meta.url);
+
+export function loadLangidDev(): LangidSample[] {
+  return ['single_word', 'word_pair', 'sentence'].flatMap((bucket) =>
+    readFileSync(new URL(`${bucket}.dev.jsonl`, DATA_DIR), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as LangidSample),
+  );
+}
+
+export function lengthBucket(text: string): '<20' | '20-60' | '>60' {
+  return text.length < 20 ? '<20' : text.length <= 60 ? '20-60' : '>60';
+}
+
+// mulberry32: a tiny seeded PRNG so every run simulates the same priors.
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** For each sample, a profile locale that is its true language 70 % of the time, else another of the 28. */
+export function simulatedLocales(
+  samples: readonly LangidSample[],
+  seed = 20261122,
+  rightShare = 0.7,
+): string[] {
+  const random = seededRandom(seed);
+  return samples.map(({ lang }) => {
+    if (random() < rightShare) return lang;
+    const others = LANGID_LANGUAGES.filter((language) => language !== lang);
+    return others[Math.floor(random() * others.length)] ?? lang;
+  });
+}
