@@ -342,6 +342,32 @@ describe('pivoting', () => {
   });
 });
 
+describe('pair lists', () => {
+  it('asks a shared engine for its pairs once for all the routers over it', async () => {
+    const engine = fakeEngine('shared', [EN_ES]);
+    let asked = 0;
+    const pairs = engine.pairs;
+    engine.pairs = () => {
+      asked += 1;
+      return pairs();
+    };
+    const tenants = [router([engine]).router, router([engine]).router, router([engine]).router];
+    for (const tenant of tenants) await tenant.translate(request(['Hello']));
+    expect(asked).toBe(1);
+  });
+
+  it('keeps serving with the pairs it had when an engine cannot list them', async () => {
+    const engine = fakeEngine('flaky-list', [EN_ES]);
+    const { router: r, clock } = router([engine], { pairsRefreshMs: 1_000 });
+    await r.translate(request(['Hello']));
+    engine.pairs = async () => {
+      throw new EngineError('engine_unavailable', 'flaky-list: down', 'flaky-list');
+    };
+    clock.advance(5_000);
+    expect((await r.translate(request(['Hello again']))).engine).toBe('flaky-list');
+  });
+});
+
 describe('usage and health', () => {
   it('records the billed characters of every successful engine call', async () => {
     const engine = fakeEngine('one', [EN_ES]);

@@ -102,13 +102,35 @@ export interface Router {
   close(): Promise<void>;
 }
 
-interface Slot {
-  engine: TranslationEngine;
-  breaker: CircuitBreaker;
+/**
+ * An engine's pair list and its index. Shared by every router over the same engine instance
+ * (the proxy builds one router per tenant over shared engines), so a provider with tens of
+ * thousands of pairs is indexed once, not once per tenant.
+ */
+interface PairsEntry {
   pairs: LanguagePair[];
   index: PairIndex;
   loadedAt: number;
+  /** Bumped on every reload, so routers know when their `pairs()` answer is stale. */
+  version: number;
   loading: Promise<void> | undefined;
+}
+
+const pairsByEngine = new WeakMap<TranslationEngine, PairsEntry>();
+
+function pairsEntry(engine: TranslationEngine): PairsEntry {
+  let entry = pairsByEngine.get(engine);
+  if (!entry) {
+    entry = { pairs: [], index: new Map(), loadedAt: -Infinity, version: 0, loading: undefined };
+    pairsByEngine.set(engine, entry);
+  }
+  return entry;
+}
+
+interface Slot {
+  engine: TranslationEngine;
+  breaker: CircuitBreaker;
+  entry: PairsEntry;
 }
 
 /** A pair list that could not be fetched is asked for again this soon. */
@@ -157,39 +179,35 @@ export function createRouter(options: RouterOptions): Router {
     slots.set(engine.id, {
       engine,
       breaker: new CircuitBreaker(options.breaker, () => clock.now()),
-      pairs: [],
-      index: new Map(),
-      loadedAt: -Infinity,
-      loading: undefined,
+      entry: pairsEntry(engine),
     });
   const order = [...slots.keys()];
-  /** The last `pairs()` answer, dropped whenever an engine's pair list is reloaded. */
-  let pairList: RoutedPair[] | undefined;
+  /** The last `pairs()` answer and the pair-list versions it was made from. */
+  let pairList: { versions: string; pairs: RoutedPair[] } | undefined;
 
-  async function refresh(slot: Slot): Promise<void> {
-    const now = clock.now();
-    if (now - slot.loadedAt < refreshMs) return;
-    slot.loading ??= (async () => {
+  async function refresh({ engine, entry }: Slot): Promise<void> {
+    if (clock.now() - entry.loadedAt < refreshMs) return;
+    entry.loading ??= (async () => {
       try {
-        slot.pairs = await withTimeout(slot.engine.pairs(), options.timeoutMs, slot.engine.id);
-        slot.index = indexPairs(slot.pairs);
-        slot.loadedAt = clock.now();
-        pairList = undefined;
+        entry.pairs = await withTimeout(engine.pairs(), options.timeoutMs, engine.id);
+        entry.index = indexPairs(entry.pairs);
+        entry.loadedAt = clock.now();
+        entry.version += 1;
       } catch (error) {
-        const failure = asEngineError(error, slot.engine.id);
-        logger.warn('engine pair list unavailable', { engine: slot.engine.id, code: failure.code });
+        const failure = asEngineError(error, engine.id);
+        logger.warn('engine pair list unavailable', { engine: engine.id, code: failure.code });
         // Keep what we had; ask again soon rather than on every request.
-        slot.loadedAt = clock.now() - refreshMs + PAIRS_RETRY_MS;
+        entry.loadedAt = clock.now() - refreshMs + PAIRS_RETRY_MS;
       } finally {
-        slot.loading = undefined;
+        entry.loading = undefined;
       }
     })();
-    await slot.loading;
+    await entry.loading;
   }
 
   async function indexes(): Promise<Map<string, PairIndex>> {
     await Promise.all([...slots.values()].map(refresh));
-    return new Map([...slots].map(([id, slot]) => [id, slot.index]));
+    return new Map([...slots].map(([id, slot]) => [id, slot.entry.index]));
   }
 
   function withTimeout<T>(
@@ -349,8 +367,9 @@ export function createRouter(options: RouterOptions): Router {
 
   async function pairs(): Promise<RoutedPair[]> {
     const index = await indexes();
-    pairList ??= listPairs(index);
-    return pairList;
+    const versions = [...slots.values()].map((slot) => slot.entry.version).join(',');
+    if (pairList?.versions !== versions) pairList = { versions, pairs: listPairs(index) };
+    return pairList.pairs;
   }
 
   function listPairs(index: Map<string, PairIndex>): RoutedPair[] {
@@ -358,7 +377,7 @@ export function createRouter(options: RouterOptions): Router {
     const sources = new Set<string>();
     const targets = new Set<string>();
     for (const id of order)
-      for (const pair of slots.get(id)!.pairs) {
+      for (const pair of slots.get(id)!.entry.pairs) {
         sources.add(pair.source);
         targets.add(pair.target);
         const key = `${pair.source}>${pair.target}`;
@@ -400,7 +419,7 @@ export function createRouter(options: RouterOptions): Router {
         } catch {
           healthy = false;
         }
-        return { id: slot.engine.id, pairs: slot.pairs.length, healthy, breaker };
+        return { id: slot.engine.id, pairs: slot.entry.pairs.length, healthy, breaker };
       }),
     );
   }
