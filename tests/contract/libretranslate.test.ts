@@ -59,6 +59,19 @@ describe('LibreTranslate engine', () => {
   });
 });
 
+describe('LibreTranslate limits from the server', () => {
+  it('reads the character limit from /frontend/settings when the configuration leaves it out', async () => {
+    const libre = createLibreTranslateEngine(
+      { kind: 'libretranslate', url: LIBRE, apiKey: API_KEY },
+      { logger: captureLogger() },
+    );
+    const segments = ['x'.repeat(120), 'y'.repeat(120)];
+    await libre.translate({ source: 'en', target: 'de', segments });
+    expect(api.requests.map((request) => request.q.length)).toEqual([1, 1]);
+    expect(libre.limits.maxChars).toBe(200);
+  });
+});
+
 describe('LibreTranslate errors, none of them showing the key', () => {
   const request = { source: 'en', target: 'es', segments: ['Where is my order?'] };
 
@@ -67,6 +80,17 @@ describe('LibreTranslate errors, none of them showing the key', () => {
     const error = await expectFailureWithoutSecret(
       () => libre.translate(request),
       'lt-wrong-key-0000',
+      logger.lines,
+    );
+    expect(error.code).toBe('engine_auth_failed');
+  });
+
+  it('reports a missing key as engine_auth_failed', async () => {
+    const logger = captureLogger();
+    const keyless = createLibreTranslateEngine({ kind: 'libretranslate', url: LIBRE }, { logger });
+    const error = await expectFailureWithoutSecret(
+      () => keyless.translate(request),
+      API_KEY,
       logger.lines,
     );
     expect(error.code).toBe('engine_auth_failed');

@@ -30,6 +30,16 @@ export function libreTranslateApi(
   const requests: LibreBody[] = [];
   const handlers = [
     http.get(`${LIBRE}/languages`, () => HttpResponse.json(LANGUAGES)),
+    http.get(`${LIBRE}/frontend/settings`, () =>
+      HttpResponse.json({
+        apiKeys: Boolean(options.apiKey),
+        keyRequired: Boolean(options.apiKey),
+        charLimit: options.charLimit ?? -1,
+        frontendTimeout: 500,
+        suggestions: false,
+        supportedFilesFormat: ['.txt', '.html'],
+      }),
+    ),
     http.post(`${LIBRE}/translate`, async ({ request }) => {
       const body = (await request.json()) as LibreBody;
       requests.push(body);

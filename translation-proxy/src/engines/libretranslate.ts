@@ -30,7 +30,7 @@ export interface LibreTranslateConfig {
   /** Base URL of the server, e.g. `http://127.0.0.1:5000`. */
   url: string;
   apiKey?: string;
-  /** The server's `--char-limit` (characters per request), when it has one. */
+  /** The server's `--char-limit` (characters per request); read from `/frontend/settings` when absent. */
   charLimit?: number;
   /** The server's `--batch-limit` (texts per request), when it has one. */
   batchLimit?: number;
@@ -47,6 +47,8 @@ const LIBRE_CODES: Record<string, string> = { zt: 'zh-Hant', pb: 'pt-BR' };
 
 const classify: ClassifyHttpFailure = ({ status, body }) => {
   const message = providerMessage(body, 'request failed');
+  // Servers that require a key answer 400 or 403 with a pointer to where one is obtained.
+  if (/api key/i.test(message)) return { code: 'engine_auth_failed', message };
   if (status === 400 && /not supported|is not a valid|language/i.test(message))
     return { code: 'unsupported_language_pair', message };
   if (status === 400 && /limit|too long/i.test(message)) return { code: 'text_too_long', message };
@@ -61,12 +63,34 @@ export function createLibreTranslateEngine(
   const http: AxiosInstance = deps.http ?? defaultHttpClient();
   const baseURL = config.url;
   const secrets = [config.apiKey];
+  // Updated from the server's own settings when the configuration does not say.
   const limits: EngineLimits = {
     maxSegments: config.batchLimit ?? 100,
     ...(config.charLimit ? { maxChars: config.charLimit } : {}),
   };
 
+  async function readCharLimit(): Promise<void> {
+    if (config.charLimit) return;
+    try {
+      const settings = await send<{ charLimit?: number }>(
+        http,
+        id,
+        { method: 'GET', baseURL, url: '/frontend/settings' },
+        classify,
+        secrets,
+      );
+      // -1 means no limit.
+      if (typeof settings?.charLimit === 'number' && settings.charLimit > 0)
+        limits.maxChars = settings.charLimit;
+    } catch (error) {
+      deps.logger.debug('libretranslate settings unavailable', {
+        code: (error as { code?: string }).code,
+      });
+    }
+  }
+
   const catalog = new TtlCache<LanguageCatalog>(async () => {
+    await readCharLimit();
     const data = await send<LibreLanguage[]>(
       http,
       id,
