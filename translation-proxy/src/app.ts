@@ -11,6 +11,7 @@ import { ApiError } from './errors.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import metricsPlugin, { type Metrics } from './plugins/metrics.js';
+import shutdownPlugin from './plugins/shutdown.js';
 import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
@@ -33,12 +34,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: LIMITS.maxBodyBytes,
-    return503OnClosing: true,
+    // The shutdown plugin answers during close, in the API's own error shape.
+    return503OnClosing: false,
     // Unknown properties are errors, not silently dropped: a typo like `sourcee` must be seen.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
 
   await app.register(errorsPlugin);
+  await app.register(shutdownPlugin);
   await app.register(metricsPlugin, { metrics });
   await app.register(authPlugin, { store, devApiKey: config.devApiKey });
   await app.register(swagger, {
