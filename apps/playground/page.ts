@@ -1,0 +1,121 @@
+/**
+ * The playground page: shows a sample ticket as a helpdesk would, loads the built Zendesk app in
+ * the sidebar iframe and lets the stand-in host answer it. Query parameters pick the ticket
+ * (`ticket`), the agent's locale (`agent`), the editor kind (`richtext`) and the reply mode (`mode`).
+ */
+import { AGENT, FOLLOW_UPS, TICKETS } from './fixtures.js';
+import { ZafHostStandIn } from './zafHostStandIn.js';
+
+const AGENT_LOCALES = ['en-US', 'es', 'fr', 'de', 'pt-BR', 'ja'];
+const APP_URL = '/playground/app/assets/iframe.html';
+const KEY_STORAGE = 'parley.playground.key';
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`playground page has no #${id}`);
+  return found as T;
+}
+
+/** Removes scripts and event-handler attributes: the editor shows HTML the app inserted. */
+function inert(html: string): string {
+  const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  body.querySelectorAll('script, iframe, object, embed, style').forEach((node) => node.remove());
+  body.querySelectorAll('*').forEach((node) => {
+    for (const attribute of Array.from(node.attributes)) {
+      if (attribute.name.startsWith('on') || /^\s*javascript:/i.test(attribute.value))
+        node.removeAttribute(attribute.name);
+    }
+  });
+  return body.innerHTML;
+}
+
+async function tenantKey(): Promise<string | null> {
+  const fromForm = new URLSearchParams(location.search).get('key');
+  if (fromForm) sessionStorage.setItem(KEY_STORAGE, fromForm);
+  const response = await fetch('/playground/config.json');
+  const config = (await response.json()) as { apiKey: string | null };
+  return config.apiKey ?? sessionStorage.getItem(KEY_STORAGE);
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const ticket = TICKETS.find((t) => String(t.id) === params.get('ticket')) ?? TICKETS[0]!;
+  const agentLocale = params.get('agent') ?? 'en-US';
+  const useRichText = params.get('richtext') !== 'off';
+  const mode = params.get('mode') === 'review' ? 'review' : 'machine';
+
+  const ticketSelect = element<HTMLSelectElement>('ticket');
+  for (const t of TICKETS)
+    ticketSelect.add(new Option(`#${t.id} ${t.subject}`, String(t.id), false, t === ticket));
+  const agentSelect = element<HTMLSelectElement>('agent');
+  for (const l of AGENT_LOCALES) agentSelect.add(new Option(l, l, false, l === agentLocale));
+  element<HTMLInputElement>('richtext').checked = useRichText;
+  element<HTMLSelectElement>('mode').value = mode;
+  // An unchecked box sends nothing; say "off" explicitly so the default stays rich text.
+  element<HTMLFormElement>('controls').addEventListener('formdata', (event) => {
+    if (!element<HTMLInputElement>('richtext').checked) event.formData.set('richtext', 'off');
+  });
+
+  element('subject').textContent = `#${ticket.id} ${ticket.subject}`;
+  element('requester').textContent =
+    `${ticket.requester.name} · profile locale ${ticket.requester.locale}`;
+  const thread = element<HTMLOListElement>('thread');
+  const showComment = (comment: (typeof ticket.comments)[number]) => {
+    const item = document.createElement('li');
+    const who = document.createElement('div');
+    who.className = 'who';
+    who.textContent = `${comment.author.name} (${comment.author.role})`;
+    const body = document.createElement('div');
+    body.innerHTML = inert(comment.value);
+    item.append(who, body);
+    thread.append(item);
+  };
+  ticket.comments.forEach(showComment);
+
+  const key = await tenantKey();
+  if (!key) {
+    element('key-field').hidden = false;
+    element('app-slot').textContent =
+      'Enter a tenant key (or start the proxy with PARLEY_DEV_API_KEY) and press Open.';
+    return;
+  }
+
+  const editor = element('editor');
+  const toast = element('toast');
+  const iframe = document.createElement('iframe');
+  iframe.title = 'Parley sidebar app';
+  iframe.src = ZafHostStandIn.appUrl(APP_URL);
+  const host = new ZafHostStandIn({
+    iframe,
+    ticket,
+    currentUser: { id: AGENT.id, name: AGENT.name, locale: agentLocale },
+    settings: { proxyUrl: location.origin, defaultMode: mode, agentLanguage: '' },
+    secureSettings: { proxyApiKey: key },
+    useRichText,
+    onInsert(format, content) {
+      editor.dataset.format = format;
+      if (format === 'html') editor.innerHTML += inert(content);
+      else editor.textContent += content;
+    },
+    onNotify(message) {
+      toast.hidden = false;
+      toast.textContent = message;
+    },
+  });
+  host.start();
+  element('app-slot').append(iframe);
+
+  let followUpId = 80000;
+  element('follow-up').addEventListener('click', () => {
+    const comment = {
+      id: followUpId++,
+      value: FOLLOW_UPS[ticket.id] ?? '<p>…</p>',
+      createdAt: new Date().toISOString(),
+      author: { id: ticket.requester.id, name: ticket.requester.name, role: 'end-user' as const },
+    };
+    showComment(comment);
+    host.addComment(comment);
+  });
+}
+
+void main();

@@ -1,0 +1,79 @@
+/**
+ * What the sidebar UI needs from a helpdesk, and nothing helpdesk-specific: Zendesk and Freshdesk
+ * each implement this once (an adapter), and every component talks only to this interface.
+ */
+
+/** Who wrote a comment, as far as translation cares: customers are translated, agents are not. */
+export type AuthorRole = 'customer' | 'agent';
+
+export interface TicketComment {
+  id: string;
+  authorRole: AuthorRole;
+  authorName: string;
+  /** The comment body as the helpdesk renders it (HTML). */
+  html: string;
+  /** ISO 8601 time the comment was created, when the helpdesk says. */
+  createdAt?: string;
+}
+
+/** Whether replies go straight into the editor or through a translator first (a manifest setting). */
+export type ReplyMode = 'machine' | 'review';
+
+export interface TicketContext {
+  helpdesk: 'zendesk' | 'freshdesk';
+  ticketId: string;
+  /** The requester's profile locale (BCP 47), a prior for language detection; absent when unset. */
+  requesterLocale?: string;
+  /** The language the agent reads and writes: the app's override setting, else the agent's locale. */
+  agentLocale: string;
+  agentId: string;
+  defaultMode: ReplyMode;
+}
+
+/** What was put into the helpdesk's reply editor. */
+export type InsertedFormat = 'html' | 'text';
+
+export interface ProxyRequest {
+  method: 'GET' | 'POST';
+  /** Path on the proxy, starting with `/v1/`. */
+  path: string;
+  body?: unknown;
+  /** Sent as `Idempotency-Key` so a retried submission is not a second job. */
+  idempotencyKey?: string;
+}
+
+export type NoticeKind = 'notice' | 'alert' | 'error';
+
+export interface HelpdeskHost {
+  context: TicketContext;
+  getComments(): Promise<TicketComment[]>;
+  /** Calls `callback` when the ticket's conversation changes; returns the unsubscribe function. */
+  onCommentsChanged(callback: () => void): () => void;
+  /**
+   * Puts a reply into the helpdesk's own editor, as HTML when the editor is rich text and as plain
+   * text otherwise; says which it used.
+   */
+  insertReply(reply: { html: string; text: string }): Promise<InsertedFormat>;
+  /**
+   * Calls the Parley proxy with the tenant's key added by the helpdesk (never visible to this page).
+   * Resolves with the parsed JSON body; rejects with a `ProxyError`.
+   */
+  request<T>(request: ProxyRequest): Promise<T>;
+  /** A toast in the helpdesk's own UI. */
+  notify(message: string, kind?: NoticeKind): void;
+}
+
+/**
+ * A failed proxy call. `code` is the proxy's stable error code, or `proxy_unreachable` when no
+ * answer came back (proxy down, wrong URL, domain not allowed by the helpdesk).
+ */
+export class ProxyError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ProxyError';
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The app's own UI strings in the agent's language: `t(key, vars)` looks a key up in the agent's
+ * locale, then its base language, then English, and throws when even English lacks it, so a
+ * missing string fails a test instead of showing a raw key to an agent.
+ */
+import de from './locales/de.json';
+import en from './locales/en.json';
+import es from './locales/es.json';
+import fr from './locales/fr.json';
+import ja from './locales/ja.json';
+import pt from './locales/pt.json';
+
+type Messages = { [key: string]: string | Messages };
+
+/** Every locale file: marketplace strings under `app` (for the build), UI strings under `ui`. */
+export const LOCALE_FILES: Record<string, { app: Messages; ui: Messages }> = {
+  de,
+  en,
+  es,
+  fr,
+  ja,
+  pt,
+};
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+function lookup(messages: Messages | undefined, key: string): string | undefined {
+  let node: string | Messages | undefined = messages;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** `pt-BR` → [`pt-BR`, `pt`, `en`]; case-insensitive on the locale tag. */
+export function fallbackChain(locale: string): string[] {
+  const chain: string[] = [];
+  const exact = Object.keys(LOCALE_FILES).find((l) => l.toLowerCase() === locale.toLowerCase());
+  if (exact) chain.push(exact);
+  const base = locale.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  if (base in LOCALE_FILES && !chain.includes(base)) chain.push(base);
+  if (!chain.includes('en')) chain.push('en');
+  return chain;
+}
+
+export function createTranslate(locale: string): Translate {
+  const chain = fallbackChain(locale);
+  return (key, vars = {}) => {
+    for (const l of chain) {
+      const message = lookup(LOCALE_FILES[l]?.ui, key);
+      if (message !== undefined) {
+        return message.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => {
+          const value = vars[name];
+          if (value === undefined)
+            throw new Error(`UI string "${key}" needs a value for {{${name}}}`);
+          return String(value);
+        });
+      }
+    }
+    throw new Error(`Missing UI string "${key}" (looked in ${chain.join(', ')})`);
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Types for the parts of `zendesk_app_framework_sdk` (CommonJS, untyped) the Zendesk adapter uses,
+ * written from the SDK's own source (lib/client.js) and the ZAF client API reference.
+ */
+declare module 'zendesk_app_framework_sdk' {
+  /** `get` resolves with one key per requested path plus the paths that failed under `errors`. */
+  export type ZafGetResult = Record<string, unknown> & { errors: Record<string, unknown> };
+
+  export interface ZafMetadata {
+    appId: number;
+    installationId: number;
+    name: string;
+    version: string;
+    settings: Record<string, unknown>;
+  }
+
+  export interface ZafRequestOptions {
+    url: string;
+    type?: string;
+    contentType?: string;
+    data?: string;
+    dataType?: 'json' | 'text';
+    headers?: Record<string, string>;
+    secure?: boolean;
+    cors?: boolean;
+    timeout?: number;
+  }
+
+  /** What `request` rejects with: a jQuery-XHR-like description of the failed response. */
+  export interface ZafRequestFailure {
+    status: number;
+    statusText?: string;
+    responseText?: string;
+    responseJSON?: unknown;
+  }
+
+  export interface ZafClient {
+    get(path: string | string[]): Promise<ZafGetResult>;
+    set(path: string, value: unknown): Promise<Record<string, unknown>>;
+    invoke(name: string, ...args: unknown[]): Promise<Record<string, unknown>>;
+    on(name: string, handler: (data: unknown) => void): void;
+    off(name: string, handler: (data: unknown) => void): void;
+    request<T = unknown>(options: ZafRequestOptions): Promise<T>;
+    metadata(): Promise<ZafMetadata>;
+  }
+
+  const ZAFClient: {
+    /** Returns false when the page was not opened by Zendesk (no `origin`/`app_guid` parameters). */
+    init(callback?: (context: unknown) => void): ZafClient | false;
+  };
+  export default ZAFClient;
+}
