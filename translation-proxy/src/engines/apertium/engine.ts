@@ -16,6 +16,7 @@ import {
 } from '../engine.js';
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
 import { ApertiumPipeline, type EngineLogger } from './pipeline.js';
+import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
 
 export const APERTIUM_ENGINE_ID = 'apertium';
@@ -99,11 +100,12 @@ export async function createApertiumEngine(
   async function translateSegment(
     pipeline: ApertiumPipeline,
     segment: string,
+    target: string,
     signal: AbortSignal | undefined,
   ): Promise<string> {
     if (!hasWords(segment)) return segment;
-    const reply = await pipeline.process(toApertiumStream(segment), signal);
-    return normaliseSpacing(fromApertiumStream(reply), segment);
+    const reply = await pipeline.process(toApertiumStream(prepareSource(segment)), signal);
+    return finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target);
   }
 
   return {
@@ -144,7 +146,9 @@ export async function createApertiumEngine(
       // One NUL-separated message per segment, all written at once: the chain works on them
       // back to back (measured faster than joining segments into one message).
       const segments = await Promise.all(
-        request.segments.map((segment) => translateSegment(pipeline, segment, request.signal)),
+        request.segments.map((segment) =>
+          translateSegment(pipeline, segment, mode.target, request.signal),
+        ),
       );
       const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
       return { segments, billedCharacters };

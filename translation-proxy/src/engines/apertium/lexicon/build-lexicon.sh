@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Parley's support-domain eng-spa Apertium mode from the stock Debian pair and the lexicon
 # sources beside this script:
-#   support.eng.dix      English words/phrases  -> appended to the stock analyser
+#   support.eng.dix      English words/phrases  -> appended to the stock analyser (weighted)
 #   support.eng-spa.dix  translations           -> appended to the stock bilingual dictionary
 #   support.spa.dix      Spanish forms          -> appended to the stock generator
 #   support.eng-spa.lrx  lexical selection      -> an extra lrx-proc stage before the stock one
@@ -35,10 +35,11 @@ quiet lt-append "$stock/eng-spa.autobil.bin" "$tmp/support.eng-spa.bin" "$build/
 quiet lt-append "$stock/eng-spa.autogen.bin" "$tmp/support.spa.bin" "$build/eng-spa.autogen.bin"
 quiet lrx-comp "$here/support.eng-spa.lrx" "$build/eng-spa.support.lrx.bin" 2>/dev/null
 
-# The stock mode with the three dictionaries swapped for the extended ones and the support
-# lexical selection run just before the stock one.
+# The stock mode with the three dictionaries swapped for the extended ones, the analyser keeping
+# only its best-weighted readings (-L 1: the support readings weigh -1, stock ones 0), and the
+# support lexical selection run just before the stock one.
 sed \
-  -e "s#'$stock/eng-spa.automorf.bin'#'$build/eng-spa.automorf.bin'#" \
+  -e "s#lt-proc '$stock/eng-spa.automorf.bin'#lt-proc -L 1 '$build/eng-spa.automorf.bin'#" \
   -e "s#'$stock/eng-spa.autobil.bin'#'$build/eng-spa.autobil.bin'#" \
   -e "s#'$stock/eng-spa.autogen.bin'#'$build/eng-spa.autogen.bin'#" \
   -e "s#lrx-proc -m '$stock/eng-spa.autolex.bin'#lrx-proc -m '$build/eng-spa.support.lrx.bin' | &#" \

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { finishTarget, prepareSource } from './orthography.js';
+
+describe('prepareSource', () => {
+  it('turns typographic apostrophes into the ASCII ones the analysers know', () => {
+    expect(prepareSource('I’m sure you’re right')).toBe("I'm sure you're right");
+  });
+});
+
+describe('finishTarget', () => {
+  it('opens Spanish questions and exclamations', () => {
+    expect(finishTarget('Hola. Podrías enviarnos tu pedido? Gracias!', 'x', 'es')).toBe(
+      'Hola. ¿Podrías enviarnos tu pedido? ¡Gracias!',
+    );
+  });
+
+  it('opens the mark after a placeholder that starts the sentence', () => {
+    expect(finishTarget('<x id="1"/>Necesitas ayuda?', 'x', 'es')).toBe(
+      '<x id="1"/>¿Necesitas ayuda?',
+    );
+  });
+
+  it('leaves sentences that already open their marks alone', () => {
+    expect(finishTarget('¿Ya está?', 'x', 'es')).toBe('¿Ya está?');
+  });
+
+  it('adds no Spanish marks to other target languages', () => {
+    expect(finishTarget('What do you think?', 'x', 'en')).toBe('What do you think?');
+  });
+
+  it('gives back typographic apostrophes where the source used them', () => {
+    expect(finishTarget("We're here", 'Estamos aquí’', 'en')).toBe('We’re here');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Typography Apertium's dictionaries do not handle, fixed around the engine: the typographic
+ * apostrophe (’), which the English analyser does not know (`I’m`, `don’t` stayed untranslated),
+ * and Spanish opening question and exclamation marks, which the eng→spa transfer never writes.
+ * Works on masked segments; placeholders hold no `’`, `?` or `!`, so they pass unchanged.
+ */
+
+/** Source text as the analysers expect it. */
+export function prepareSource(masked: string): string {
+  return masked.replace(/\u2019/g, "'");
+}
+
+const SPANISH = /^es(?:-|$)/i;
+/** A sentence ending in ? or ! that has no opening mark: its start is after the last . ! ? : or line. */
+const UNOPENED = /(^|[.!?:;]\s+|\n)([^.!?:;\n¿¡]*?[^\s.!?:;\n¿¡][^.!?:;\n¿¡]*?)([?!]+)/g;
+
+function openSpanishMarks(text: string): string {
+  return text.replace(UNOPENED, (whole, before: string, sentence: string, marks: string) => {
+    const opening = marks.startsWith('?') ? '¿' : '¡';
+    // Keep a placeholder or quote that opens the sentence outside the mark.
+    const lead = /^(\s*(?:<x id="\d+"\s*\/>\s*)*["«“]?)/.exec(sentence)![0];
+    return `${before}${lead}${opening}${sentence.slice(lead.length)}${marks}`;
+  });
+}
+
+/** Target text in the target language's typography; `source` is the masked source segment. */
+export function finishTarget(masked: string, source: string, target: string): string {
+  let text = masked;
+  if (source.includes('\u2019') && !source.includes("'")) text = text.replace(/'/g, '\u2019');
+  if (SPANISH.test(target)) text = openSpanishMarks(text);
+  return text;
+}
