@@ -284,6 +284,33 @@ describe('circuit breaker', () => {
     });
   });
 
+  it('lets the next request probe again when the caller cancelled a half-open probe', async () => {
+    let mode: 'fail' | 'hang' | 'ok' = 'fail';
+    const flaky = fakeEngine('flaky', [EN_ES], (req, call) =>
+      mode === 'fail'
+        ? fail('engine_unavailable', 'flaky')(req, call)
+        : mode === 'hang'
+          ? hang(req, call)
+          : tagged(req, call),
+    );
+    const { router: r, clock } = router([flaky], {
+      timeoutMs: 5_000,
+      retry: { attempts: 1, baseMs: 10, maxMs: 100 },
+    });
+    for (let i = 0; i < 3; i++) await r.translate(request([`Request ${i}`])).catch(() => undefined);
+    clock.advance(30_000);
+    mode = 'hang';
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    await expect(
+      r.translate({ ...request(['Probe']), signal: controller.signal }),
+    ).rejects.toMatchObject({
+      code: 'engine_timeout',
+    });
+    mode = 'ok';
+    expect((await r.translate(request(['Second probe']))).engine).toBe('flaky');
+  });
+
   it('does not count an unsupported pair against the engine', async () => {
     const picky = fakeEngine('picky', [EN_ES], fail('unsupported_language_pair', 'picky'));
     const spare = fakeEngine('spare', [EN_ES]);

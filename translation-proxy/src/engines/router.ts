@@ -236,6 +236,7 @@ export function createRouter(options: RouterOptions): Router {
   async function call(slot: Slot, request: EngineRequest, deadline: number): Promise<EngineResult> {
     const controller = new AbortController();
     const abort = () => controller.abort();
+    if (request.signal?.aborted) abort();
     request.signal?.addEventListener('abort', abort, { once: true });
     const budget = Math.min(options.timeoutMs, deadline - clock.now());
     try {
@@ -292,7 +293,11 @@ export function createRouter(options: RouterOptions): Router {
           return { result, engine: id };
         } catch (error) {
           const failure = asEngineError(error, id);
-          if (request.signal?.aborted) throw cancelled();
+          if (request.signal?.aborted) {
+            // The caller gave up: that says nothing about the engine (and frees a half-open probe).
+            slot.breaker.release();
+            throw cancelled();
+          }
           if (NEUTRAL.has(failure.code)) slot.breaker.release();
           else slot.breaker.failure();
           errors.push(failure);
@@ -315,6 +320,7 @@ export function createRouter(options: RouterOptions): Router {
               : backoff(attempt);
           if (wait > options.retry.maxMs || clock.now() + wait >= deadline) break;
           await clock.sleep(wait, request.signal);
+          if (request.signal?.aborted) throw cancelled();
         }
       }
       if (clock.now() >= deadline) break;
