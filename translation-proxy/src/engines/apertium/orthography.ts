@@ -11,15 +11,15 @@ export function prepareSource(masked: string): string {
 }
 
 const SPANISH = /^es(?:-|$)/i;
-/** A sentence ending in ? or ! that has no opening mark: its start is after the last . ! ? : or line. */
-const UNOPENED = /(^|[.!?:;]\s+|\n)([^.!?:;\n¿¡]*?[^\s.!?:;\n¿¡][^.!?:;\n¿¡]*?)([?!]+)/g;
+/** A sentence ending in ? or ! without an opening mark; it starts after . ! ? : ; or a line break. */
+const UNOPENED = /(?<=^|[.!?:;]\s+|\n)([^.!?:;\n¿¡]*?[^\s.!?:;\n¿¡][^.!?:;\n¿¡]*?)([?!]+)/g;
 
 function openSpanishMarks(text: string): string {
-  return text.replace(UNOPENED, (whole, before: string, sentence: string, marks: string) => {
+  return text.replace(UNOPENED, (_whole, sentence: string, marks: string) => {
     const opening = marks.startsWith('?') ? '¿' : '¡';
-    // Keep a placeholder or quote that opens the sentence outside the mark.
+    // Keep spaces, placeholders and a quote that open the sentence outside the mark.
     const lead = /^(\s*(?:<x id="\d+"\s*\/>\s*)*["«“]?)/.exec(sentence)![0];
-    return `${before}${lead}${opening}${sentence.slice(lead.length)}${marks}`;
+    return `${lead}${opening}${sentence.slice(lead.length)}${marks}`;
   });
 }
 
