@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { LIMITS } from '@parley/shared/api/schemas';
+import { parseSecretKey, SecretsError } from './secrets.js';
 
 export interface Config {
   host: string;
@@ -23,6 +24,8 @@ export interface Config {
   apertiumModesDir: string;
   /** How long shutdown waits for in-flight requests before giving up. */
   shutdownGraceMs: number;
+  /** Encrypts tenant secrets at rest; without it no credentials can be stored. */
+  secretKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +44,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function secretKey(raw: string | undefined): Buffer | undefined {
+  if (!raw) return undefined;
+  try {
+    return parseSecretKey(raw);
+  } catch (error) {
+    throw new ConfigError(error instanceof SecretsError ? error.message : String(error));
+  }
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
@@ -69,5 +81,6 @@ export function loadConfig(env: Env = process.env): Config {
     engineTimeoutMs: integer(env, 'PARLEY_ENGINE_TIMEOUT_MS', 10_000, 100, 600_000),
     apertiumModesDir: env.PARLEY_APERTIUM_MODES_DIR || '/usr/share/apertium/modes',
     shutdownGraceMs: integer(env, 'PARLEY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    secretKey: secretKey(env.PARLEY_SECRET_KEY),
   };
 }
