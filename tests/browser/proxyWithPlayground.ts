@@ -1,0 +1,43 @@
+/**
+ * Starts a real Parley proxy (embedded Apertium, SQLite in a temporary folder, the built-in dev
+ * tenant) on 127.0.0.1 with the playground route, for the browser tests.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { composeProxy } from '@parley/translation-proxy/compose';
+import { loadConfig } from '@parley/translation-proxy/config';
+import playgroundRoutes from '@parley/translation-proxy/routes/playground/index';
+
+export const DEV_KEY = 'parley-browser-test-key-0123456789';
+
+export interface RunningProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startProxyWithPlayground(port: number): Promise<RunningProxy> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'parley-browser-'));
+  const config = loadConfig({
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PARLEY_DEV_API_KEY: DEV_KEY,
+    PARLEY_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
+  const proxy = await composeProxy(config, pino({ level: 'warn' }));
+  // Once the lead's app registers the playground itself, use that registration.
+  if (!proxy.app.hasRoute({ method: 'GET', url: '/playground/config.json' })) {
+    await proxy.app.register(playgroundRoutes, { devApiKey: DEV_KEY });
+  }
+  await proxy.app.listen({ host: '127.0.0.1', port });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await proxy.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
