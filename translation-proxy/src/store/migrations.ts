@@ -4,9 +4,11 @@
  */
 import type { Database } from './database.js';
 import initial from './migrations/001-initial.js';
+import engineSettings from './migrations/002-engine-settings.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'engine-settings', sql: engineSettings },
 ];
 
 function statements(sql: string): string[] {
