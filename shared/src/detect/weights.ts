@@ -5,12 +5,12 @@ import type { ModelWeights } from './model.js';
 
 export const MODEL_WEIGHTS: ModelWeights = {
   byLength: [
-    [5.419, 0.461, 0.461, 3.313, 2.469, 0.677],
-    [9.627, 0, 0.511, 0.62, 2.554, 0.791],
-    [3.416, 2.222, 0.175, 0.355, 0.611, -0.106],
+    [10.849, 0.913, 0.899, 1.326, 2.473, 1.355],
+    [9.63, 0, 0.511, 0.62, 2.544, 0.791],
+    [1.239, 1.499, 0.355, 0, 0.727, -0.097],
   ],
-  temperature: 1,
-  localePrior: 3,
-  previousPrior: 1.5,
+  temperature: 1.4,
+  localePrior: 2,
+  previousPrior: 1,
   reliableConfidence: 0.6,
 };
