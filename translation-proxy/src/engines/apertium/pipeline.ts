@@ -50,6 +50,15 @@ interface RunningChain {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const NUL = 0;
+/**
+ * Written after every message. The tagger carries its state across NULs, so a message that
+ * stops mid-sentence (`Hi,`) changed how the next one was tagged; a sentence end after each
+ * message resets it, and the stock `apertium` command adds one too. The final empty superblank
+ * gives the analyser the blank it needs after a last token (without it `Hello world.` lost its
+ * period at the NUL). The marker superblank before the period lets the reply be cut there.
+ */
+const END_MARKER = '[<parley-end/>]';
+const MESSAGE_END = `${END_MARKER}.[]`;
 
 export class ApertiumPipeline {
   readonly name: string;
@@ -97,7 +106,7 @@ export class ApertiumPipeline {
 
   /**
    * Sends one message in Apertium stream format (no NULs inside) and resolves with the chain's
-   * reply for it, in stream format (it ends with the empty superblank `[]` added on the way in).
+   * reply for it, in stream format.
    */
   process(message: string, signal?: AbortSignal): Promise<string> {
     if (this.closed) return Promise.reject(this.error('engine_unavailable', 'is closed'));
@@ -123,10 +132,7 @@ export class ApertiumPipeline {
       signal?.addEventListener('abort', onAbort, { once: true });
       chain.pending.push(entry);
       if (chain.pending.length === 1) this.armWatchdog(chain);
-      // Every message ends on an empty superblank: without a blank after its last token the
-      // analyser drops that token at the NUL (`Hello world.` lost its period) and a message with
-      // no sentence end can stall the bilingual stage.
-      chain.stdin.write(message.replace(/\0/g, ' ') + '[]\0');
+      chain.stdin.write(message.replace(/\0/g, ' ') + MESSAGE_END + '\0');
     });
   }
 
@@ -211,7 +217,8 @@ export class ApertiumPipeline {
         this.logger?.warn('apertium pipeline sent an unexpected reply', { mode: this.name });
         continue;
       }
-      entry.resolve(reply);
+      const end = reply.lastIndexOf(END_MARKER);
+      entry.resolve(end === -1 ? reply : reply.slice(0, end));
     }
     if (start < data.length) chain.partial.push(data.subarray(start));
     if (chain.pending.length > 0) this.armWatchdog(chain);
