@@ -16,6 +16,7 @@ import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
 import translateRoutes from './routes/translate.js';
+import usageRoutes from './routes/usage.js';
 import type { RouterRegistry } from './services/routers.js';
 import { createTranslationService } from './services/translation.js';
 import type { Store } from './store/index.js';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(detectRoutes, { store, maxCharacters: config.maxCharacters });
     await v1.register(translateRoutes, { translation });
     await v1.register(languagesRoutes, { routers });
+    await v1.register(usageRoutes, { store, routers });
   });
 
   return app;

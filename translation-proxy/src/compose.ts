@@ -10,8 +10,8 @@ import { createApertiumEngine } from './engines/apertium/index.js';
 import type { TranslationEngine } from './engines/engine.js';
 import { createMetrics } from './plugins/metrics.js';
 import { engineLogger } from './services/engine-logger.js';
-import { instrumentEngine } from './services/instrumented-engine.js';
 import { createRouterRegistry, type RouterRegistry } from './services/routers.js';
+import { createSecretBox } from './secrets.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface Proxy {
@@ -23,8 +23,8 @@ export interface Proxy {
 }
 
 export interface ComposeOptions {
-  /** Engines to use instead of the embedded Apertium one (tests, benchmarks). */
-  engines?: TranslationEngine[];
+  /** Shared engines to use instead of the embedded Apertium one (tests, benchmarks). */
+  sharedEngines?: TranslationEngine[];
 }
 
 export async function composeProxy(
@@ -34,7 +34,7 @@ export async function composeProxy(
 ): Promise<Proxy> {
   const store = await openStore(config);
   const metrics = createMetrics();
-  const engines = options.engines ?? [
+  const sharedEngines = options.sharedEngines ?? [
     await createApertiumEngine({
       modesDir: config.apertiumModesDir,
       timeoutMs: config.engineTimeoutMs,
@@ -42,8 +42,9 @@ export async function composeProxy(
     }),
   ];
   const routers = createRouterRegistry({
-    engines: engines.map((engine) => instrumentEngine(engine, metrics)),
+    sharedEngines,
     store,
+    secrets: createSecretBox(config.secretKey),
     metrics,
     logger: engineLogger(logger),
     timeoutMs: config.engineTimeoutMs,

@@ -113,7 +113,9 @@ export const TranslateResponse = Type.Object({
   segments: Type.Optional(Type.Array(SegmentOut)),
   source: Type.String(),
   target: Type.String(),
-  engine: Type.String({ description: 'Engine that translated; `memory` when every segment was cached' }),
+  engine: Type.String({
+    description: 'Engine that translated; `memory` when every segment was cached',
+  }),
   via: Type.Optional(Type.String({ description: 'Bridge language when the pair was pivoted' })),
   cached: Type.Boolean({ description: 'Every segment came from the translation memory' }),
   qa: Type.Array(QaIssue),
@@ -136,8 +138,44 @@ export const HealthResponse = Type.Object({
     Type.Object({
       id: Type.String(),
       healthy: Type.Boolean(),
-      pairs: Type.Integer({ description: "Pairs the engine serves directly" }),
+      pairs: Type.Integer({ description: 'Pairs the engine serves directly' }),
     }),
   ),
 });
 export type HealthResponse = Static<typeof HealthResponse>;
+
+export const UsageQuery = Type.Object(
+  {
+    from: Type.Optional(
+      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'First UTC day, YYYY-MM-DD' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const UsageResponse = Type.Object({
+  usage: Type.Array(
+    Type.Object({
+      engine: Type.String(),
+      day: Type.String(),
+      characters: Type.Integer({ description: 'Characters billed by the engine' }),
+      requests: Type.Integer(),
+    }),
+  ),
+});
+export type UsageResponse = Static<typeof UsageResponse>;
+
+export const EnginesResponse = Type.Object({
+  engines: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      pairs: Type.Integer(),
+      healthy: Type.Boolean(),
+      breaker: Type.Union([
+        Type.Literal('closed'),
+        Type.Literal('open'),
+        Type.Literal('half_open'),
+      ]),
+    }),
+  ),
+});
+export type EnginesResponse = Static<typeof EnginesResponse>;

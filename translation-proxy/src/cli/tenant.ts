@@ -10,10 +10,20 @@
  *   npm run tenant -- languages <tenant-id> en,es,de
  *   npm run tenant -- glossary <tenant-id> <source-lang> <target-lang|*> <term> [translation]
  *   npm run tenant -- glossary-list <tenant-id>
+ *   npm run tenant -- engines <tenant-id> <settings.json | ->   (needs PARLEY_SECRET_KEY)
+ *   npm run tenant -- engines-show <tenant-id>
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { normalizeLanguageTag } from '@parley/shared/languages';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import {
+  EngineSettingsError,
+  parseEngineSettings,
+  redactEngineSettings,
+  sealEngineSettings,
+} from '../engines/settings.js';
+import { createSecretBox, SecretsError } from '../secrets.js';
 import { ANY_TARGET } from '../store/glossary.js';
 import { openStore, type Store } from '../store/index.js';
 
@@ -35,7 +45,7 @@ async function requireTenant(store: Store, id: string | undefined) {
   return tenant;
 }
 
-async function run(store: Store, args: string[]): Promise<void> {
+async function run(store: Store, config: Config, args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -114,24 +124,46 @@ async function run(store: Store, args: string[]): Promise<void> {
         );
       return;
     }
+    case 'engines': {
+      const tenant = await requireTenant(store, rest[0]);
+      if (!rest[1]) throw new UsageError('engines needs <tenant-id> <settings.json | ->');
+      const text = readFileSync(rest[1] === '-' ? 0 : rest[1], 'utf8');
+      const { settings, sealed } = sealEngineSettings(createSecretBox(config.secretKey), text);
+      await store.engineSettings.set(tenant.id, sealed);
+      console.log(JSON.stringify(redactEngineSettings(settings), null, 2));
+      console.log('Saved; running proxies pick the change up within 30 s.');
+      return;
+    }
+    case 'engines-show': {
+      const tenant = await requireTenant(store, rest[0]);
+      const sealed = await store.engineSettings.get(tenant.id);
+      if (!sealed) {
+        console.log('(defaults: the embedded Apertium engine)');
+        return;
+      }
+      const settings = parseEngineSettings(createSecretBox(config.secretKey).open(sealed));
+      console.log(JSON.stringify(redactEngineSettings(settings), null, 2));
+      return;
+    }
     default:
       throw new UsageError(
-        'commands: create, list, key, keys, revoke, languages, glossary, glossary-list (see the README)',
+        'commands: create, list, key, keys, revoke, languages, glossary, glossary-list, engines, engines-show (see the README)',
       );
   }
 }
 
-const config = loadConfig();
-const store = await openStore(config);
+const EXPECTED_ERRORS = [UsageError, ConfigError, SecretsError, EngineSettingsError, SyntaxError];
+
 try {
-  await run(store, process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError || error instanceof ConfigError) {
-    console.error(`tenant: ${error.message}`);
-    process.exitCode = 2;
-  } else {
-    throw error;
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    await run(store, config, process.argv.slice(2));
+  } finally {
+    await store.close();
   }
-} finally {
-  await store.close();
+} catch (error) {
+  if (!EXPECTED_ERRORS.some((kind) => error instanceof kind)) throw error;
+  console.error(`tenant: ${(error as Error).message}`);
+  process.exitCode = 2;
 }

@@ -9,7 +9,7 @@ const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (ap
     { schema: { summary: 'Service and engine health', response: { 200: HealthResponse } } },
     async () => {
       const engines = await Promise.all(
-        routers.engines.map(async (engine) => {
+        routers.sharedEngines.map(async (engine) => {
           const [healthy, pairs] = await Promise.all([
             engine.healthy().catch(() => false),
             engine.pairs().catch(() => []),

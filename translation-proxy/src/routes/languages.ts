@@ -13,7 +13,7 @@ const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (ap
         response: { 200: LanguagesResponse, '4xx': ErrorBody },
       },
     },
-    async (request) => ({ pairs: await routers.routerFor(request.tenantId).pairs() }),
+    async (request) => ({ pairs: await (await routers.routerFor(request.tenantId)).pairs() }),
   );
 };
 

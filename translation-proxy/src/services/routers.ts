@@ -1,61 +1,137 @@
 /**
- * One router per tenant over shared engine instances. Engines own processes and connection
- * pools, so they are created once and closed once at shutdown; a tenant's router only adds its
- * own circuit breakers and bills usage to that tenant.
+ * One router per tenant, built from the tenant's engine settings (default: the embedded
+ * Apertium engine). The embedded engine is shared by every tenant and closed once at shutdown;
+ * engines that carry a tenant's own keys belong to that tenant's router. Settings are re-read
+ * after a short time so that changes made by the CLI or another instance take effect, and a
+ * router whose settings did not change is kept, with its circuit-breaker state.
  */
 import type { TranslationEngine } from '../engines/engine.js';
+import { createEngine } from '../engines/factory.js';
 import type { EngineLogger } from '../engines/http.js';
 import { createRouter, type Router } from '../engines/router.js';
+import {
+  DEFAULT_ENGINE_SETTINGS,
+  parseEngineSettings,
+  sealEngineSettings,
+  type EngineSettings,
+} from '../engines/settings.js';
 import type { Metrics } from '../plugins/metrics.js';
+import type { SecretBox } from '../secrets.js';
 import type { Store } from '../store/index.js';
+import { instrumentEngine } from './instrumented-engine.js';
 
 export interface RouterRegistryOptions {
-  engines: TranslationEngine[];
+  /** The embedded engines every tenant may use (Apertium). */
+  sharedEngines: TranslationEngine[];
   store: Store;
+  secrets: SecretBox;
   metrics: Metrics;
   logger: EngineLogger;
   timeoutMs: number;
+  /** How long a tenant's settings are trusted before they are read again. */
+  settingsTtlMs?: number;
 }
 
 export interface RouterRegistry {
-  routerFor(tenantId: string): Router;
-  /** The shared engines, for health reporting. */
-  readonly engines: readonly TranslationEngine[];
+  routerFor(tenantId: string): Promise<Router>;
+  /** Validates, seals and stores a tenant's settings; its router is rebuilt on next use. */
+  saveSettings(tenantId: string, settings: unknown): Promise<EngineSettings>;
+  /** The shared engines, for `/healthz`. */
+  readonly sharedEngines: readonly TranslationEngine[];
   close(): Promise<void>;
 }
 
+interface TenantRouter {
+  router: Router;
+  /** What the router was built from (sealed text, or '' for the defaults). */
+  source: string;
+  ownEngines: TranslationEngine[];
+  checkedAt: number;
+}
+
 export function createRouterRegistry(options: RouterRegistryOptions): RouterRegistry {
-  const routers = new Map<string, Router>();
-  const { store, metrics, logger } = options;
+  const { store, metrics, logger, secrets } = options;
+  const ttl = options.settingsTtlMs ?? 30_000;
+  const shared = new Map(
+    options.sharedEngines.map((engine) => [engine.id, instrumentEngine(engine, metrics)]),
+  );
+  const tenants = new Map<string, Promise<TenantRouter>>();
+
+  function build(tenantId: string, settings: EngineSettings, source: string): TenantRouter {
+    const ownEngines: TranslationEngine[] = [];
+    const engines = settings.engines.flatMap((config) => {
+      const embedded = shared.get(config.kind);
+      if (embedded) return [embedded];
+      if (config.kind === 'apertium') return [];
+      const engine = instrumentEngine(createEngine(config, { logger }), metrics);
+      ownEngines.push(engine);
+      return [engine];
+    });
+    const router = createRouter({
+      engines,
+      ...(settings.routes ? { routes: settings.routes } : {}),
+      timeoutMs: options.timeoutMs,
+      retry: { attempts: 2, baseMs: 100, maxMs: 2_000 },
+      breaker: { failureThreshold: 5, openMs: 30_000 },
+      logger,
+      recordUsage(engineId, characters) {
+        metrics.engineCharacters.inc({ engine: engineId }, characters);
+        store.usage.record(tenantId, engineId, characters).catch((error: unknown) => {
+          logger.error('could not record engine usage', {
+            engine: engineId,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        });
+      },
+    });
+    return { router, source, ownEngines, checkedAt: Date.now() };
+  }
+
+  async function load(tenantId: string, previous?: TenantRouter): Promise<TenantRouter> {
+    const sealed = (await store.engineSettings.get(tenantId)) ?? '';
+    if (previous && previous.source === sealed) return { ...previous, checkedAt: Date.now() };
+    const settings = sealed ? parseEngineSettings(secrets.open(sealed)) : DEFAULT_ENGINE_SETTINGS;
+    const next = build(tenantId, settings, sealed);
+    if (previous) await closeOwn(previous);
+    return next;
+  }
+
+  const closeOwn = (entry: TenantRouter) =>
+    Promise.allSettled(entry.ownEngines.map((engine) => engine.close()));
 
   return {
-    engines: options.engines,
-    routerFor(tenantId) {
-      let router = routers.get(tenantId);
-      if (!router) {
-        router = createRouter({
-          engines: options.engines,
-          timeoutMs: options.timeoutMs,
-          retry: { attempts: 2, baseMs: 100, maxMs: 2_000 },
-          breaker: { failureThreshold: 5, openMs: 30_000 },
-          logger,
-          recordUsage(engineId, characters) {
-            metrics.engineCharacters.inc({ engine: engineId }, characters);
-            store.usage.record(tenantId, engineId, characters).catch((error: unknown) => {
-              logger.error('could not record engine usage', {
-                engine: engineId,
-                error: error instanceof Error ? error.message : String(error),
-              });
-            });
-          },
-        });
-        routers.set(tenantId, router);
+    sharedEngines: options.sharedEngines,
+
+    async routerFor(tenantId) {
+      let entry = tenants.get(tenantId);
+      if (entry) {
+        const current = await entry;
+        if (Date.now() - current.checkedAt < ttl) return current.router;
+        entry = load(tenantId, current);
+      } else {
+        entry = load(tenantId);
       }
-      return router;
+      tenants.set(tenantId, entry);
+      entry.catch(() => tenants.delete(tenantId));
+      return (await entry).router;
     },
+
+    async saveSettings(tenantId, input) {
+      const { settings, sealed } = sealEngineSettings(secrets, input);
+      await store.engineSettings.set(tenantId, sealed);
+      const entry = tenants.get(tenantId);
+      tenants.delete(tenantId);
+      if (entry) await closeOwn(await entry);
+      return settings;
+    },
+
     async close() {
-      routers.clear();
-      await Promise.allSettled(options.engines.map((engine) => engine.close()));
+      const entries = await Promise.allSettled(tenants.values());
+      tenants.clear();
+      await Promise.allSettled(
+        entries.flatMap((entry) => (entry.status === 'fulfilled' ? [closeOwn(entry.value)] : [])),
+      );
+      await Promise.allSettled(options.sharedEngines.map((engine) => engine.close()));
     },
   };
 }

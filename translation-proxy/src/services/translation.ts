@@ -148,7 +148,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
       );
     }
 
-    const router = routers.routerFor(request.tenantId);
+    const router = await routers.routerFor(request.tenantId);
     const routed = await router
       .translate({ source, target, segments: misses, formality })
       .catch((error: unknown) => {

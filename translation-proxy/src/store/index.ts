@@ -8,6 +8,7 @@ import { migrate } from './migrations.js';
 import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 import { apiKeyRepository } from './api-keys.js';
+import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
 import { memoryRepository } from './memory.js';
 import { tenantRepository } from './tenants.js';
@@ -37,6 +38,7 @@ export async function openStore(location: StoreLocation) {
     memory: memoryRepository(db),
     glossary: glossaryRepository(db),
     usage: usageRepository(db),
+    engineSettings: engineSettingsRepository(db),
     close: () => db.close(),
   };
 }

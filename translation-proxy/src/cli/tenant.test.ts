@@ -1,0 +1,67 @@
+// The admin command line, run as an admin would run it, against a real SQLite store.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../store/index.js';
+import { tempDir } from '../../../tests/support/stores.js';
+
+const run = promisify(execFile);
+const script = new URL('./tenant.ts', import.meta.url).pathname;
+
+function tenantCli(env: Record<string, string>, ...args: string[]) {
+  return run(process.execPath, ['--conditions=source', '--import', 'tsx', script, ...args], {
+    env: { ...process.env, ...env },
+  });
+}
+
+describe('tenant command line', () => {
+  it('creates a tenant whose printed key authenticates it', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir() };
+    const { stdout } = await tenantCli(env, 'create', 'Acme', 'Support', '--languages', 'en,es-mx');
+    const key = /api key (\S+)/.exec(stdout)?.[1];
+    const tenantId = /tenant {2}(\S+)/.exec(stdout)?.[1];
+    const store = await openStore({ dataDir: env.PARLEY_DATA_DIR });
+    try {
+      expect(await store.apiKeys.tenantFor(key!)).toBe(tenantId);
+      expect(await store.tenants.get(tenantId!)).toMatchObject({
+        name: 'Acme Support',
+        languages: ['en', 'es-MX'],
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rejects an unknown language code with exit status 2 and a reason', async () => {
+    const failure = await tenantCli(
+      { PARLEY_DATA_DIR: tempDir() },
+      'create',
+      'Acme',
+      '--languages',
+      'en,klingon!',
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain(
+      '"klingon!" is not a BCP 47 language code',
+    );
+  });
+
+  it('stores engine settings sealed and shows them with secrets hidden', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir(), PARLEY_SECRET_KEY: randomBytes(32).toString('hex') };
+    const { stdout } = await tenantCli(env, 'create', 'Globex');
+    const tenantId = /tenant {2}(\S+)/.exec(stdout)![1]!;
+    const settingsFile = `${env.PARLEY_DATA_DIR}/engines.json`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      settingsFile,
+      JSON.stringify({
+        engines: [{ kind: 'google', apiKey: 'AIzaSyExampleKey123' }, { kind: 'apertium' }],
+      }),
+    );
+    await tenantCli(env, 'engines', tenantId, settingsFile);
+    const shown = (await tenantCli(env, 'engines-show', tenantId)).stdout;
+    expect(shown).toContain('"kind": "google"');
+    expect(shown).not.toContain('AIzaSyExampleKey123');
+  });
+});

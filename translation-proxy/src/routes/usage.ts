@@ -1,0 +1,37 @@
+/** `GET /v1/usage` and `GET /v1/engines`: what the tenant's engines billed, and their state. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { EnginesResponse, ErrorBody, UsageQuery, UsageResponse } from '@parley/shared/api/schemas';
+import type { RouterRegistry } from '../services/routers.js';
+import type { Store } from '../store/index.js';
+
+const routes: FastifyPluginAsyncTypebox<{ store: Store; routers: RouterRegistry }> = async (
+  app,
+  { store, routers },
+) => {
+  app.get(
+    '/v1/usage',
+    {
+      schema: {
+        summary: 'Characters billed per engine and UTC day',
+        security: [{ bearer: [] }],
+        querystring: UsageQuery,
+        response: { 200: UsageResponse, '4xx': ErrorBody },
+      },
+    },
+    async (request) => ({ usage: await store.usage.list(request.tenantId, request.query.from) }),
+  );
+
+  app.get(
+    '/v1/engines',
+    {
+      schema: {
+        summary: "The tenant's engines, their health and circuit-breaker state",
+        security: [{ bearer: [] }],
+        response: { 200: EnginesResponse, '4xx': ErrorBody },
+      },
+    },
+    async (request) => ({ engines: await (await routers.routerFor(request.tenantId)).health() }),
+  );
+};
+
+export default routes;
