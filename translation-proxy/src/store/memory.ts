@@ -65,30 +65,33 @@ export function memoryRepository(db: Queryable) {
       entries: readonly MemoryEntry[],
       formality?: string,
     ): Promise<void> {
+      // PostgreSQL refuses to upsert one row twice in a statement: the last entry for a key wins.
+      const unique = [...new Map(entries.map((entry) => [entry.source, entry])).values()];
+      if (unique.length === 0) return;
       const now = Date.now();
-      for (const entry of entries) {
-        await db.execute(
-          `INSERT INTO translation_memory
-             (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
-             SET target_text = excluded.target_text, origin = excluded.origin,
-                 engine = excluded.engine, updated_at = excluded.updated_at
-             WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
-          [
-            tenantId,
-            sourceLang,
-            targetLang,
-            memoryKey(entry.source, formality),
-            entry.source,
-            entry.target,
-            entry.origin,
-            entry.engine,
-            now,
-            now,
-          ],
-        );
-      }
+      // One statement for the whole batch: a single round trip on PostgreSQL.
+      const rows = unique.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      await db.execute(
+        `INSERT INTO translation_memory
+           (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
+         VALUES ${rows}
+         ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
+           SET target_text = excluded.target_text, origin = excluded.origin,
+               engine = excluded.engine, updated_at = excluded.updated_at
+           WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
+        unique.flatMap((entry) => [
+          tenantId,
+          sourceLang,
+          targetLang,
+          memoryKey(entry.source, formality),
+          entry.source,
+          entry.target,
+          entry.origin,
+          entry.engine,
+          now,
+          now,
+        ]),
+      );
     },
 
     async count(tenantId: string): Promise<number> {

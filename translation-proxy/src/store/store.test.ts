@@ -125,6 +125,18 @@ describe.each(storeBackends)('store on $name', (backend) => {
     );
   });
 
+  it('saves a batch that repeats a segment, keeping the last translation', async () => {
+    const t = await store.tenants.create({ name: 'Batch' });
+    await store.memory.save(t.id, 'en', 'es', [
+      { source: 'Hello!', target: '¡Hola!', origin: 'machine', engine: 'apertium' },
+      { source: 'Goodbye!', target: '¡Adiós!', origin: 'machine', engine: 'apertium' },
+      { source: 'Hello!', target: '¡Buenas!', origin: 'human', engine: null },
+    ]);
+    const hits = await store.memory.lookup(t.id, 'en', 'es', ['Hello!', 'Goodbye!']);
+    expect(hits.get('Hello!')?.target).toBe('¡Buenas!');
+    expect(hits.get('Goodbye!')?.target).toBe('¡Adiós!');
+  });
+
   it('gives a pair its own glossary terms and the ones for every target', async () => {
     const t = await store.tenants.create({ name: 'Glossary' });
     await store.glossary.upsert(t.id, {
