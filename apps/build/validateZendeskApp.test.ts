@@ -17,7 +17,7 @@ let dir: string;
 /* eslint-disable @typescript-eslint/no-explicit-any */
 async function editJson(path: string, edit: (json: Record<string, any>) => void) {
   const json = JSON.parse(await readFile(join(dir, path), 'utf8')) as Record<string, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   edit(json);
   await writeFile(join(dir, path), JSON.stringify(json));
 }
