@@ -45,10 +45,14 @@ interface RunningChain {
   /** Bytes of a reply whose terminating NUL has not arrived yet. */
   partial: Buffer[];
   watchdog: NodeJS.Timeout | null;
+  /** Whether any reply came out yet: until then the stages are still loading dictionaries. */
+  answered: boolean;
   stopped: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Extra time for a fresh chain's first reply: loading the dictionaries takes ~0.5 s, more under load. */
+const STARTUP_GRACE_MS = 5_000;
 const NUL = 0;
 /**
  * Written after every message. The tagger carries its state across NULs, so a message that
@@ -91,17 +95,6 @@ export class ApertiumPipeline {
   /** Process ids of the running stages, first to last (empty when not started). */
   get pids(): number[] {
     return (this.chain?.processes ?? []).flatMap((child) => (child.pid ? [child.pid] : []));
-  }
-
-  /** Whether a chain is currently running. */
-  get running(): boolean {
-    return this.chain !== null && !this.chain.stopped;
-  }
-
-  /** Starts the chain now instead of on the first message. */
-  warmUp(): void {
-    if (this.closed) throw this.error('engine_unavailable', 'is closed');
-    this.chain ??= this.start();
   }
 
   /**
@@ -170,9 +163,13 @@ export class ApertiumPipeline {
       pending: [],
       partial: [],
       watchdog: null,
+      answered: false,
       stopped: false,
     };
-    this.logger?.debug('apertium pipeline started', { mode: this.name, pids: this.pids });
+    this.logger?.debug('apertium pipeline started', {
+      mode: this.name,
+      pids: processes.map((child) => child.pid),
+    });
 
     processes.forEach((child, index) => {
       const program = this.stages[index]![0];
@@ -206,6 +203,7 @@ export class ApertiumPipeline {
   }
 
   private receive(chain: RunningChain, data: Buffer): void {
+    chain.answered = true;
     let start = 0;
     for (let nul = data.indexOf(NUL, start); nul !== -1; nul = data.indexOf(NUL, start)) {
       chain.partial.push(data.subarray(start, nul));
@@ -228,6 +226,7 @@ export class ApertiumPipeline {
   /** The chain must answer the oldest pending message within `timeoutMs` of the last reply. */
   private armWatchdog(chain: RunningChain): void {
     this.disarmWatchdog(chain);
+    const allowed = chain.answered ? this.timeoutMs : this.timeoutMs + STARTUP_GRACE_MS;
     chain.watchdog = setTimeout(() => {
       this.logger?.warn('apertium pipeline timed out', {
         mode: this.name,
@@ -238,7 +237,7 @@ export class ApertiumPipeline {
         chain,
         this.error('engine_timeout', `did not answer within ${this.timeoutMs} ms; restarting`),
       );
-    }, this.timeoutMs);
+    }, allowed);
     chain.watchdog.unref();
   }
 
