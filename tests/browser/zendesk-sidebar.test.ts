@@ -26,6 +26,9 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Waits for what the agent would see; generous, as Apertium and Chromium share two cores with other tests. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 let proxy: RunningProxy;
 let browser: Browser;
 let context: BrowserContext;
@@ -63,10 +66,10 @@ function appFrame(): Frame {
   return frame;
 }
 
-describe('the Zendesk sidebar in the stand-in host', () => {
+describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => {
   it('shows the Spanish customer comments translated into English and leaves the agent comment alone', async () => {
     const app = await openTicket('ticket=1001');
-    await expect.poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
     await app.getByText('Translated from Spanish').first().waitFor();
     const thread = (await app.locator('.parley-comments').textContent()) ?? '';
     expect(thread).toContain('Hello');
@@ -88,9 +91,9 @@ describe('the Zendesk sidebar in the stand-in host', () => {
     const app = await openTicket('ticket=1001');
     const first = app.locator('li.parley-comment-customer').first();
     await first.getByRole('button', { name: 'Show original' }).click();
-    await expect.poll(() => first.textContent()).toContain('todavía no ha llegado');
+    await poll(() => first.textContent()).toContain('todavía no ha llegado');
     await first.getByRole('button', { name: 'Show translation' }).click();
-    await expect.poll(() => first.textContent()).not.toContain('todavía no ha llegado');
+    await poll(() => first.textContent()).not.toContain('todavía no ha llegado');
   });
 
   it('translates a draft with Ctrl+Enter, keeps the agent edit, and inserts HTML into a rich-text editor', async () => {
@@ -133,9 +136,9 @@ describe('the Zendesk sidebar in the stand-in host', () => {
     const app = await openTicket('ticket=1001');
     await app.getByText('Translated from Spanish').first().waitFor();
     await page.getByRole('button', { name: 'Add a customer follow-up' }).click();
-    await expect.poll(() => app.locator('li.parley-comment-customer').count()).toBe(3);
+    await poll(() => app.locator('li.parley-comment-customer').count()).toBe(3);
     const last = app.locator('li.parley-comment-customer').last();
-    await expect.poll(() => last.textContent()).toContain('Translated from Spanish');
+    await poll(() => last.textContent()).toContain('Translated from Spanish');
     expect(await last.textContent()).not.toContain('Gracias por su ayuda');
   });
 
@@ -145,7 +148,7 @@ describe('the Zendesk sidebar in the stand-in host', () => {
   ]) {
     it(`says translation from ${language} is not available and offers a way forward`, async () => {
       const app = await openTicket(`ticket=${ticket}`);
-      await expect.poll(() => app.getByTestId('customer-language').textContent()).toBe(language);
+      await poll(() => app.getByTestId('customer-language').textContent()).toBe(language);
       const alert = app.getByRole('alert');
       await expect
         .poll(() => alert.textContent())
@@ -172,7 +175,7 @@ describe('the Zendesk sidebar in the stand-in host', () => {
     const app = await openTicket('ticket=1002');
     await app.getByRole('alert').getByRole('button', { name: 'Choose another language' }).click();
     await app.getByLabel("Customer's language").selectOption('es');
-    await expect.poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
     await page.reload();
     const reloaded = page.frameLocator('iframe[title="Parley sidebar app"]');
     await expect
@@ -183,13 +186,13 @@ describe('the Zendesk sidebar in the stand-in host', () => {
 
   it('shows the sidebar in the agent language (French) with the customer language named in French', async () => {
     const app = await openTicket('ticket=1001&agent=fr');
-    await expect.poll(() => app.getByTestId('customer-language').textContent()).toBe('espagnol');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('espagnol');
     expect(await app.getByRole('heading', { name: 'Conversation' }).isVisible()).toBe(true);
     expect(await app.getByLabel('Votre réponse, en français').isVisible()).toBe(true);
   });
 });
 
-describe('review jobs', () => {
+describe('review jobs', { timeout: 60_000 }, () => {
   async function repliesEndpointExists(): Promise<boolean> {
     const response = await fetch(`${proxy.url}/v1/replies/probe`, {
       headers: { Authorization: `Bearer ${DEV_KEY}` },

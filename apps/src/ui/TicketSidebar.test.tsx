@@ -12,8 +12,8 @@ import { HelpdeskHostProvider } from '../host/HostProvider.js';
 import { createFakeHost, type FakeHostOptions } from '../testing/fakeHost.js';
 import { SidebarApp } from './SidebarApp.js';
 
-// The first render of Garden's styled components in jsdom takes a few seconds on a slow machine.
-configure({ asyncUtilTimeout: 8_000 });
+// The first render of Garden's styled components in jsdom takes seconds on a busy two-core machine.
+configure({ asyncUtilTimeout: 15_000 });
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
@@ -102,7 +102,7 @@ function renderSidebar(options: Partial<FakeHostOptions> & { pollIntervalMs?: nu
   return { ...fake, view };
 }
 
-describe('reading the conversation', () => {
+describe('reading the conversation', { timeout: 40_000 }, () => {
   it('shows the detected language with its confidence and the customer comments in English', async () => {
     renderSidebar();
     expect(await screen.findByText('My order has not arrived.')).toBeTruthy();
@@ -204,7 +204,7 @@ describe('reading the conversation', () => {
   });
 });
 
-describe('overriding the customer language', () => {
+describe('overriding the customer language', { timeout: 40_000 }, () => {
   it('uses the chosen language for the ticket and remembers it across a reload', async () => {
     const { requests, view } = renderSidebar({ proxy: contractProxy('pt') });
     await screen.findByRole('alert');
@@ -221,7 +221,7 @@ describe('overriding the customer language', () => {
   });
 });
 
-describe('replying in the agent language', () => {
+describe('replying in the agent language', { timeout: 40_000 }, () => {
   it('translates the draft with Ctrl+Enter and inserts the edited translation as HTML', async () => {
     const { inserted, notices } = renderSidebar();
     await screen.findByText('My order has not arrived.');
@@ -338,7 +338,7 @@ describe('replying in the agent language', () => {
   });
 });
 
-describe('the UI language', () => {
+describe('the UI language', { timeout: 40_000 }, () => {
   it('shows the sidebar in Japanese for a Japanese agent', async () => {
     renderSidebar({ context: { agentLocale: 'ja' }, proxy: contractProxy('en') });
     expect(await screen.findByText('お客様の言語')).toBeTruthy();
