@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Sets up what Parley needs on a fresh Debian machine that has only Node 20 and npm:
 # Debian packages (Apertium and its pairs; with --test also PostgreSQL, Chromium and Apertium
-# APy), npm dependencies, and Parley's Apertium modes. Safe to run again: it only does what is
+# APy), npm dependencies, and Parley's Apertium modes (the support-domain lexicon). Safe to run again: it only does what is
 # missing. Used by `npm start` and `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runtime_packages=(
-  apertium lttoolbox apertium-lex-tools
+  apertium lttoolbox apertium-lex-tools apertium-lex-tools-dev
   apertium-eng-spa apertium-es-pt apertium-fr-es apertium-spa-ita apertium-spa-cat apertium-es-gl apertium-es-ro
 )
 test_packages=(postgresql chromium apertium-apy)
@@ -38,4 +38,6 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 
 mkdir -p data
+# Parley's eng→spa mode with the support-domain lexicon (writes data/apertium/, about a second).
+bash translation-proxy/src/engines/apertium/lexicon/build-lexicon.sh
 echo "setup: ready"

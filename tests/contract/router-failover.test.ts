@@ -90,9 +90,10 @@ describe('router over the provider engines', () => {
   it('fails with the last relevant error and no key anywhere when both providers are down', async () => {
     const { router, logger } = tenantRouter();
     server.use(deepl.failures.serverError(), azure.failures.serverError());
-    const error = await router
-      .translate(request)
-      .catch((failure: unknown) => failure as Error & { code: string });
+    const error = await router.translate(request).then(
+      () => expect.fail('the router should have failed'),
+      (failure: unknown) => failure as Error & { code: string },
+    );
     expect(error).toMatchObject({
       name: 'EngineError',
       code: 'engine_unavailable',
