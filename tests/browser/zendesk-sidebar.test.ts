@@ -78,12 +78,23 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     expect(thread).toContain('Could you send me your order number?');
     expect(await app.getByText('% sure').textContent()).toMatch(/^\d+% sure$/);
 
-    const translatedAfterMs = await appFrame().evaluate(
-      () => performance.getEntriesByName('parley:thread-translated')[0]?.startTime ?? -1,
-    );
-    expect(translatedAfterMs).toBeGreaterThan(0);
+    const translatedAfterMs = () =>
+      appFrame().evaluate(
+        () => performance.getEntriesByName('parley:thread-translated')[0]?.startTime ?? -1,
+      );
+    const first = await translatedAfterMs();
+    expect(first).toBeGreaterThan(0);
+    // Again with the engine warm and the comments in the translation memory.
+    await page.reload();
+    await page
+      .frameLocator('iframe[title="Parley sidebar app"]')
+      .getByText('Translated from Spanish')
+      .first()
+      .waitFor();
+    const warm = await translatedAfterMs();
+    expect(warm).toBeGreaterThan(0);
     console.info(
-      `[figures] iframe navigation start → translated thread: ${translatedAfterMs.toFixed(0)} ms`,
+      `[figures] app iframe navigation start → translated thread: ${first.toFixed(0)} ms first load, ${warm.toFixed(0)} ms reloaded`,
     );
   });
 
