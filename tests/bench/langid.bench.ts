@@ -6,9 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LANGID_LANGUAGES, lengthBucket, loadLangidDev, simulatedLocales } from './langid-data.js';
 
+interface Answer {
+  language: string;
+  // Only Parley's detector says whether its answer is reliable.
+  reliable?: boolean;
+}
+type Detect = (text: string, index: number) => Answer;
+
 interface Detector {
   label: string;
-  load: () => Promise<(text: string, index: number) => string>;
+  load: () => Promise<Detect>;
 }
 
 const ISO6393 = [
@@ -44,31 +51,32 @@ const ISO6393 = [
 
 const samples = loadLangidDev();
 
-async function loadParley(withPrior: boolean): Promise<(text: string, index: number) => string> {
+async function loadParley(withPrior: boolean): Promise<Detect> {
   const { detectLanguage } = await import('@parley/shared/detect/index');
   detectLanguage('load the models'); // the models load lazily on first use
   const locales = simulatedLocales(samples);
   return (text, index) =>
-    detectLanguage(text, withPrior ? { hints: { locale: locales[index] ?? 'und' } } : {}).language;
+    detectLanguage(text, withPrior ? { hints: { locale: locales[index] ?? 'und' } } : {});
 }
 
-async function loadFranc(restricted: boolean): Promise<(text: string) => string> {
+async function loadFranc(restricted: boolean): Promise<Detect> {
   const { franc } = await import('franc');
   const { iso6393ToBcp47 } = await import('@parley/shared/languages');
   const options = restricted ? { only: ISO6393, minLength: 1 } : {};
-  return (text) => iso6393ToBcp47(franc(text, options)) ?? 'und';
+  return (text) => ({ language: iso6393ToBcp47(franc(text, options)) ?? 'und' });
 }
 
-async function loadEldLarge(): Promise<(text: string) => string> {
+async function loadEldLarge(): Promise<Detect> {
   const { eld } = await import('eld/large');
   const detector = eld.newInstance();
   // eld names Norwegian Bokmål `no` and has Malay `ms` where the data has Indonesian `id`.
   detector.setLanguageSubset(
     LANGID_LANGUAGES.map((code) => ({ nb: 'no', id: 'ms' })[code] ?? code),
   );
-  return (text) =>
-    ({ no: 'nb', ms: 'id' })[detector.detect(text).language] ??
-    (detector.detect(text).language || 'und');
+  return (text) => {
+    const { language } = detector.detect(text);
+    return { language: { no: 'nb', ms: 'id' }[language] ?? (language || 'und') };
+  };
 }
 
 const DETECTORS: Record<string, Detector> = {
@@ -86,6 +94,9 @@ const COLUMNS = ['all', 'single_word', 'word_pair', 'sentence', '<20', '20-60', 
 
 interface Measurement {
   accuracy: Record<string, number>;
+  // Share of answers flagged reliable, and accuracy among them (Parley only).
+  reliableShare?: number;
+  reliableAccuracy?: number;
   perSecond: number;
   loadMs: number;
   heapMb: number;
@@ -108,9 +119,17 @@ async function measure(name: string): Promise<Measurement> {
   const after = process.memoryUsage();
 
   const right: Record<string, [number, number]> = {};
+  const reliable: [number, number] = [0, 0];
+  let flagged = false;
   const runStart = performance.now();
   samples.forEach((sample, index) => {
-    const correct = detect(sample.text, index) === sample.lang;
+    const answer = detect(sample.text, index);
+    const correct = answer.language === sample.lang;
+    if (answer.reliable !== undefined) flagged = true;
+    if (answer.reliable === true) {
+      reliable[0] += correct ? 1 : 0;
+      reliable[1] += 1;
+    }
     for (const column of ['all', sample.bucket, lengthBucket(sample.text)]) {
       const tally = (right[column] ??= [0, 0]);
       tally[0] += correct ? 1 : 0;
@@ -122,6 +141,9 @@ async function measure(name: string): Promise<Measurement> {
     accuracy: Object.fromEntries(
       Object.entries(right).map(([column, [ok, total]]) => [column, ok / total]),
     ),
+    ...(flagged
+      ? { reliableShare: reliable[1] / samples.length, reliableAccuracy: reliable[0] / reliable[1] }
+      : {}),
     perSecond: samples.length / runSeconds,
     loadMs,
     heapMb: (after.heapUsed - before.heapUsed) / 1e6,
@@ -158,13 +180,21 @@ if (detectorFlag >= 0) {
     'load ms',
     'heap Δ MB',
     'RSS Δ MB',
+    'reliable: share % / accuracy %',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
+  // tsx transpiles and caches the detector's large data modules on first use: keep that out of the
+  // load time by loading it once before measuring.
+  runChild('parley');
   for (const [name, detector] of Object.entries(DETECTORS)) {
     const m = runChild(name);
+    const reliability =
+      m.reliableShare === undefined
+        ? '–'
+        : `${(m.reliableShare * 100).toFixed(1)} / ${((m.reliableAccuracy ?? 0) * 100).toFixed(1)}`;
     const cells = COLUMNS.map((column) => ((m.accuracy[column] ?? 0) * 100).toFixed(1));
     lines.push(
-      `| ${detector.label} | ${cells.join(' | ')} | ${Math.round(m.perSecond)} | ${Math.round(m.loadMs)} | ${m.heapMb.toFixed(1)} | ${m.rssMb.toFixed(1)} |`,
+      `| ${detector.label} | ${cells.join(' | ')} | ${Math.round(m.perSecond)} | ${Math.round(m.loadMs)} | ${m.heapMb.toFixed(1)} | ${m.rssMb.toFixed(1)} | ${reliability} |`,
     );
   }
   console.log(

@@ -1,12 +1,11 @@
 // The evidence the detector weighs for each candidate language of a text: eld's and franc's
 // character n-gram scores, word frequencies, and letters the language's spelling does not use.
-import { eld as eldSmall } from 'eld/small';
 import { francAll } from 'franc';
 import { alphabetMismatch } from './alphabets.js';
+import { eldScores } from './eld-ngrams.js';
 import { wordEvidence } from './word-ranks.js';
 
-// eld and franc name two of the detectable languages differently.
-const ELD_CODES: Readonly<Record<string, string>> = { nb: 'no', id: 'ms' };
+// franc's ISO 639-3 codes for the detectable languages.
 const FRANC_CODES: Readonly<Record<string, string>> = {
   en: 'eng',
   es: 'spa',
@@ -48,26 +47,6 @@ export const FEATURE_NAMES = [
   'rareLetters',
 ] as const;
 export type FeatureVector = readonly number[];
-
-type Eld = ReturnType<typeof eldSmall.newInstance>;
-let eld: Eld | undefined;
-
-/** eld's small database (the larger ones cost 60–140 MB of heap and up to 2 s to load for +0.1–0.6 points). */
-export function loadEld(): Eld {
-  if (eld === undefined) {
-    eld = eldSmall.newInstance();
-    eld.setLanguageSubset(Object.keys(FRANC_CODES).map((code) => ELD_CODES[code] ?? code));
-  }
-  return eld;
-}
-
-function eldScores(text: string): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const [code, score] of Object.entries(loadEld().detect(text).getScores())) {
-    scores.set(code === 'no' ? 'nb' : code === 'ms' ? 'id' : code, score);
-  }
-  return scores;
-}
 
 // franc's normalised score: 1 for the closest language, falling with trigram distance.
 function francScores(text: string, candidates: readonly string[]): Map<string, number> {

@@ -5,11 +5,11 @@ import type { ModelWeights } from './model.js';
 
 export const MODEL_WEIGHTS: ModelWeights = {
   byLength: [
-    [10.849, 0.913, 0.899, 1.326, 2.473, 1.355],
-    [9.63, 0, 0.511, 0.62, 2.544, 0.791],
-    [1.239, 1.499, 0.355, 0, 0.727, -0.097],
+    [9.668, 0.826, 0.873, 3.701, 2.33, 0],
+    [8.126, 0, 0, 0.763, 0.621, 0.777],
+    [1.227, 1.504, 0.356, 0, 0.731, -0.098],
   ],
-  temperature: 1.4,
+  temperature: 1,
   localePrior: 2,
   previousPrior: 1,
   reliableConfidence: 0.6,
