@@ -5,7 +5,7 @@
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { createProxyApi, type ReplyJob } from '../api/proxyApi.js';
 import { ProxyError } from '../host/helpdeskHost.js';
 import { useHost } from '../host/HostProvider.js';
@@ -60,6 +60,9 @@ export function ReplyComposer({
   const idempotencyKey = useMemo(() => (draft ? newIdempotencyKey() : ''), [draft]);
   const reviewFirst = host.context.defaultMode === 'review' || pairUnavailable;
   const target = customerLanguage;
+
+  // A preview in the previous language must not be inserted after the agent changes it.
+  useEffect(() => setPreview(null), [target]);
 
   const fail = (failure: unknown, action: 'translate' | 'insert' | 'review') => {
     const error =
