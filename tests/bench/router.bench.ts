@@ -10,7 +10,7 @@
  */
 import type { EngineRequest, TranslationEngine } from '@parley/translation-proxy/engines/engine';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
-import type { EngineLogger } from '@parley/translation-proxy/engines/http';
+import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
 import { createRouter, type RouterOptions } from '@parley/translation-proxy/engines/router';
 import { startApy } from '../contract/apy-server.js';
 

@@ -3,7 +3,7 @@
  * check that a secret appears nowhere an operator or a client could read it.
  */
 import { expect } from 'vitest';
-import type { EngineLogger } from '@parley/translation-proxy/engines/http';
+import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
 
 export function captureLogger(): EngineLogger & { lines: string[] } {
   const lines: string[] = [];

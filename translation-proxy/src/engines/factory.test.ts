@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslationEngine } from './engine.js';
 import { createEngine, type EngineConfig } from './factory.js';
-import type { EngineLogger } from './http.js';
+import type { EngineLogger } from './engine.js';
 
 const logger: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
 

@@ -9,6 +9,7 @@ import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from
 import {
   EngineError,
   type EngineErrorCode,
+  type EngineLogger,
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
@@ -20,13 +21,6 @@ import {
 } from './language-tags.js';
 
 /** Structured logger the engines and the router write to (message first, details second). */
-export interface EngineLogger {
-  debug(message: string, details?: Record<string, unknown>): void;
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
-
 /** What a provider can do with a request beyond plain translation. */
 export interface EngineCapabilities {
   /** Keeps `<x id="N"/>` placeholders and XML escapes intact (tag handling / html mode). */

@@ -7,7 +7,7 @@ import {
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
-import type { EngineLogger } from './http.js';
+import type { EngineLogger } from './engine.js';
 import { createRouter, type Clock, type RouterOptions } from './router.js';
 
 type Behaviour = (request: EngineRequest, call: number) => Promise<string[]> | string[];

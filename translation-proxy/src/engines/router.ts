@@ -17,7 +17,7 @@ import {
   type TranslationEngine,
 } from './engine.js';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.js';
-import type { EngineLogger } from './http.js';
+import type { EngineLogger } from './engine.js';
 import { languageKey } from './language-tags.js';
 import { candidateIds, indexPairs, pivotPlans, type PairIndex, type Route } from './pivot.js';
 

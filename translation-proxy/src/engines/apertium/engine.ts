@@ -9,13 +9,14 @@ import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   EngineError,
+  type EngineLogger,
   type EngineRequest,
   type EngineResult,
   type LanguagePair,
   type TranslationEngine,
 } from '../engine.js';
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
-import { ApertiumPipeline, type EngineLogger } from './pipeline.js';
+import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
 

@@ -4,7 +4,7 @@ export type { ApertiumEngine, ApertiumEngineOptions } from './engine.js';
 export { discoverApertiumPairs, modeToPair } from './modes.js';
 export type { ApertiumMode } from './modes.js';
 export { ApertiumPipeline } from './pipeline.js';
-export type { ApertiumPipelineOptions, EngineLogger } from './pipeline.js';
+export type { ApertiumPipelineOptions } from './pipeline.js';
 export { readModeStages } from './mode-file.js';
 export type { PipelineStage } from './mode-file.js';
 export { toApertiumStream, fromApertiumStream, normaliseSpacing } from './stream-format.js';

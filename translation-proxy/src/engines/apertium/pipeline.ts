@@ -9,15 +9,8 @@
  * `EngineError` and the next request starts a fresh chain.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { EngineError } from '../engine.js';
+import { EngineError, type EngineLogger } from '../engine.js';
 import { readModeStages, type PipelineStage } from './mode-file.js';
-
-export interface EngineLogger {
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-  info(message: string, details?: Record<string, unknown>): void;
-  debug(message: string, details?: Record<string, unknown>): void;
-}
 
 export interface ApertiumPipelineOptions {
   /** Name used in logs and error messages, e.g. the mode `eng-spa`. */
