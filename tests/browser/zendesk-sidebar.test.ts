@@ -107,26 +107,31 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     await poll(() => first.textContent()).not.toContain('todavía no ha llegado');
   });
 
-  it('translates a draft with Ctrl+Enter, keeps the agent edit, and inserts HTML into a rich-text editor', async () => {
+  it('translates a draft with Ctrl+Enter keeping its placeholder and paragraphs, keeps the agent edit, and inserts HTML', async () => {
     const app = await openTicket('ticket=1001');
     await app.getByTestId('customer-language').waitFor();
     const draft = app.getByLabel('Your reply, in English');
-    await draft.fill('Thank you for your patience.\nYour order 48213 will arrive on Friday.');
+    await draft.fill(
+      'Hello {{ticket.requester.first_name}},\n\nThank you for your patience.\nYour order 48213 will arrive on Friday.',
+    );
     await draft.press('Control+Enter');
     const preview = app.getByLabel('Reply in Spanish (you can edit it)');
     await preview.waitFor();
     const translated = await preview.inputValue();
-    expect(translated.split('\n')).toHaveLength(2);
-    expect(translated).toContain('48213');
-    expect(translated).not.toContain('patience');
+    const [greeting, blank, thanks, order] = translated.split('\n');
+    expect(greeting).toContain('{{ticket.requester.first_name}}');
+    expect(blank).toBe('');
+    expect(thanks).not.toContain('patience');
+    expect(order).toContain('48213');
     await preview.fill(`${translated}\nSaludos, Sam`);
     await app.getByRole('button', { name: 'Insert into reply' }).click();
     await app.getByText('Inserted into the reply editor.').waitFor();
 
     const editor = page.locator('#editor');
     expect(await editor.getAttribute('data-format')).toBe('html');
-    const html = await editor.innerHTML();
-    expect(html).toBe(`<p>${translated.replace('\n', '<br>')}<br>Saludos, Sam</p>`);
+    expect(await editor.innerHTML()).toBe(
+      `<p>${greeting}</p><p>${thanks}<br>${order}<br>Saludos, Sam</p>`,
+    );
   });
 
   it('inserts plain text when the ticket editor is not rich text', async () => {
