@@ -31,6 +31,15 @@ describe('cleanForDetection: quoted history', () => {
     expect(cleanForDetection(reply)).toBe('Grazie, adesso funziona.');
   });
 
+  it('drops a reply header in any language that ends with the sender address and a colon', () => {
+    const japanese =
+      'ありがとうございます。届きました。\n\n2025年3月7日(金) 10:00 Acme Support <support@acme.example>:\n> Your parcel is on its way.';
+    const russian =
+      'Спасибо, посылка пришла.\n\nпт, 7 мар. 2025 г. в 10:00, Acme Support <support@acme.example>:\n> Your parcel is on its way.';
+    expect(cleanForDetection(japanese)).toBe('ありがとうございます。届きました。');
+    expect(cleanForDetection(russian)).toBe('Спасибо, посылка пришла.');
+  });
+
   it('drops an Outlook original-message block', () => {
     const reply =
       'Dziękuję, paczka dotarła.\n\n-----Original Message-----\nFrom: Acme Support\nSent: Tuesday\nYour parcel is on its way.';

@@ -33,7 +33,10 @@ const QUOTE_INTRODUCERS: readonly RegExp[] = [
   /^op\b.{4,200}\bschreef\b.{0,200}$/i,
   /^(den|d\.)\b.{4,200}\bskrev\b.{0,200}$/i,
   /^w dniu\b.{4,200}\bnapisał(a|\(a\))?:?\s*$/i,
-  /^.{4,200}\b(написал|написав|написала)\(?а?\)?:?\s*$/i,
+  /(написал|написала|написав)(\(а\))?:\s*$/i,
+  // Any client's attribution line ends with the quoted sender's address and a colon, whatever
+  // the language: "2025年3月7日(金) 10:00 Acme <help@acme.example>:".
+  /<[^<>\s]+@[^<>\s]+>\)?[^<>]{0,40}:\s*$/,
   /^-{2,}\s*(original message|mensaje original|message d'origine|ursprüngliche nachricht|messaggio originale|mensagem original)\s*-{2,}\s*$/i,
   /^_{10,}\s*$/,
   /^(from|de|von|da|van|från|fra|od|от|від):\s.+$/i,
