@@ -30,8 +30,6 @@ function inert(html: string): string {
 }
 
 async function tenantKey(): Promise<string | null> {
-  const fromForm = new URLSearchParams(location.search).get('key');
-  if (fromForm) sessionStorage.setItem(KEY_STORAGE, fromForm);
   const response = await fetch('/playground/config.json');
   const config = (await response.json()) as { apiKey: string | null };
   return config.apiKey ?? sessionStorage.getItem(KEY_STORAGE);
@@ -54,6 +52,10 @@ async function main(): Promise<void> {
   // An unchecked box sends nothing; say "off" explicitly so the default stays rich text.
   element<HTMLFormElement>('controls').addEventListener('formdata', (event) => {
     if (!element<HTMLInputElement>('richtext').checked) event.formData.set('richtext', 'off');
+    // The key stays in this tab's session storage, out of the URL and the history.
+    const key = event.formData.get('key');
+    if (typeof key === 'string' && key) sessionStorage.setItem(KEY_STORAGE, key);
+    event.formData.delete('key');
   });
 
   element('subject').textContent = `#${ticket.id} ${ticket.subject}`;
