@@ -30,7 +30,9 @@ async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
 }
 
 async function main(): Promise<void> {
-  await rm(dist, { recursive: true, force: true });
+  // Only this build's folders: other apps (Freshdesk) build into apps/dist too.
+  await rm(zendeskDir, { recursive: true, force: true });
+  await rm(join(dist, 'playground'), { recursive: true, force: true });
 
   await build({
     configFile: false,
