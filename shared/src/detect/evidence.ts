@@ -1,6 +1,7 @@
 // What a cleaned text says about its language before any prior: nothing (no letters, or only
-// words common to the whole script), a single language its script allows, or feature vectors
-// for the candidates the script leaves open.
+// words common to the whole script), nothing the allowed languages can answer (a script none of
+// them uses), the single language of its script, or feature vectors for every language of the
+// script.
 import { candidateFeatures, type FeatureVector } from './features.js';
 import { SCRIPT_LANGUAGES, dominantScript } from './scripts.js';
 import { isSharedWord, wordsOf } from './word-ranks.js';
@@ -21,12 +22,14 @@ export function gatherEvidence(cleaned: string, allowed: ReadonlySet<string>): E
   const words = wordsOf(cleaned);
   // "OK", "no", "pizza": words common to most languages of the script say nothing.
   if (words.every((word) => isSharedWord(word, scriptLanguages))) return { kind: 'none' };
-  const [only] = candidates;
-  if (candidates.length === 1 && only !== undefined) return { kind: 'script', language: only };
+  const [only] = scriptLanguages;
+  if (scriptLanguages.length === 1 && only !== undefined) return { kind: 'script', language: only };
+  // Weigh every language of the script, allowed or not, so that a text in a language outside the
+  // tenant's list shows as a low probability for the allowed ones rather than a confident answer.
   return {
     kind: 'features',
-    candidates,
-    features: candidateFeatures(cleaned, words, candidates),
+    candidates: [...scriptLanguages],
+    features: candidateFeatures(cleaned, words, scriptLanguages),
     wordCount: words.length,
   };
 }

@@ -130,6 +130,18 @@ describe('detectLanguage: the tenant language list', () => {
     expect(result.alternatives.every(({ language }) => ['en', 'es'].includes(language))).toBe(true);
   });
 
+  it('stays reliable when the text is in one of the listed languages', () => {
+    expect(detectLanguage('Gracias por la ayuda', { languages: ['en', 'es'] })).toMatchObject({
+      language: 'es',
+      reliable: true,
+    });
+  });
+
+  it('flags a text in a language outside the list as unreliable', () => {
+    const german = 'Ich habe die Rechnung noch nicht bekommen, können Sie sie mir bitte schicken?';
+    expect(detectLanguage(german, { languages: ['en', 'es'] }).reliable).toBe(false);
+  });
+
   it('ignores a profile locale outside the list', () => {
     const result = detectLanguage('OK', { languages: ['en', 'es'], hints: { locale: 'fr-FR' } });
     expect(result.language).toBe('und');

@@ -98,7 +98,16 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
       const logits = candidateLogits(features, wordCount).map(
         (logit, index) => logit + (prior.get(candidates[index] ?? '') ?? 0),
       );
-      return ranked(candidates, softmax(logits));
+      const probabilities = softmax(logits);
+      // Probabilities stay those over the whole script: a German text restricted to English and
+      // Spanish comes out unlikely, hence unreliable, in both.
+      const kept = candidates.flatMap((language, index) =>
+        allowed.has(language) ? [{ language, probability: probabilities[index] ?? 0 }] : [],
+      );
+      return ranked(
+        kept.map(({ language }) => language),
+        kept.map(({ probability }) => probability),
+      );
     }
   }
 }
