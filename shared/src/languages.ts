@@ -38,6 +38,19 @@ function isRealLanguage(primary: string): boolean {
  * `iw` → `he`), or undefined when its primary subtag is not a real language.
  */
 export function normalizeLanguageTag(tag: string): string | undefined {
+  // Every request normalises its tags, and Intl's canonicalisation is slow: remember answers.
+  // Distinct tags are few, but input is untrusted, so the memory is bounded.
+  if (normalized.has(tag)) return normalized.get(tag);
+  const result = normalize(tag);
+  if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();
+  normalized.set(tag, result);
+  return result;
+}
+
+const NORMALIZED_LIMIT = 1_000;
+const normalized = new Map<string, string | undefined>();
+
+function normalize(tag: string): string | undefined {
   const canonical = canonicalize(tag);
   if (canonical === undefined) return undefined;
   const primary = primarySubtag(canonical);
