@@ -52,8 +52,8 @@ const ISO6393 = [
 const samples = loadLangidDev();
 
 async function loadParley(withPrior: boolean): Promise<Detect> {
-  const { detectLanguage } = await import('@parley/shared/detect/index');
-  detectLanguage('load the models'); // the models load lazily on first use
+  const { detectLanguage, warmUpDetector } = await import('@parley/shared/detect/index');
+  warmUpDetector();
   const locales = simulatedLocales(samples);
   return (text, index) =>
     detectLanguage(text, withPrior ? { hints: { locale: locales[index] ?? 'und' } } : {});

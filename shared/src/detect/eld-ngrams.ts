@@ -24,6 +24,8 @@ const MAX_WORD_BYTES = 70;
 // Runs of non-letters separate words, except a trailing apostrophe ("don't").
 const SEPARATORS = /[^\p{L}]+(?<!['`\u2019])/gu;
 
+const UTF8 = new TextEncoder();
+
 let packed: PackedNgrams | undefined;
 
 const TAB = 9;
@@ -94,7 +96,7 @@ function byteWords(text: string): string[] {
       word += char;
       bytes++;
     } else {
-      for (const byte of new TextEncoder().encode(char)) word += ELD_BYTE_CHARS[byte] ?? ' ';
+      for (const byte of UTF8.encode(char)) word += ELD_BYTE_CHARS[byte] ?? ' ';
       bytes += code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     }
     if (bytes > ENFORCE_CUT_AFTER_BYTES) break;
