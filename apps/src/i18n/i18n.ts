@@ -3,17 +3,18 @@
  * locale, then its base language, then English, and throws when even English lacks it, so a
  * missing string fails a test instead of showing a raw key to an agent.
  */
-import de from './locales/de.json';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
-import ja from './locales/ja.json';
-import pt from './locales/pt.json';
+// Only the `ui` part is bundled; the marketplace `app` part is read by the build (zendeskPackage.ts).
+import { ui as de } from './locales/de.json';
+import { ui as en } from './locales/en.json';
+import { ui as es } from './locales/es.json';
+import { ui as fr } from './locales/fr.json';
+import { ui as ja } from './locales/ja.json';
+import { ui as pt } from './locales/pt.json';
 
 type Messages = { [key: string]: string | Messages };
 
-/** Every locale file: marketplace strings under `app` (for the build), UI strings under `ui`. */
-export const LOCALE_FILES: Record<string, { app: Messages; ui: Messages }> = {
+/** The UI strings of every locale file (`ui` in locales/*.json). */
+export const UI_MESSAGES: Record<string, Messages> = {
   de,
   en,
   es,
@@ -36,10 +37,10 @@ function lookup(messages: Messages | undefined, key: string): string | undefined
 /** `pt-BR` → [`pt-BR`, `pt`, `en`]; case-insensitive on the locale tag. */
 export function fallbackChain(locale: string): string[] {
   const chain: string[] = [];
-  const exact = Object.keys(LOCALE_FILES).find((l) => l.toLowerCase() === locale.toLowerCase());
+  const exact = Object.keys(UI_MESSAGES).find((l) => l.toLowerCase() === locale.toLowerCase());
   if (exact) chain.push(exact);
   const base = locale.split(/[-_]/)[0]?.toLowerCase() ?? '';
-  if (base in LOCALE_FILES && !chain.includes(base)) chain.push(base);
+  if (base in UI_MESSAGES && !chain.includes(base)) chain.push(base);
   if (!chain.includes('en')) chain.push('en');
   return chain;
 }
@@ -48,7 +49,7 @@ export function createTranslate(locale: string): Translate {
   const chain = fallbackChain(locale);
   return (key, vars = {}) => {
     for (const l of chain) {
-      const message = lookup(LOCALE_FILES[l]?.ui, key);
+      const message = lookup(UI_MESSAGES[l], key);
       if (message !== undefined) {
         return message.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => {
           const value = vars[name];
