@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
-import { createParleyClient } from '@parley/shared/client';
 import { escapeXmlText } from '@parley/shared/pipeline/escape';
 import { composeProxy } from '@parley/translation-proxy/compose';
 import { loadConfig } from '@parley/translation-proxy/config';
@@ -16,9 +15,9 @@ import {
   createApertiumEngine,
   toApertiumStream,
 } from '@parley/translation-proxy/engines/apertium/index';
-import axios from 'axios';
 import { startApy } from '../contract/apy-server.js';
 import { tempDir } from '../support/stores.js';
+import { benchClient } from './http-client.js';
 import { fixed, printTable, sequentialLatency, throughput, type LatencyFigures } from './stats.js';
 
 const SENTENCES = 200;
@@ -58,12 +57,13 @@ async function main(): Promise<void> {
   });
   const proxy = await composeProxy(config, pino({ level: 'silent' }));
   await proxy.app.listen({ host: '127.0.0.1', port: PROXY_PORT });
-  const baseUrl = `http://127.0.0.1:${PROXY_PORT}`;
+  const proxyHttp = benchClient(`http://127.0.0.1:${PROXY_PORT}`);
   const clientFor = async (name: string) => {
     const tenant = await proxy.store.tenants.create({ name });
     const { key } = await proxy.store.apiKeys.issue(tenant.id);
-    const client = createParleyClient({ baseUrl, apiKey: key });
-    return (text: string) => client.translate({ text, source: 'en', target: 'es' });
+    const headers = { authorization: `Bearer ${key}` };
+    return (text: string) =>
+      proxyHttp.postJson('/v1/translate', { text, source: 'en', target: 'es' }, headers);
   };
 
   const engine = await createApertiumEngine({ modesDir: config.apertiumModesDir });
@@ -71,12 +71,14 @@ async function main(): Promise<void> {
   if (!mode) throw new Error('no en→es Apertium mode installed');
   const raw = await ApertiumPipeline.fromModeFile(mode.modeFile, { name: mode.mode });
   const apy = await startApy(APY_PORT);
-  const apyHttp = axios.create({ baseURL: apy.url });
+  const apyHttp = benchClient(apy.url);
 
   try {
     const rawRun = (sentence: string) => raw.process(toApertiumStream(escapeXmlText(sentence)));
     const apyRun = (sentence: string) =>
-      apyHttp.get('/translate', { params: { langpair: 'eng|spa', q: sentence } });
+      apyHttp.get(
+        `/translate?langpair=${encodeURIComponent('eng|spa')}&q=${encodeURIComponent(sentence)}`,
+      );
     // Warm every system (process start-up, JIT, connection pools) on sentences not measured.
     const warm = await clientFor('warm-up');
     for (const sentence of warmUp)
@@ -112,6 +114,8 @@ async function main(): Promise<void> {
     );
     console.log('targets: cold throughput ≥ 4× APy and ≥ 70 % of raw; added p50 ≤ 1 ms');
   } finally {
+    proxyHttp.close();
+    apyHttp.close();
     await raw.close();
     await engine.close();
     await apy.stop();

@@ -1,6 +1,6 @@
 /** Adapts the server's pino logger to the engines' `(message, details)` logger shape. */
 import type { FastifyBaseLogger } from 'fastify';
-import type { EngineLogger } from '../engines/http.js';
+import type { EngineLogger } from '../engines/engine.js';
 
 export function engineLogger(log: FastifyBaseLogger): EngineLogger {
   return {

@@ -7,7 +7,7 @@
  */
 import type { TranslationEngine } from '../engines/engine.js';
 import { createEngine } from '../engines/factory.js';
-import type { EngineLogger } from '../engines/http.js';
+import type { EngineLogger } from '../engines/engine.js';
 import { createRouter, type Router } from '../engines/router.js';
 import {
   DEFAULT_ENGINE_SETTINGS,
