@@ -18,20 +18,23 @@ import languagesRoutes from './routes/languages.js';
 import translateRoutes from './routes/translate.js';
 import usageRoutes from './routes/usage.js';
 import type { RouterRegistry } from './services/routers.js';
-import { createTranslationService } from './services/translation.js';
+import type { TranslationService } from './services/translation.js';
+import type { UsageRecorder } from './services/usage-recorder.js';
 import type { Store } from './store/index.js';
 
 export interface AppDependencies {
   config: Pick<Config, 'devApiKey' | 'maxCharacters' | 'rateLimitPerMinute'>;
   store: Store;
   routers: RouterRegistry;
+  translation: TranslationService;
+  usage: UsageRecorder;
   metrics: Metrics;
   /** A pino logger; none (silent) when omitted. */
   logger?: FastifyBaseLogger;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { config, store, routers, metrics } = deps;
+  const { config, store, routers, translation, usage, metrics } = deps;
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: LIMITS.maxBodyBytes,
@@ -60,13 +63,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(healthRoutes, { routers });
 
-  const translation = createTranslationService({
-    store,
-    routers,
-    metrics,
-    maxCharacters: config.maxCharacters,
-  });
-
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(rateLimit, {
@@ -83,7 +79,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(detectRoutes, { store, maxCharacters: config.maxCharacters });
     await v1.register(translateRoutes, { translation });
     await v1.register(languagesRoutes, { routers });
-    await v1.register(usageRoutes, { store, routers });
+    await v1.register(usageRoutes, { store, routers, usage });
   });
 
   return app;

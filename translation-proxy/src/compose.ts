@@ -11,6 +11,9 @@ import type { TranslationEngine } from './engines/engine.js';
 import { createMetrics } from './plugins/metrics.js';
 import { engineLogger } from './services/engine-logger.js';
 import { createRouterRegistry, type RouterRegistry } from './services/routers.js';
+import { createTranslationService, type TranslationService } from './services/translation.js';
+import { createUsageRecorder } from './services/usage-recorder.js';
+import { warmUpDetector } from '@parley/shared/detect/index';
 import { createSecretBox } from './secrets.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -18,7 +21,8 @@ export interface Proxy {
   app: FastifyInstance;
   store: Store;
   routers: RouterRegistry;
-  /** Stops taking requests, finishes those in flight, then releases engines and the store. */
+  translation: TranslationService;
+  /** Stops taking requests, finishes those in flight and pending writes, then releases engines and the store. */
   close(): Promise<void>;
 }
 
@@ -41,21 +45,36 @@ export async function composeProxy(
       logger: engineLogger(logger.child({ engine: 'apertium' })),
     }),
   ];
+  const log = engineLogger(logger);
+  const usage = createUsageRecorder(store, log);
   const routers = createRouterRegistry({
     sharedEngines,
     store,
     secrets: createSecretBox(config.secretKey),
+    usage,
     metrics,
-    logger: engineLogger(logger),
+    logger: log,
     timeoutMs: config.engineTimeoutMs,
   });
-  const app = await buildApp({ config, store, routers, metrics, logger });
+  const translation = createTranslationService({
+    store,
+    routers,
+    metrics,
+    maxCharacters: config.maxCharacters,
+    logger: log,
+  });
+  // Load the detector's data now rather than on the first request that needs it.
+  warmUpDetector();
+  const app = await buildApp({ config, store, routers, translation, usage, metrics, logger });
   return {
     app,
     store,
     routers,
+    translation,
     async close() {
       await app.close();
+      await translation.drain();
+      await usage.close();
       await routers.close();
       await store.close();
     },

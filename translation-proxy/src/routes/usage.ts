@@ -2,12 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EnginesResponse, ErrorBody, UsageQuery, UsageResponse } from '@parley/shared/api/schemas';
 import type { RouterRegistry } from '../services/routers.js';
+import type { UsageRecorder } from '../services/usage-recorder.js';
 import type { Store } from '../store/index.js';
 
-const routes: FastifyPluginAsyncTypebox<{ store: Store; routers: RouterRegistry }> = async (
-  app,
-  { store, routers },
-) => {
+const routes: FastifyPluginAsyncTypebox<{
+  store: Store;
+  routers: RouterRegistry;
+  usage: UsageRecorder;
+}> = async (app, { store, routers, usage }) => {
   app.get(
     '/v1/usage',
     {
@@ -18,7 +20,11 @@ const routes: FastifyPluginAsyncTypebox<{ store: Store; routers: RouterRegistry 
         response: { 200: UsageResponse, '4xx': ErrorBody },
       },
     },
-    async (request) => ({ usage: await store.usage.list(request.tenantId, request.query.from) }),
+    async (request) => {
+      // Counts are written in batches; a report includes what is still in memory.
+      await usage.flush();
+      return { usage: await store.usage.list(request.tenantId, request.query.from) };
+    },
   );
 
   app.get(

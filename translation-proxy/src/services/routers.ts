@@ -19,12 +19,14 @@ import type { Metrics } from '../plugins/metrics.js';
 import type { SecretBox } from '../secrets.js';
 import type { Store } from '../store/index.js';
 import { instrumentEngine } from './instrumented-engine.js';
+import type { UsageRecorder } from './usage-recorder.js';
 
 export interface RouterRegistryOptions {
   /** The embedded engines every tenant may use (Apertium). */
   sharedEngines: TranslationEngine[];
   store: Store;
   secrets: SecretBox;
+  usage: UsageRecorder;
   metrics: Metrics;
   logger: EngineLogger;
   timeoutMs: number;
@@ -76,12 +78,7 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
       logger,
       recordUsage(engineId, characters) {
         metrics.engineCharacters.inc({ engine: engineId }, characters);
-        store.usage.record(tenantId, engineId, characters).catch((error: unknown) => {
-          logger.error('could not record engine usage', {
-            engine: engineId,
-            error: error instanceof Error ? error.message : String(error),
-          });
-        });
+        options.usage.record(tenantId, engineId, characters);
       },
     });
     return { router, source, ownEngines, checkedAt: Date.now() };

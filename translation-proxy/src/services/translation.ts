@@ -9,7 +9,7 @@ import { baseLanguage, normalizeLanguageTag } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
 import type { GlossaryTerm, PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
 import type { Detection } from '@parley/shared/api/schemas';
-import { EngineError, type Formality } from '../engines/engine.js';
+import { EngineError, type EngineLogger, type Formality } from '../engines/engine.js';
 import { ApiError } from '../errors.js';
 import type { Metrics } from '../plugins/metrics.js';
 import type { Store } from '../store/index.js';
@@ -49,6 +49,7 @@ export interface TranslationServiceOptions {
   routers: RouterRegistry;
   metrics: Metrics;
   maxCharacters: number;
+  logger: EngineLogger;
 }
 
 /** Engine id reported when nothing needed an engine. */
@@ -70,7 +71,19 @@ const detectionText = (inputs: readonly TranslationInput[]): string =>
   inputs.map((input) => input.content).join('\n\n');
 
 export function createTranslationService(options: TranslationServiceOptions) {
-  const { store, routers, metrics } = options;
+  const { store, routers, metrics, logger } = options;
+  // Memory writes happen after the answer is sent; shutdown waits for them through `drain`.
+  const writes = new Set<Promise<void>>();
+  function inBackground(write: Promise<void>): void {
+    const tracked = write
+      .catch((error: unknown) =>
+        logger.error('could not save to the translation memory', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => writes.delete(tracked));
+    writes.add(tracked);
+  }
 
   async function resolveSource(
     request: TranslationRequest,
@@ -162,17 +175,19 @@ export function createTranslationService(options: TranslationServiceOptions) {
     misses.forEach((segment, index) =>
       translations.set(segment, routed.segments[index] ?? segment),
     );
-    await store.memory.save(
-      request.tenantId,
-      source,
-      target,
-      misses.map((segment, index) => ({
-        source: segment,
-        target: routed.segments[index] ?? segment,
-        origin: 'machine',
-        engine: routed.engine,
-      })),
-      formality,
+    inBackground(
+      store.memory.save(
+        request.tenantId,
+        source,
+        target,
+        misses.map((segment, index) => ({
+          source: segment,
+          target: routed.segments[index] ?? segment,
+          origin: 'machine',
+          engine: routed.engine,
+        })),
+        formality,
+      ),
     );
     return finish(
       documents,
@@ -211,7 +226,13 @@ export function createTranslationService(options: TranslationServiceOptions) {
     return { ...summary, outputs, qa };
   }
 
-  return { translate };
+  return {
+    translate,
+    /** Resolves once every memory write started so far has finished. */
+    drain: async () => {
+      await Promise.allSettled([...writes]);
+    },
+  };
 }
 
 export type TranslationService = ReturnType<typeof createTranslationService>;

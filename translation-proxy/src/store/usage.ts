@@ -15,12 +15,14 @@ export function usageRepository(db: Queryable) {
       engine: string,
       characters: number,
       at = new Date(),
+      requests = 1,
     ): Promise<void> {
       await db.execute(
-        `INSERT INTO engine_usage (tenant_id, engine, day, characters, requests) VALUES (?, ?, ?, ?, 1)
+        `INSERT INTO engine_usage (tenant_id, engine, day, characters, requests) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, engine, day) DO UPDATE
-           SET characters = engine_usage.characters + excluded.characters, requests = engine_usage.requests + 1`,
-        [tenantId, engine, at.toISOString().slice(0, 10), characters],
+           SET characters = engine_usage.characters + excluded.characters,
+               requests = engine_usage.requests + excluded.requests`,
+        [tenantId, engine, at.toISOString().slice(0, 10), characters, requests],
       );
     },
 
