@@ -15,6 +15,7 @@ import shutdownPlugin from './plugins/shutdown.js';
 import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
+import playgroundRoutes from './routes/playground/index.js';
 import translateRoutes from './routes/translate.js';
 import usageRoutes from './routes/usage.js';
 import type { RouterRegistry } from './services/routers.js';
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { routers });
+  await app.register(playgroundRoutes, config.devApiKey ? { devApiKey: config.devApiKey } : {});
 
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
