@@ -56,6 +56,7 @@ describe('tenant isolation', () => {
   it("does not serve one tenant's translation memory to another", async () => {
     const text = 'Your package left our warehouse this morning.';
     await translate(keyA, text);
+    await proxy.translation.drain();
     expect((await translate(keyA, text)).json().cached).toBe(true);
     expect((await translate(keyB, text)).json().cached).toBe(false);
   });

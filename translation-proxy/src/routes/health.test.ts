@@ -30,6 +30,7 @@ describe('service endpoints', () => {
   it('counts requests and memory hits in the Prometheus metrics', async () => {
     const payload = { text: 'See you soon.', source: 'en', target: 'es' };
     await proxy.app.inject({ method: 'POST', url: '/v1/translate', headers: authorized, payload });
+    await proxy.translation.drain();
     await proxy.app.inject({ method: 'POST', url: '/v1/translate', headers: authorized, payload });
     const text = (await proxy.app.inject({ url: '/metrics' })).body;
     expect(text).toMatch(

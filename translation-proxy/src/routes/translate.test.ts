@@ -70,6 +70,7 @@ describe('POST /v1/translate', () => {
   it('serves a repeated request from the translation memory', async () => {
     const payload = { text: 'We have refunded your payment.', source: 'en', target: 'es' };
     const first = (await translate(payload)).json();
+    await proxy.translation.drain();
     const second = (await translate(payload)).json();
     expect(second).toMatchObject({
       cached: true,
@@ -80,6 +81,7 @@ describe('POST /v1/translate', () => {
 
   it('reuses memory for the same sentence with a different order code', async () => {
     await translate({ text: 'Order ORD-10001-A has been cancelled.', source: 'en', target: 'es' });
+    await proxy.translation.drain();
     const body = (
       await translate({ text: 'Order ORD-20002-B has been cancelled.', source: 'en', target: 'es' })
     ).json();

@@ -72,10 +72,12 @@ const detectionText = (inputs: readonly TranslationInput[]): string =>
 
 export function createTranslationService(options: TranslationServiceOptions) {
   const { store, routers, metrics, logger } = options;
-  // Memory writes happen after the answer is sent; shutdown waits for them through `drain`.
+  // Memory writes run after the answer has been sent (setImmediate: SQLite writes are
+  // synchronous and would otherwise delay it); shutdown waits for them through `drain`.
   const writes = new Set<Promise<void>>();
-  function inBackground(write: Promise<void>): void {
-    const tracked = write
+  function inBackground(write: () => Promise<void>): void {
+    const tracked = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(write)
       .catch((error: unknown) =>
         logger.error('could not save to the translation memory', {
           error: error instanceof Error ? error.message : String(error),
@@ -175,7 +177,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
     misses.forEach((segment, index) =>
       translations.set(segment, routed.segments[index] ?? segment),
     );
-    inBackground(
+    inBackground(() =>
       store.memory.save(
         request.tenantId,
         source,
