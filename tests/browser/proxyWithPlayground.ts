@@ -1,6 +1,6 @@
 /**
  * Starts a real Parley proxy (embedded Apertium, SQLite in a temporary folder, the built-in dev
- * tenant) on 127.0.0.1 with the playground route, for the browser tests.
+ * tenant, whose key the app's /playground route hands to the page) on 127.0.0.1 for the browser tests.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { composeProxy } from '@parley/translation-proxy/compose';
 import { loadConfig } from '@parley/translation-proxy/config';
-import playgroundRoutes from '@parley/translation-proxy/routes/playground/index';
 
 export const DEV_KEY = 'parley-browser-test-key-0123456789';
 
@@ -28,10 +27,6 @@ export async function startProxyWithPlayground(port: number): Promise<RunningPro
     LOG_LEVEL: 'warn',
   });
   const proxy = await composeProxy(config, pino({ level: 'warn' }));
-  // Once the lead's app registers the playground itself, use that registration.
-  if (!proxy.app.hasRoute({ method: 'GET', url: '/playground/config.json' })) {
-    await proxy.app.register(playgroundRoutes, { devApiKey: DEV_KEY });
-  }
   await proxy.app.listen({ host: '127.0.0.1', port });
   return {
     url: `http://127.0.0.1:${port}`,
