@@ -4,15 +4,11 @@
  * its provider's codes into canonical tags, and everyone matches requests against them here so
  * that "which engine serves es→en" and "which DeepL code does `en` mean" get the same answer.
  */
+import { normalizeLanguageTag } from '@parley/shared/languages';
 
 /** `EN-US` → `en-US`, `zh-hans` → `zh-Hans`, `pt_BR` → `pt-BR`, `iw` → `he`; junk kept lower-cased. */
 export function canonicalTag(code: string): string {
-  const dashed = code.trim().replace(/_/g, '-');
-  try {
-    return Intl.getCanonicalLocales(dashed)[0] ?? dashed.toLowerCase();
-  } catch {
-    return dashed.toLowerCase();
-  }
+  return normalizeLanguageTag(code) ?? code.trim().replace(/_/g, '-').toLowerCase();
 }
 
 function maximized(tag: string): Intl.Locale | undefined {
