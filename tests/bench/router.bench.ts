@@ -12,7 +12,7 @@ import type { EngineRequest, TranslationEngine } from '@parley/translation-proxy
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
 import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
 import { createRouter, type RouterOptions } from '@parley/translation-proxy/engines/router';
-import { startApy } from '../contract/apy-server.js';
+import { startApy } from '../support/apy-server.js';
 
 const quiet: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
 

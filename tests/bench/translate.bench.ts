@@ -16,7 +16,7 @@ import {
   createApertiumEngine,
   toApertiumStream,
 } from '@parley/translation-proxy/engines/apertium/index';
-import { startApy } from '../contract/apy-server.js';
+import { startApy } from '../support/apy-server.js';
 import { tempDir } from '../support/stores.js';
 import { benchClient } from './http-client.js';
 import { fixed, percentile, printTable, throughput, type LatencyFigures } from './stats.js';

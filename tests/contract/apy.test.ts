@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
 import { createRouter } from '@parley/translation-proxy/engines/router';
-import { startApy, type ApyServer } from './apy-server.js';
+import { startApy, type ApyServer } from '../support/apy-server.js';
 import { captureLogger } from './capture.js';
 
 let apy: ApyServer;
