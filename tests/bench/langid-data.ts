@@ -1,37 +1,10 @@
 // The language-identification development split and the simulated profile-locale prior, shared by
 // the benchmark (langid.bench.ts) and the weight fitting (langid.fit.ts).
 import { readFileSync } from 'node:fs';
+import { DETECTABLE_LANGUAGES } from '@parley/shared/detect/index';
 
-export const LANGID_LANGUAGES = [
-  'en',
-  'es',
-  'fr',
-  'de',
-  'it',
-  'pt',
-  'nl',
-  'sv',
-  'da',
-  'nb',
-  'fi',
-  'pl',
-  'cs',
-  'ru',
-  'uk',
-  'tr',
-  'ar',
-  'he',
-  'ja',
-  'zh',
-  'ko',
-  'hi',
-  'th',
-  'vi',
-  'id',
-  'el',
-  'ro',
-  'hu',
-];
+/** The 28 languages of the development split: exactly the ones Parley's detector answers. */
+export const LANGID_LANGUAGES: readonly string[] = DETECTABLE_LANGUAGES;
 
 export interface LangidSample {
   text: string;
