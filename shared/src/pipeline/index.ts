@@ -30,4 +30,5 @@ export type {
   QaIssue,
   RestoredDocument,
   Segment,
+  SegmentPlaceholder,
 } from './types.js';

@@ -3,6 +3,7 @@
  * around their translations.
  */
 import type { DocumentPart, DocumentPlan, SegmentPlan } from './document-builder.js';
+import { describePlaceholder } from './placeholder.js';
 import { restoreSegment } from './restore.js';
 import { sanitizeHtml } from './sanitize.js';
 import type {
@@ -24,7 +25,15 @@ export class MaskedDocument implements PreparedDocument {
   ) {
     this.parts = parts;
     this.plans = segments;
-    this.segments = segments.map(({ masked, translatable }) => ({ masked, translatable }));
+    this.segments = segments.map(({ masked, translatable, placeholders }) => ({
+      masked,
+      translatable,
+      placeholders: placeholders.map((placeholder, index) => ({
+        id: index + 1,
+        kind: placeholder.kind,
+        display: describePlaceholder(placeholder),
+      })),
+    }));
   }
 
   restore(translated: readonly string[]): RestoredDocument {

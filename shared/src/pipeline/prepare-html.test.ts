@@ -120,4 +120,18 @@ describe('prepareHtml', () => {
       'Más información. <x id="1"/>',
     ]);
   });
+
+  it('describes each placeholder of a segment for the translators, in id order', () => {
+    const [segment] = prepareHtml(
+      '<p>Hola <b>{{ticket.requester.first_name}}</b>, tu pedido ORD-77812-B salió.</p>',
+      { sourceLanguage: 'es', terms: [{ source: 'pedido', target: 'order' }] },
+    ).segments;
+    expect(segment?.placeholders).toEqual([
+      { id: 1, kind: 'open', display: '<b>' },
+      { id: 2, kind: 'span', display: '{{ticket.requester.first_name}}' },
+      { id: 3, kind: 'close', display: '</b>' },
+      { id: 4, kind: 'term', display: 'pedido' },
+      { id: 5, kind: 'span', display: 'ORD-77812-B' },
+    ]);
+  });
 });

@@ -22,6 +22,16 @@ export interface Segment {
   masked: string;
   /** False when the segment is only placeholders, digits and punctuation: not sent to engines. */
   translatable: boolean;
+  /** What each `<x id="N"/>` stands for, in id order: shown as non-editable tokens to translators. */
+  placeholders: readonly SegmentPlaceholder[];
+}
+
+export interface SegmentPlaceholder {
+  /** The N of `<x id="N"/>`. */
+  id: number;
+  kind: 'open' | 'close' | 'void' | 'span' | 'term';
+  /** How it reads: `<b>`, `</b>`, `{{ticket.id}}`, `ORD-77812-B`, a glossary term's source. */
+  display: string;
 }
 
 /** Stable QA codes, shared by machine-translation restore and the translator workspace. */
