@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { buildFreshdeskApp } from './freshdeskPackage.js';
 import { validateZendeskApp } from './validateZendeskApp.js';
 import { assembleZendeskPackage } from './zendeskPackage.js';
 
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
     `Zendesk app written to ${zendeskDir} (passes the offline checks); ` +
       `JS+CSS ${(size.raw / 1024).toFixed(1)} KiB raw, ${(size.gzip / 1024).toFixed(1)} KiB gzip`,
   );
+
+  const freshdeskProblems = await buildFreshdeskApp(appsDir);
+  if (freshdeskProblems.length > 0) {
+    console.error(
+      `apps/dist/freshdesk fails Freshworks' checks:\n- ${freshdeskProblems.join('\n- ')}`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 await main();

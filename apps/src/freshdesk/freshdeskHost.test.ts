@@ -1,0 +1,284 @@
+/**
+ * The Freshdesk adapter over a small fake Freshworks client that answers like Freshdesk does
+ * (`data.get` shapes, iparams without the secure ones, `invokeTemplate` results and failures).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ProxyError } from '../host/helpdeskHost.js';
+import {
+  connectFreshdesk,
+  RELOAD_AFTER_SEND_MS,
+  type FreshdeskConversation,
+} from './freshdeskHost.js';
+import type {
+  FreshworksClient,
+  FreshworksEvent,
+  FreshworksResponse,
+  InvokeTemplateOptions,
+} from './freshworksClient.js';
+
+interface FakeOptions {
+  iparams?: Record<string, unknown>;
+  requester?: Record<string, unknown>;
+  respond?: (name: string, options: InvokeTemplateOptions) => Promise<FreshworksResponse>;
+}
+
+const CONVERSATIONS: FreshdeskConversation[] = [
+  {
+    id: 11,
+    body: '<div>Which browser are you using?</div>',
+    incoming: false,
+    private: false,
+    user_id: 77,
+    created_at: '2026-11-21T09:02:00Z',
+  },
+  { id: 12, body: '<div>Uso Firefox.</div>', incoming: true, private: false, user_id: 601 },
+  { id: 13, body: '<div>Checked the logs.</div>', incoming: false, private: true, user_id: 78 },
+];
+
+const ok = (body: unknown): FreshworksResponse => ({ status: 200, response: JSON.stringify(body) });
+
+function fakeFreshworksClient({ iparams = {}, requester, respond }: FakeOptions = {}) {
+  const triggered: [string, Record<string, unknown>][] = [];
+  const invoked: [string, InvokeTemplateOptions][] = [];
+  const listeners = new Map<string, (event: FreshworksEvent) => void>();
+  const data: Record<string, unknown> = {
+    ticket: {
+      id: 2001,
+      description: '<div>Hola, no puedo acceder a mi cuenta.</div>',
+      requester_id: 601,
+      created_at: '2026-11-21T08:15:00Z',
+    },
+    requester: requester ?? { id: 601, name: 'Lucía Fernández', language: 'es' },
+    loggedInUser: { id: 77, contact: { name: 'Sam Rivera', language: 'de' } },
+  };
+  const client: FreshworksClient = {
+    data: { get: async (name) => ({ [name]: data[name] }) },
+    iparams: { get: async () => iparams },
+    interface: {
+      async trigger(action, options) {
+        triggered.push([action, options]);
+        return {};
+      },
+    },
+    request: {
+      invokeTemplate(name, options) {
+        invoked.push([name, options]);
+        return (respond ?? (async () => ok({ conversations: CONVERSATIONS })))(name, options);
+      },
+    },
+    events: {
+      on(name, callback) {
+        listeners.set(name, callback);
+      },
+    },
+  };
+  const fire = (name: string) =>
+    listeners.get(name)?.({
+      type: name,
+      helper: { getData: () => ({}), done: () => undefined, fail: () => undefined },
+    });
+  return { client, triggered, invoked, fire };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('connectFreshdesk', () => {
+  it('reads the ticket, the requester language, the agent and the default mode from Freshdesk and the iparams', async () => {
+    const { client } = fakeFreshworksClient({ iparams: { default_mode: 'review' } });
+    const host = await connectFreshdesk(client);
+    expect(host.context).toEqual({
+      helpdesk: 'freshdesk',
+      ticketId: '2001',
+      agentId: '77',
+      agentLocale: 'de',
+      requesterLocale: 'es',
+      defaultMode: 'review',
+    });
+  });
+
+  it('prefers the agent-language iparam over the agent profile and omits an unset requester language', async () => {
+    const { client } = fakeFreshworksClient({
+      iparams: { agent_language: ' pt-BR ' },
+      requester: { id: 601, name: 'Lucía' },
+    });
+    const host = await connectFreshdesk(client);
+    expect(host.context.agentLocale).toBe('pt-BR');
+    expect(host.context.defaultMode).toBe('machine');
+    expect(host.context).not.toHaveProperty('requesterLocale');
+  });
+
+  it('reads the thread as the ticket description followed by its conversations, customers by incoming or requester id', async () => {
+    const { client, invoked } = fakeFreshworksClient();
+    const host = await connectFreshdesk(client);
+    const comments = await host.getComments();
+    expect(invoked).toEqual([['parleyTicketConversations', { context: { ticket_id: '2001' } }]]);
+    expect(comments).toEqual([
+      {
+        id: 'ticket-2001',
+        authorRole: 'customer',
+        authorName: 'Lucía Fernández',
+        html: '<div>Hola, no puedo acceder a mi cuenta.</div>',
+        createdAt: '2026-11-21T08:15:00Z',
+      },
+      {
+        id: '11',
+        authorRole: 'agent',
+        authorName: 'Sam Rivera',
+        html: '<div>Which browser are you using?</div>',
+        createdAt: '2026-11-21T09:02:00Z',
+      },
+      {
+        id: '12',
+        authorRole: 'customer',
+        authorName: 'Lucía Fernández',
+        html: '<div>Uso Firefox.</div>',
+      },
+      { id: '13', authorRole: 'agent', authorName: '', html: '<div>Checked the logs.</div>' },
+    ]);
+  });
+
+  it('keeps the description and warns the agent in Freshdesk when the conversations cannot be loaded', async () => {
+    const { client, triggered } = fakeFreshworksClient({
+      respond: async () => {
+        throw {
+          status: 404,
+          response: JSON.stringify({
+            error: {
+              code: 'not_found',
+              message: 'No route GET /v1/freshdesk/tickets/2001/conversations',
+            },
+          }),
+          errorSource: 'APP',
+        };
+      },
+    });
+    const host = await connectFreshdesk(client);
+    const comments = await host.getComments();
+    expect(comments.map((c) => c.id)).toEqual(['ticket-2001']);
+    expect(triggered).toEqual([
+      [
+        'showNotify',
+        {
+          type: 'warning',
+          message:
+            "Parley could not load this ticket's replies: No route GET /v1/freshdesk/tickets/2001/conversations",
+        },
+      ],
+    ]);
+  });
+
+  it('calls the proxy through the request template of the endpoint, with the body as JSON and the path values as context', async () => {
+    const { client, invoked } = fakeFreshworksClient({
+      respond: async (name) =>
+        ok(name === 'parleyCreateReply' ? { id: 'job-1', status: 'queued' } : {}),
+    });
+    const host = await connectFreshdesk(client);
+    const job = await host.request({
+      method: 'POST',
+      path: '/v1/replies',
+      body: { draft: '<p>Hola</p>' },
+      idempotencyKey: 'key-123',
+    });
+    await host.request({ method: 'GET', path: '/v1/replies/job-1' });
+    await host.request({
+      method: 'POST',
+      path: '/v1/translate',
+      body: { text: 'Hi', target: 'es' },
+    });
+    expect(job).toEqual({ id: 'job-1', status: 'queued' });
+    expect(invoked).toEqual([
+      [
+        'parleyCreateReply',
+        { context: { idempotency_key: 'key-123' }, body: '{"draft":"<p>Hola</p>"}' },
+      ],
+      ['parleyGetReply', { context: { reply_id: 'job-1' } }],
+      ['parleyTranslate', { context: {}, body: '{"text":"Hi","target":"es"}' }],
+    ]);
+  });
+
+  it("turns a proxy error answer into a ProxyError with the proxy's code and status", async () => {
+    const { client } = fakeFreshworksClient({
+      respond: async () => {
+        throw {
+          status: 422,
+          response: JSON.stringify({
+            error: { code: 'unsupported_language_pair', message: 'No engine serves de→ja.' },
+          }),
+          errorSource: 'APP',
+        };
+      },
+    });
+    const host = await connectFreshdesk(client);
+    const failure = await host
+      .request({ method: 'POST', path: '/v1/translate', body: {} })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ProxyError);
+    expect(failure).toMatchObject({
+      code: 'unsupported_language_pair',
+      status: 422,
+      message: 'No engine serves de→ja.',
+    });
+  });
+
+  it('reports an unreachable proxy when Freshworks itself fails the request', async () => {
+    const { client } = fakeFreshworksClient({
+      respond: async () => {
+        throw { status: 502, response: '<html>Bad gateway</html>', errorSource: 'PLATFORM' };
+      },
+    });
+    const host = await connectFreshdesk(client);
+    await expect(host.request({ method: 'GET', path: '/v1/languages' })).rejects.toMatchObject({
+      code: 'proxy_unreachable',
+      status: 502,
+    });
+  });
+
+  it('refuses a proxy call the app has no request template for, without calling Freshworks', async () => {
+    const { client, invoked } = fakeFreshworksClient();
+    const host = await connectFreshdesk(client);
+    await expect(host.request({ method: 'GET', path: '/v1/usage' })).rejects.toMatchObject({
+      code: 'client_error',
+    });
+    expect(invoked).toEqual([]);
+  });
+
+  it("opens Freshdesk's reply editor with the translated reply as HTML", async () => {
+    const { client, triggered } = fakeFreshworksClient();
+    const host = await connectFreshdesk(client);
+    const format = await host.insertReply({ html: '<p>Hola Lucía</p>', text: 'Hola Lucía' });
+    expect(format).toBe('html');
+    expect(triggered).toEqual([['click', { id: 'reply', text: '<p>Hola Lucía</p>' }]]);
+  });
+
+  it('shows notices with the Freshdesk notification type for their kind', async () => {
+    const { client, triggered } = fakeFreshworksClient();
+    const host = await connectFreshdesk(client);
+    host.notify('Inserted.');
+    host.notify('Proxy down.', 'error');
+    expect(triggered).toEqual([
+      ['showNotify', { type: 'success', message: 'Inserted.' }],
+      ['showNotify', { type: 'danger', message: 'Proxy down.' }],
+    ]);
+  });
+
+  it('reloads the thread a moment after a reply or note is sent, until unsubscribed', async () => {
+    vi.useFakeTimers();
+    const { client, fire } = fakeFreshworksClient();
+    const host = await connectFreshdesk(client);
+    const changed = vi.fn();
+    const unsubscribe = host.onCommentsChanged(changed);
+    fire('ticket.sendReply');
+    expect(changed).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(RELOAD_AFTER_SEND_MS);
+    expect(changed).toHaveBeenCalledTimes(1);
+    fire('ticket.addNote');
+    vi.advanceTimersByTime(RELOAD_AFTER_SEND_MS);
+    expect(changed).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    fire('ticket.sendReply');
+    vi.advanceTimersByTime(RELOAD_AFTER_SEND_MS);
+    expect(changed).toHaveBeenCalledTimes(2);
+  });
+});
