@@ -85,13 +85,22 @@ describe('the Freshdesk sidebar in the stand-in Freshworks host', { timeout: 90_
     expect(thread).not.toContain('no puedo acceder');
     expect(await app.getByText('% sure').textContent()).toMatch(/^\d+% sure$/);
 
-    const frame = page.frames().find((f) => f.url().includes('/playground/freshdesk-app/'));
-    const translatedAfterMs = await frame!.evaluate(
-      () => performance.getEntriesByName('parley:thread-translated')[0]?.startTime ?? -1,
-    );
-    expect(translatedAfterMs).toBeGreaterThan(0);
+    const translatedAfterMs = () =>
+      page
+        .frames()
+        .find((f) => f.url().includes('/playground/freshdesk-app/'))!
+        .evaluate(
+          () => performance.getEntriesByName('parley:thread-translated')[0]?.startTime ?? -1,
+        );
+    const first = await translatedAfterMs();
+    expect(first).toBeGreaterThan(0);
+    // Again with the engine warm and the ticket in the translation memory.
+    await page.reload();
+    await page.frameLocator(APP_FRAME).getByText('Translated from Spanish').first().waitFor();
+    const warm = await translatedAfterMs();
+    expect(warm).toBeGreaterThan(0);
     console.info(
-      `[figures] Freshdesk app iframe navigation start → translated thread: ${translatedAfterMs.toFixed(0)} ms`,
+      `[figures] Freshdesk app iframe navigation start → translated thread: ${first.toFixed(0)} ms first load, ${warm.toFixed(0)} ms reloaded`,
     );
   });
 
