@@ -16,6 +16,9 @@ import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
 import playgroundRoutes from './routes/playground/index.js';
+import queueRoutes from './queue/routes.js';
+import replyRoutes from './replies/routes.js';
+import type { ReplyService } from './replies/service.js';
 import translateRoutes from './routes/translate.js';
 import usageRoutes from './routes/usage.js';
 import type { RouterRegistry } from './services/routers.js';
@@ -24,10 +27,11 @@ import type { UsageRecorder } from './services/usage-recorder.js';
 import type { Store } from './store/index.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'devApiKey' | 'maxCharacters' | 'rateLimitPerMinute'>;
+  config: Pick<Config, 'devApiKey' | 'maxCharacters' | 'rateLimitPerMinute' | 'leaseMs'>;
   store: Store;
   routers: RouterRegistry;
   translation: TranslationService;
+  replies: ReplyService;
   usage: UsageRecorder;
   metrics: Metrics;
   /** A pino logger; none (silent) when omitted. */
@@ -35,7 +39,7 @@ export interface AppDependencies {
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { config, store, routers, translation, usage, metrics } = deps;
+  const { config, store, routers, translation, replies, usage, metrics } = deps;
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: LIMITS.maxBodyBytes,
@@ -64,6 +68,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(healthRoutes, { routers });
   await app.register(playgroundRoutes, config.devApiKey ? { devApiKey: config.devApiKey } : {});
+  // Translators sign in with a session cookie, not a tenant key.
+  await app.register(queueRoutes, { store, replies, leaseMs: config.leaseMs });
 
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
@@ -82,6 +88,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(translateRoutes, { translation });
     await v1.register(languagesRoutes, { routers });
     await v1.register(usageRoutes, { store, routers, usage });
+    await v1.register(replyRoutes, { store, replies });
   });
 
   return app;

@@ -13,6 +13,10 @@ import { engineLogger } from './services/engine-logger.js';
 import { createRouterRegistry, type RouterRegistry } from './services/routers.js';
 import { createTranslationService, type TranslationService } from './services/translation.js';
 import { createUsageRecorder } from './services/usage-recorder.js';
+import { helpdeskClients } from './helpdesks/index.js';
+import { createOutboxWorker } from './outbox/worker.js';
+import { createReplyService, type ReplyService } from './replies/service.js';
+import { createReplyWorkers, type ReplyWorkers } from './replies/workers.js';
 import { warmUpDetector } from '@parley/shared/detect/index';
 import { createSecretBox } from './secrets.js';
 import { openStore, type Store } from './store/index.js';
@@ -22,6 +26,9 @@ export interface Proxy {
   store: Store;
   routers: RouterRegistry;
   translation: TranslationService;
+  replies: ReplyService;
+  /** The SLA check and the outbox; started with the proxy, stopped by `close`. */
+  replyWorkers: ReplyWorkers;
   /** Stops taking requests, finishes those in flight and pending writes, then releases engines and the store. */
   close(): Promise<void>;
 }
@@ -47,10 +54,11 @@ export async function composeProxy(
   ];
   const log = engineLogger(logger);
   const usage = createUsageRecorder(store, log);
+  const secrets = createSecretBox(config.secretKey);
   const routers = createRouterRegistry({
     sharedEngines,
     store,
-    secrets: createSecretBox(config.secretKey),
+    secrets,
     usage,
     metrics,
     logger: log,
@@ -65,14 +73,38 @@ export async function composeProxy(
   });
   // Load the detector's data now rather than on the first request that needs it.
   warmUpDetector();
-  const app = await buildApp({ config, store, routers, translation, usage, metrics, logger });
+  const replyWorkers = createReplyWorkers({
+    store,
+    outbox: createOutboxWorker({
+      store,
+      clients: helpdeskClients({ store, secrets, allowHttp: config.allowHttpHelpdesk }),
+      logger: log,
+    }),
+    logger: log,
+    intervalMs: config.replyWorkerIntervalMs,
+  });
+  const replies = createReplyService({ store, translation, onOutbox: replyWorkers.wake });
+  const app = await buildApp({
+    config,
+    store,
+    routers,
+    translation,
+    replies,
+    usage,
+    metrics,
+    logger,
+  });
+  replyWorkers.start();
   return {
     app,
     store,
     routers,
     translation,
+    replies,
+    replyWorkers,
     async close() {
       await app.close();
+      await replyWorkers.stop();
       await translation.drain();
       await usage.close();
       await routers.close();

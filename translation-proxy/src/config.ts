@@ -26,6 +26,12 @@ export interface Config {
   shutdownGraceMs: number;
   /** Encrypts tenant secrets at rest; without it no credentials can be stored. */
   secretKey: Buffer | undefined;
+  /** Lets a tenant's helpdesk credentials name another base URL, plain http included (local tests). */
+  allowHttpHelpdesk: boolean;
+  /** How often the SLA check and the outbox run. */
+  replyWorkerIntervalMs: number;
+  /** How long a translator's claim on a reply lasts without a renewal. */
+  leaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -82,5 +88,8 @@ export function loadConfig(env: Env = process.env): Config {
     apertiumModesDir: env.PARLEY_APERTIUM_MODES_DIR || '/usr/share/apertium/modes',
     shutdownGraceMs: integer(env, 'PARLEY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     secretKey: secretKey(env.PARLEY_SECRET_KEY),
+    allowHttpHelpdesk: env.PARLEY_ALLOW_HTTP_HELPDESK === '1',
+    replyWorkerIntervalMs: integer(env, 'PARLEY_REPLY_WORKER_INTERVAL_MS', 5_000, 50, 600_000),
+    leaseMs: integer(env, 'PARLEY_LEASE_SECONDS', 600, 5, 86_400) * 1000,
   };
 }

@@ -179,3 +179,177 @@ export const EnginesResponse = Type.Object({
   ),
 });
 export type EnginesResponse = Static<typeof EnginesResponse>;
+
+// ---- Reply jobs and the post-edit queue (issue 4; contract in helper-notes/QUEUE-API.md) ----
+
+export const Helpdesk = Type.Union([Type.Literal('zendesk'), Type.Literal('freshdesk')]);
+export const ReplyPriority = Type.Union([
+  Type.Literal('low'),
+  Type.Literal('normal'),
+  Type.Literal('high'),
+  Type.Literal('urgent'),
+]);
+export const ReplyStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('in_review'),
+  Type.Literal('approved'),
+  Type.Literal('posting'),
+  Type.Literal('posted'),
+  Type.Literal('failed'),
+  Type.Literal('fallback'),
+]);
+
+export const ReplyRequest = Type.Object(
+  {
+    helpdesk: Helpdesk,
+    ticketId: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9]+$' }),
+    authorId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9]+$' })),
+    draft: Type.String({ minLength: 1 }),
+    format: Type.Union([Type.Literal('html'), Type.Literal('text')]),
+    source: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 35, description: '`auto` (default) or a BCP 47 tag' }),
+    ),
+    target: LanguageCode,
+    mode: Type.Union([Type.Literal('machine'), Type.Literal('review')]),
+    priority: Type.Optional(ReplyPriority),
+  },
+  { additionalProperties: false },
+);
+export type ReplyRequest = Static<typeof ReplyRequest>;
+
+export const ReplyCreated = Type.Object({
+  id: Type.String(),
+  status: ReplyStatus,
+  dueAt: Type.Optional(Type.String({ description: 'ISO 8601; reviewed replies only' })),
+});
+
+const ApiErrorObject = Type.Object({ code: Type.String(), message: Type.String() });
+
+export const ReplyView = Type.Object({
+  id: Type.String(),
+  status: ReplyStatus,
+  mode: Type.Union([Type.Literal('machine'), Type.Literal('review')]),
+  helpdesk: Helpdesk,
+  ticketId: Type.String(),
+  source: Type.String(),
+  target: Type.String(),
+  dueAt: Type.Optional(Type.String()),
+  editor: Type.Optional(Type.Object({ id: Type.String(), name: Type.String() })),
+  postedCommentId: Type.Optional(Type.String()),
+  error: Type.Optional(ApiErrorObject),
+  flagged: Type.Optional(Type.Boolean()),
+  machine: Type.Optional(Type.String()),
+  approved: Type.Optional(Type.String()),
+  editDistance: Type.Optional(
+    Type.Integer({ description: 'Characters changed between machine and approved text' }),
+  ),
+  updatedAt: Type.String(),
+});
+export type ReplyView = Static<typeof ReplyView>;
+
+export const ReplyParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const Pair = Type.Object({ source: Type.String(), target: Type.String() });
+const TenantRef = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const TranslatorView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  pairs: Type.Array(Pair),
+  tenants: Type.Array(TenantRef),
+});
+
+export const QueueLoginRequest = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+export const QueueSession = Type.Object({ translator: TranslatorView, csrfToken: Type.String() });
+
+export const QueueListQuery = Type.Object(
+  { source: Type.Optional(LanguageCode), target: Type.Optional(LanguageCode) },
+  { additionalProperties: false },
+);
+export const QueueJobSummary = Type.Object({
+  id: Type.String(),
+  tenant: TenantRef,
+  source: Type.String(),
+  target: Type.String(),
+  dueAt: Type.String(),
+  priority: ReplyPriority,
+  status: Type.Union([Type.Literal('queued'), Type.Literal('in_review')]),
+  claimedByMe: Type.Boolean(),
+  leaseExpiresAt: Type.Optional(Type.String()),
+  preview: Type.String(),
+  flagged: Type.Boolean(),
+});
+export const QueueList = Type.Object({ jobs: Type.Array(QueueJobSummary) });
+
+export const QueueSegment = Type.Object({
+  index: Type.Integer(),
+  source: Type.String({ description: 'Masked source: XML-escaped text with <x id="N"/>' }),
+  target: Type.String({ description: 'Masked machine translation or memory match' }),
+  origin: Type.Union([Type.Literal('machine'), Type.Literal('memory')]),
+  match: Type.Optional(Type.Number()),
+  translatable: Type.Boolean(),
+  placeholders: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      kind: Type.Union([
+        Type.Literal('open'),
+        Type.Literal('close'),
+        Type.Literal('void'),
+        Type.Literal('span'),
+        Type.Literal('term'),
+      ]),
+      display: Type.String(),
+    }),
+  ),
+  terms: Type.Array(Type.Object({ source: Type.String(), target: Type.Optional(Type.String()) })),
+});
+export const QueueJobDetail = Type.Object({
+  id: Type.String(),
+  tenant: TenantRef,
+  source: Type.String(),
+  target: Type.String(),
+  dueAt: Type.String(),
+  leaseExpiresAt: Type.String(),
+  format: Type.Union([Type.Literal('html'), Type.Literal('text')]),
+  segments: Type.Array(QueueSegment),
+});
+export const QueueClaimed = Type.Object({ job: QueueJobDetail });
+export const QueueLease = Type.Object({ leaseExpiresAt: Type.String() });
+export const QueueReject = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export const QueueSubmit = Type.Object(
+  {
+    segments: Type.Array(
+      Type.Object(
+        { index: Type.Integer({ minimum: 0 }), target: Type.String() },
+        { additionalProperties: false },
+      ),
+      { maxItems: LIMITS.maxSegments },
+    ),
+    dismissed: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type QueueSubmit = Static<typeof QueueSubmit>;
+export const QueueQaIssue = Type.Object({
+  code: Type.String(),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  message: Type.String(),
+  segment: Type.Optional(Type.Integer()),
+  detail: Type.Optional(Type.String()),
+});
+export const QueueQaFailed = Type.Object({
+  error: ApiErrorObject,
+  qa: Type.Array(QueueQaIssue),
+});
+export const QueueSubmitted = Type.Object({ status: Type.Literal('approved') });
+export const NoContent = Type.Null({ description: 'No content' });

@@ -11,7 +11,11 @@ import { apiKeyRepository } from './api-keys.js';
 import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
 import { memoryRepository } from './memory.js';
+import { outboxRepository } from './outbox.js';
+import { replyJobRepository } from './reply-jobs.js';
+import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
+import { translatorRepository } from './translators.js';
 import { usageRepository } from './usage.js';
 
 export interface StoreLocation {
@@ -39,6 +43,10 @@ export async function openStore(location: StoreLocation) {
     glossary: glossaryRepository(db),
     usage: usageRepository(db),
     engineSettings: engineSettingsRepository(db),
+    replyJobs: replyJobRepository(db),
+    outbox: outboxRepository(db),
+    translators: translatorRepository(db),
+    replySettings: replySettingsRepository(db),
     close: () => db.close(),
   };
 }

@@ -5,10 +5,12 @@
 import type { Database } from './database.js';
 import initial from './migrations/001-initial.js';
 import engineSettings from './migrations/002-engine-settings.js';
+import replyJobs from './migrations/003-reply-jobs.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'engine-settings', sql: engineSettings },
+  { version: 3, name: 'reply-jobs', sql: replyJobs },
 ];
 
 function statements(sql: string): string[] {

@@ -1,0 +1,94 @@
+/**
+ * What the outbox needs from a helpdesk: post a comment on a ticket (public reply or internal
+ * note) and, after an attempt whose outcome is unknown, find a comment it may already have posted.
+ * Failures are classified so the outbox knows whether to retry, wait, or fail the job.
+ */
+import { isAxiosError } from 'axios';
+
+export interface OutgoingComment {
+  /** Sanitized HTML. */
+  html: string;
+  public: boolean;
+  authorId: string | null;
+}
+
+export interface HelpdeskClient {
+  /** Posts and returns the new comment's id. */
+  post(ticketId: string, comment: OutgoingComment): Promise<string>;
+  /** The id of a comment on the ticket with this content, created at or after `since`. */
+  findPosted(
+    ticketId: string,
+    comment: OutgoingComment,
+    since: number,
+  ): Promise<string | undefined>;
+}
+
+export type HelpdeskFailure =
+  /** 4xx other than 429: the helpdesk refused the request; retrying will not help. */
+  | 'rejected'
+  /** 429: nothing was posted; retry after the given delay. */
+  | 'rate_limited'
+  /** Network error, timeout or 5xx: the comment may or may not have been posted. */
+  | 'unavailable';
+
+export class HelpdeskError extends Error {
+  override readonly name = 'HelpdeskError';
+  constructor(
+    readonly failure: HelpdeskFailure,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+function retryAfter(header: unknown): number | undefined {
+  if (typeof header !== 'string' && typeof header !== 'number') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(String(header));
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** Turns an axios failure into a HelpdeskError carrying the helpdesk's own message. */
+export function classify(
+  error: unknown,
+  helpdesk: string,
+  describe: (body: unknown) => string | undefined,
+): HelpdeskError {
+  if (!isAxiosError(error) || !error.response)
+    return new HelpdeskError(
+      'unavailable',
+      `${helpdesk} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  const { status, data, headers } = error.response;
+  const detail = describe(data) ?? error.message;
+  if (status === 429)
+    return new HelpdeskError(
+      'rate_limited',
+      `${helpdesk} rate limit: ${detail}`,
+      status,
+      retryAfter(headers['retry-after']),
+    );
+  if (status >= 400 && status < 500)
+    return new HelpdeskError(
+      'rejected',
+      `${helpdesk} refused the reply (${status}): ${detail}`,
+      status,
+    );
+  return new HelpdeskError('unavailable', `${helpdesk} failed (${status}): ${detail}`, status);
+}
+
+/** Comment text compared without markup, entities or whitespace (helpdesks re-format HTML). */
+export function comparableText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, '');
+}

@@ -1,0 +1,335 @@
+/**
+ * The translators' side of the post-edit queue under `/v1/queue` (session cookie + CSRF), as
+ * specified in helper-notes/QUEUE-API.md: login, the queue of the tenants and pairs a translator
+ * is assigned to, claim with a lease, renew, release, reject, submit with QA.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ErrorBody,
+  NoContent,
+  QueueClaimed,
+  QueueLease,
+  QueueList,
+  QueueListQuery,
+  QueueLoginRequest,
+  QueueQaFailed,
+  QueueReject,
+  QueueSession,
+  QueueSubmit,
+  QueueSubmitted,
+  ReplyParams,
+} from '@parley/shared/api/schemas';
+import { normalizeLanguageTag } from '@parley/shared/languages';
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../errors.js';
+import { prepareDraft, QaFailed, type ReplyService } from '../replies/service.js';
+import type { Store } from '../store/index.js';
+import { effectiveStatus, type ReplyJob } from '../store/reply-jobs.js';
+import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import { endSession, requireSession, startSession } from './session.js';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The first 120 characters of the draft as plain text. */
+function preview(job: ReplyJob): string {
+  const text =
+    job.format === 'html'
+      ? job.draft
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/&nbsp;/g, ' ')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
+      : job.draft;
+  return [...text.replace(/\s+/g, ' ').trim()].slice(0, 120).join('');
+}
+
+export interface QueueRouteOptions {
+  store: Store;
+  replies: ReplyService;
+  leaseMs: number;
+}
+
+const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
+  app,
+  { store, replies, leaseMs },
+) => {
+  async function translatorView(translatorId: string) {
+    const translator = await store.translators.get(translatorId);
+    if (!translator)
+      throw new ApiError('unauthorized', 'This translator account no longer exists.');
+    const { tenants, pairs } = await store.translators.assignments(translator.id);
+    return { id: translator.id, name: translator.name, email: translator.email, pairs, tenants };
+  }
+
+  /** The job, if the translator is assigned to its tenant and pair; 404 otherwise. */
+  async function visibleJob(request: FastifyRequest, translatorId: string, id: string) {
+    const job = await store.replyJobs.get(id);
+    if (
+      !job ||
+      job.mode !== 'review' ||
+      !(await store.translators.mayReview(translatorId, job.tenantId, job.source, job.target))
+    )
+      throw new ApiError('not_found', 'No reply job with this id in your queue.');
+    request.log.debug({ job: job.id }, 'queue job');
+    return job;
+  }
+
+  async function detail(job: ReplyJob) {
+    const tenant = await store.tenants.get(job.tenantId);
+    // Glossary terms per segment, as the translator should see them highlighted.
+    const document = prepareDraft(job);
+    return {
+      id: job.id,
+      tenant: { id: job.tenantId, name: tenant?.name ?? job.tenantId },
+      source: job.source,
+      target: job.target,
+      dueAt: iso(job.dueAt ?? job.createdAt),
+      leaseExpiresAt: iso(job.leaseExpiresAt ?? Date.now()),
+      format: job.format,
+      segments: job.segments.map((segment, index) => ({
+        index,
+        source: segment.source,
+        target: segment.target,
+        origin: segment.origin,
+        ...(segment.match === undefined ? {} : { match: segment.match }),
+        translatable: segment.translatable,
+        placeholders: segment.placeholders,
+        terms: job.terms
+          .filter(
+            (term) =>
+              (document.segments[index]?.placeholders ?? []).some(
+                (placeholder) =>
+                  placeholder.kind === 'term' &&
+                  placeholder.display.toLowerCase() === term.source.toLowerCase(),
+              ) || segment.source.toLowerCase().includes(term.source.toLowerCase()),
+          )
+          .map((term) => ({
+            source: term.source,
+            ...(term.target ? { target: term.target } : {}),
+          })),
+      })),
+    };
+  }
+
+  app.post(
+    '/v1/queue/login',
+    {
+      schema: {
+        summary: 'Sign a translator in: sets the session cookie, returns the CSRF token',
+        body: QueueLoginRequest,
+        response: { 200: QueueSession, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const translator = await store.translators.byEmail(request.body.email);
+      const valid = await verifyPassword(
+        request.body.password,
+        translator?.passwordHash ?? DUMMY_HASH,
+      );
+      if (!translator || !valid)
+        throw new ApiError('invalid_credentials', 'Wrong email or password.');
+      const csrfToken = await startSession(store, translator.id, request, reply);
+      return { translator: await translatorView(translator.id), csrfToken };
+    },
+  );
+
+  app.post(
+    '/v1/queue/logout',
+    { schema: { summary: 'Sign out', response: { 204: NoContent, '4xx': ErrorBody } } },
+    async (request, reply) => {
+      await requireSession(store, request);
+      await endSession(store, request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/queue/me',
+    {
+      schema: {
+        summary: 'The signed-in translator',
+        response: { 200: QueueSession, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const session = await requireSession(store, request);
+      return {
+        translator: await translatorView(session.translatorId),
+        csrfToken: session.csrfToken,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/queue/jobs',
+    {
+      schema: {
+        summary:
+          'Jobs waiting for review in the translator’s tenants and pairs, earliest due first',
+        querystring: QueueListQuery,
+        response: { 200: QueueList, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const { translatorId } = await requireSession(store, request);
+      const source = request.query.source && normalizeLanguageTag(request.query.source);
+      const target = request.query.target && normalizeLanguageTag(request.query.target);
+      const now = Date.now();
+      const entries = await store.replyJobs.queueFor(translatorId, {
+        ...(source ? { source } : {}),
+        ...(target ? { target } : {}),
+      });
+      return {
+        jobs: entries.map(({ job, tenantName }) => {
+          const status: 'queued' | 'in_review' =
+            effectiveStatus(job, now) === 'queued' ? 'queued' : 'in_review';
+          return {
+            id: job.id,
+            tenant: { id: job.tenantId, name: tenantName },
+            source: job.source,
+            target: job.target,
+            dueAt: iso(job.dueAt ?? job.createdAt),
+            priority: job.priority,
+            status,
+            claimedByMe: status === 'in_review' && job.claimedBy === translatorId,
+            ...(status === 'in_review' && job.leaseExpiresAt
+              ? { leaseExpiresAt: iso(job.leaseExpiresAt) }
+              : {}),
+            preview: preview(job),
+            flagged: job.flagged,
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/v1/queue/jobs/:id/claim',
+    {
+      schema: {
+        summary: 'Claim a job for editing under a lease',
+        params: ReplyParams,
+        response: { 200: QueueClaimed, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      const now = Date.now();
+      const mine =
+        job.status === 'in_review' &&
+        job.claimedBy === translatorId &&
+        (job.leaseExpiresAt ?? 0) > now;
+      const claimed = mine
+        ? await store.replyJobs.renew(job.id, translatorId, now, leaseMs)
+        : await store.replyJobs.claim(job.id, translatorId, now, leaseMs);
+      if (!claimed)
+        throw new ApiError(
+          'already_claimed',
+          'Another translator is editing this reply, or it is no longer waiting for review.',
+        );
+      const fresh = await store.replyJobs.get(job.id);
+      if (!fresh) throw new ApiError('not_found', 'The job disappeared.');
+      return { job: await detail(fresh) };
+    },
+  );
+
+  app.post(
+    '/v1/queue/jobs/:id/renew',
+    {
+      schema: {
+        summary: 'Extend the lease while editing',
+        params: ReplyParams,
+        response: { 200: QueueLease, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      const now = Date.now();
+      if (!(await store.replyJobs.renew(job.id, translatorId, now, leaseMs)))
+        throw new ApiError(
+          'lease_expired',
+          'Your claim on this reply has expired; claim it again.',
+        );
+      return { leaseExpiresAt: iso(now + leaseMs) };
+    },
+  );
+
+  app.post(
+    '/v1/queue/jobs/:id/release',
+    {
+      schema: {
+        summary: 'Give the job back to the queue',
+        params: ReplyParams,
+        response: { 204: NoContent, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      if (!(await store.replyJobs.release(job.id, translatorId, Date.now())))
+        throw new ApiError('lease_expired', 'You no longer hold this reply.');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/queue/jobs/:id/reject',
+    {
+      schema: {
+        summary: 'Reject the job with a reason the agent sees',
+        params: ReplyParams,
+        body: QueueReject,
+        response: { 204: NoContent, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      if (!(await store.replyJobs.reject(job.id, translatorId, request.body.reason, Date.now())))
+        throw new ApiError('lease_expired', 'You no longer hold this reply.');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/queue/jobs/:id/submit',
+    {
+      schema: {
+        summary: 'Approve the edited translation; QA errors or undismissed warnings refuse it',
+        params: ReplyParams,
+        body: QueueSubmit,
+        response: { 200: QueueSubmitted, 422: QueueQaFailed, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      try {
+        await replies.approve(
+          translatorId,
+          job,
+          request.body.segments,
+          request.body.dismissed ?? [],
+        );
+      } catch (error) {
+        if (!(error instanceof QaFailed)) throw error;
+        return reply.status(422).send({
+          error: { code: error.code, message: error.message },
+          qa: error.qa.map((issue) => ({
+            code: issue.code,
+            severity: issue.severity,
+            message: issue.message,
+            ...(issue.segment === undefined ? {} : { segment: issue.segment }),
+            ...(issue.detail === undefined ? {} : { detail: issue.detail }),
+          })),
+        });
+      }
+      return { status: 'approved' as const };
+    },
+  );
+};
+
+export default routes;

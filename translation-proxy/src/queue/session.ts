@@ -1,0 +1,75 @@
+/**
+ * Translator sessions: an opaque random id in the `parley_session` cookie (HttpOnly,
+ * SameSite=Strict, Secure on https), stored as a SHA-256 digest, with a per-session CSRF token
+ * that every POST but login must echo in `x-csrf-token`.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../errors.js';
+import type { Store } from '../store/index.js';
+
+export const SESSION_COOKIE = 'parley_session';
+const SESSION_MS = 12 * 60 * 60_000;
+
+const digest = (id: string): string => createHash('sha256').update(id).digest('hex');
+
+function cookie(request: FastifyRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+const secure = (request: FastifyRequest) => (request.protocol === 'https' ? '; Secure' : '');
+
+export async function startSession(
+  store: Store,
+  translatorId: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await store.translators.createSession(
+    digest(id),
+    translatorId,
+    csrfToken,
+    Date.now() + SESSION_MS,
+  );
+  void reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_MS / 1000}${secure(request)}`,
+  );
+  return csrfToken;
+}
+
+export async function endSession(store: Store, request: FastifyRequest, reply: FastifyReply) {
+  const id = cookie(request, SESSION_COOKIE);
+  if (id) await store.translators.deleteSession(digest(id));
+  void reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure(request)}`,
+  );
+}
+
+/** The signed-in translator, checking the CSRF token on state-changing requests. */
+export async function requireSession(
+  store: Store,
+  request: FastifyRequest,
+): Promise<{ translatorId: string; csrfToken: string }> {
+  const id = cookie(request, SESSION_COOKIE);
+  const session = id ? await store.translators.session(digest(id)) : undefined;
+  if (!session) throw new ApiError('unauthorized', 'Sign in to the translators’ workspace first.');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const sent = request.headers['x-csrf-token'];
+    const given = Buffer.from(typeof sent === 'string' ? sent : '');
+    const expected = Buffer.from(session.csrfToken);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new ApiError(
+        'csrf_failed',
+        'Missing or wrong x-csrf-token header; reload the workspace.',
+      );
+  }
+  return session;
+}

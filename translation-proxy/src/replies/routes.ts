@@ -1,0 +1,92 @@
+/** `POST /v1/replies` and `GET /v1/replies/:id`: the agent's side of reply jobs (tenant key). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ErrorBody,
+  ReplyCreated,
+  ReplyParams,
+  ReplyRequest,
+  ReplyView,
+} from '@parley/shared/api/schemas';
+import { ApiError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import { effectiveStatus, type ReplyJob } from '../store/reply-jobs.js';
+import type { ReplyService } from './service.js';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+async function view(store: Store, job: ReplyJob): Promise<ReplyView> {
+  const editor = job.editorId ? await store.translators.get(job.editorId) : undefined;
+  return {
+    id: job.id,
+    status: effectiveStatus(job),
+    mode: job.mode,
+    helpdesk: job.helpdesk,
+    ticketId: job.ticketId,
+    source: job.source,
+    target: job.target,
+    ...(job.dueAt === null ? {} : { dueAt: iso(job.dueAt) }),
+    ...(editor ? { editor: { id: editor.id, name: editor.name } } : {}),
+    ...(job.postedCommentId ? { postedCommentId: job.postedCommentId } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    ...(job.mode === 'review' ? { flagged: job.flagged } : {}),
+    machine: job.machine,
+    ...(job.approved === null ? {} : { approved: job.approved }),
+    ...(job.editDistance === null ? {} : { editDistance: job.editDistance }),
+    updatedAt: iso(job.updatedAt),
+  };
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const routes: FastifyPluginAsyncTypebox<{ store: Store; replies: ReplyService }> = async (
+  app,
+  { store, replies },
+) => {
+  app.post(
+    '/v1/replies',
+    {
+      schema: {
+        summary:
+          'Translate a reply and post it now (machine) or queue it for a translator (review)',
+        security: [{ bearer: [] }],
+        body: ReplyRequest,
+        response: { 200: ReplyCreated, 201: ReplyCreated, '4xx': ErrorBody, '5xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['idempotency-key'];
+      const key = typeof header === 'string' ? header : null;
+      if (key !== null && !IDEMPOTENCY_KEY.test(key))
+        throw new ApiError(
+          'invalid_request',
+          'Idempotency-Key must be 1 to 255 printable ASCII characters.',
+        );
+      const { job, created } = await replies.create(request.tenantId, request.body, key);
+      void reply.status(created ? 201 : 200);
+      return {
+        id: job.id,
+        status: effectiveStatus(job),
+        ...(job.dueAt === null ? {} : { dueAt: iso(job.dueAt) }),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/replies/:id',
+    {
+      schema: {
+        summary: 'A reply job: status, editor, posted comment id, error',
+        security: [{ bearer: [] }],
+        params: ReplyParams,
+        response: { 200: ReplyView, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const job = await store.replyJobs.get(request.params.id, request.tenantId);
+      if (!job) throw new ApiError('not_found', 'No reply job with this id for this tenant.');
+      return view(store, job);
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,221 @@
+/**
+ * Reply jobs: create one from an agent's draft (machine translation through the shared translate
+ * flow; a machine reply goes straight to the outbox, a reviewed one into the queue with a due time
+ * from the tenant's SLA and the ticket priority), and approve a translator's edit (QA, approval
+ * and outbox entry in one transaction, the edit into the translation memory).
+ */
+import { baseLanguage } from '@parley/shared/languages';
+import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
+import type { GlossaryTerm, PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
+import type { ReplyRequest } from '@parley/shared/api/schemas';
+import { ApiError } from '../errors.js';
+import type { TranslationService } from '../services/translation.js';
+import type { Store } from '../store/index.js';
+import type { JobSegment, Priority, ReplyJob } from '../store/reply-jobs.js';
+import { editDistance, visibleText } from './edit-distance.js';
+import { checkSubmission } from './qa.js';
+
+/** Share of the tenant's SLA a ticket of each priority gets. */
+const PRIORITY_FACTOR: Record<Priority, number> = { urgent: 0.25, high: 0.5, normal: 1, low: 2 };
+
+export class QaFailed extends ApiError {
+  constructor(readonly qa: QaIssue[]) {
+    super(
+      'qa_failed',
+      `The translation has ${qa.length} problem(s) to fix or dismiss before it can be approved.`,
+    );
+  }
+}
+
+export interface ReplyServiceOptions {
+  store: Store;
+  translation: TranslationService;
+  /** Called when an outbox entry was written, so the worker posts without waiting for its tick. */
+  onOutbox?: () => void;
+}
+
+export function prepareDraft(
+  job: Pick<ReplyJob, 'draft' | 'format' | 'source' | 'terms'>,
+): PreparedDocument {
+  return (job.format === 'html' ? prepareHtml : prepareText)(job.draft, {
+    sourceLanguage: job.source,
+    terms: job.terms,
+  });
+}
+
+export function createReplyService({ store, translation, onOutbox }: ReplyServiceOptions) {
+  async function glossary(tenantId: string, source: string, target: string) {
+    return (await store.glossary.forPair(tenantId, source, target)).map((entry): GlossaryTerm => ({
+      source: entry.source,
+      ...(entry.target === null ? {} : { target: entry.target }),
+      caseSensitive: entry.caseSensitive,
+    }));
+  }
+
+  /** The draft's sentences with the machine (or approved memory) translation of each. */
+  async function segmentsOf(
+    tenantId: string,
+    job: Pick<ReplyJob, 'draft' | 'format' | 'source' | 'terms' | 'target'>,
+  ): Promise<JobSegment[]> {
+    const document = prepareDraft(job);
+    const sameLanguage = baseLanguage(job.source) === baseLanguage(job.target);
+    // The translate flow has just stored every segment it translated: read them back, with origin.
+    await translation.drain();
+    const memory = sameLanguage
+      ? new Map()
+      : await store.memory.lookup(
+          tenantId,
+          job.source,
+          job.target,
+          document.segments.filter((segment) => segment.translatable).map((s) => s.masked),
+        );
+    return document.segments.map((segment) => {
+      const match = segment.translatable ? memory.get(segment.masked) : undefined;
+      return {
+        source: segment.masked,
+        target: match?.target ?? segment.masked,
+        origin: match?.origin === 'human' ? 'memory' : 'machine',
+        ...(match?.origin === 'human' ? { match: 100 } : {}),
+        translatable: segment.translatable,
+        placeholders: [...segment.placeholders],
+      };
+    });
+  }
+
+  async function create(
+    tenantId: string,
+    body: ReplyRequest,
+    idempotencyKey: string | null,
+  ): Promise<{ job: ReplyJob; created: boolean }> {
+    if (idempotencyKey) {
+      const existing = await store.replyJobs.byKey(tenantId, idempotencyKey);
+      if (existing) return { job: existing, created: false };
+    }
+    const outcome = await translation.translate({
+      tenantId,
+      inputs: [{ format: body.format, content: body.draft }],
+      source: body.source ?? 'auto',
+      target: body.target,
+    });
+    const terms = await glossary(tenantId, outcome.source, outcome.target);
+    const priority = body.priority ?? 'normal';
+    const base = {
+      draft: body.draft,
+      format: body.format,
+      source: outcome.source,
+      target: outcome.target,
+      terms,
+    };
+    const now = Date.now();
+    let dueAt: number | null = null;
+    let segments: JobSegment[] = [];
+    if (body.mode === 'review') {
+      const settings = await store.replySettings.get(tenantId);
+      dueAt = now + Math.round(settings.slaMinutes * 60_000 * PRIORITY_FACTOR[priority]);
+      segments = await segmentsOf(tenantId, base);
+    }
+    const result = await store.db.transaction(async (tx) => {
+      const inserted = await store.replyJobs.insert(tx, {
+        ...base,
+        tenantId,
+        idempotencyKey,
+        helpdesk: body.helpdesk,
+        ticketId: body.ticketId,
+        authorId: body.authorId ?? null,
+        mode: body.mode,
+        priority,
+        segments,
+        machine: outcome.outputs[0] ?? '',
+        engine: outcome.engine,
+        status: body.mode === 'machine' ? 'approved' : 'queued',
+        dueAt,
+      });
+      if (inserted.created && body.mode === 'machine')
+        await store.outbox.enqueue(tx, inserted.job.id, tenantId, now);
+      return inserted;
+    });
+    if (result.created && body.mode === 'machine') onOutbox?.();
+    return result;
+  }
+
+  /**
+   * Approves the translator's edit of a job they hold. Throws `lease_expired` when the lease is
+   * gone, `QaFailed` when QA finds errors or warnings the translator did not dismiss.
+   */
+  async function approve(
+    translatorId: string,
+    job: ReplyJob,
+    edits: readonly { index: number; target: string }[],
+    dismissed: readonly string[],
+  ): Promise<void> {
+    const now = Date.now();
+    if (
+      job.claimedBy !== translatorId ||
+      job.status !== 'in_review' ||
+      (job.leaseExpiresAt ?? 0) <= now
+    )
+      throw new ApiError('lease_expired', 'Your claim on this reply has expired; claim it again.');
+    const targets = job.segments.map((segment) => segment.target);
+    for (const edit of edits) {
+      if (edit.index >= targets.length)
+        throw new ApiError('invalid_request', `There is no segment ${edit.index} in this reply.`);
+      targets[edit.index] = edit.target;
+    }
+    const document = prepareDraft(job);
+    if (document.segments.length !== job.segments.length)
+      throw new Error(`job ${job.id}: the draft no longer segments as it did when queued`);
+    const { output, issues } = checkSubmission(
+      job.draft,
+      document,
+      job.segments,
+      targets,
+      job.terms,
+    );
+    const blocking = issues.filter(
+      (issue) => issue.severity === 'error' || !dismissed.includes(issue.code),
+    );
+    if (blocking.length > 0) throw new QaFailed(issues);
+
+    const machineText = visibleText(job.machine, job.format);
+    const distance = editDistance(machineText, visibleText(output, job.format));
+    const approved = await store.db.transaction(async (tx) => {
+      const changed = await store.replyJobs.approve(
+        tx,
+        job.id,
+        {
+          approved: output,
+          editorId: translatorId,
+          editDistance: distance,
+          editRatio: distance / Math.max(1, machineText.length),
+        },
+        now,
+      );
+      if (changed) await store.outbox.enqueue(tx, job.id, job.tenantId, now);
+      return changed;
+    });
+    if (!approved)
+      throw new ApiError('lease_expired', 'Your claim on this reply has expired; claim it again.');
+    onOutbox?.();
+    await store.memory.save(
+      job.tenantId,
+      job.source,
+      job.target,
+      job.segments.flatMap((segment, index) =>
+        segment.translatable
+          ? [
+              {
+                source: segment.source,
+                target: targets[index] ?? segment.target,
+                origin: 'human' as const,
+                engine: null,
+              },
+            ]
+          : [],
+      ),
+    );
+  }
+
+  return { create, approve };
+}
+
+export type ReplyService = ReturnType<typeof createReplyService>;

@@ -1,0 +1,427 @@
+/**
+ * Reply jobs: an agent's draft, its machine translation and, for reviewed replies, the claim a
+ * translator holds (a lease), the approved text and the audit trail (job_events). Every state
+ * change is one conditional UPDATE that checks the rows it changed, so two callers racing for
+ * the same job (two translators, a translator and the SLA worker) cannot both win.
+ */
+import { randomUUID } from 'node:crypto';
+import type { GlossaryTerm, SegmentPlaceholder } from '@parley/shared/pipeline/index';
+import type { Queryable, Row } from './database.js';
+
+export type ReplyStatus =
+  'queued' | 'in_review' | 'approved' | 'posting' | 'posted' | 'failed' | 'fallback';
+export type ReplyMode = 'machine' | 'review';
+export type Helpdesk = 'zendesk' | 'freshdesk';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+/** One sentence of the draft as the translators' workspace shows it (masked, see the pipeline). */
+export interface JobSegment {
+  source: string;
+  target: string;
+  origin: 'machine' | 'memory';
+  match?: number;
+  translatable: boolean;
+  placeholders: SegmentPlaceholder[];
+}
+
+export interface NewReplyJob {
+  tenantId: string;
+  idempotencyKey: string | null;
+  helpdesk: Helpdesk;
+  ticketId: string;
+  authorId: string | null;
+  mode: ReplyMode;
+  format: 'html' | 'text';
+  priority: Priority;
+  source: string;
+  target: string;
+  draft: string;
+  terms: GlossaryTerm[];
+  segments: JobSegment[];
+  machine: string;
+  engine: string;
+  status: ReplyStatus;
+  dueAt: number | null;
+}
+
+export interface ReplyJob extends NewReplyJob {
+  id: string;
+  approved: string | null;
+  claimedBy: string | null;
+  leaseExpiresAt: number | null;
+  editorId: string | null;
+  editDistance: number | null;
+  editRatio: number | null;
+  flagged: boolean;
+  error: { code: string; message: string } | null;
+  postedCommentId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const num = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const str = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+export function jobFromRow(row: Row): ReplyJob {
+  return {
+    id: String(row.id),
+    tenantId: String(row.tenant_id),
+    idempotencyKey: str(row.idempotency_key),
+    helpdesk: row.helpdesk as Helpdesk,
+    ticketId: String(row.ticket_id),
+    authorId: str(row.author_id),
+    mode: row.mode as ReplyMode,
+    format: row.format as 'html' | 'text',
+    priority: row.priority as Priority,
+    source: String(row.source_lang),
+    target: String(row.target_lang),
+    draft: String(row.draft),
+    terms: JSON.parse(String(row.terms)) as GlossaryTerm[],
+    segments: JSON.parse(String(row.segments)) as JobSegment[],
+    machine: String(row.machine),
+    engine: String(row.engine),
+    status: row.status as ReplyStatus,
+    dueAt: num(row.due_at),
+    approved: str(row.approved),
+    claimedBy: str(row.claimed_by),
+    leaseExpiresAt: num(row.lease_expires_at),
+    editorId: str(row.editor_id),
+    editDistance: num(row.edit_distance),
+    editRatio: num(row.edit_ratio),
+    flagged: Number(row.flagged) === 1,
+    error:
+      row.error_code === null || row.error_code === undefined
+        ? null
+        : { code: String(row.error_code), message: String(row.error_message ?? '') },
+    postedCommentId: str(row.posted_comment_id),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+/** A job in review whose lease has run out is back in the queue, whatever its row says. */
+export const effectiveStatus = (job: ReplyJob, now = Date.now()): ReplyStatus =>
+  job.status === 'in_review' && (job.leaseExpiresAt ?? 0) <= now ? 'queued' : job.status;
+
+export async function recordEvent(
+  db: Queryable,
+  jobId: string,
+  kind: string,
+  actor: string | null,
+  detail: Record<string, unknown> | null = null,
+  at = Date.now(),
+): Promise<void> {
+  await db.execute(
+    'INSERT INTO job_events (id, job_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?, ?)',
+    [randomUUID(), jobId, at, kind, actor, detail === null ? null : JSON.stringify(detail)],
+  );
+}
+
+/** Claimable: queued, or in review under a lease that has run out. */
+const CLAIMABLE = `(status = 'queued' OR (status = 'in_review' AND lease_expires_at <= ?))`;
+/** Held by the given translator under a live lease. */
+const HELD = `status = 'in_review' AND claimed_by = ? AND lease_expires_at > ?`;
+
+export interface QueueEntry {
+  job: ReplyJob;
+  tenantName: string;
+}
+
+export interface Approval {
+  approved: string;
+  editorId: string;
+  editDistance: number;
+  editRatio: number;
+}
+
+export function replyJobRepository(db: Queryable) {
+  return {
+    /**
+     * Inserts the job in the caller's transaction (which may write its outbox entry too). With an
+     * idempotency key the tenant already used, returns that job instead.
+     */
+    async insert(tx: Queryable, input: NewReplyJob): Promise<{ job: ReplyJob; created: boolean }> {
+      const now = Date.now();
+      const id = randomUUID();
+      const changed = await tx.execute(
+        `INSERT INTO reply_jobs (id, tenant_id, idempotency_key, helpdesk, ticket_id, author_id, mode,
+           format, priority, source_lang, target_lang, draft, terms, segments, machine, engine, status,
+           due_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
+        [
+          id,
+          input.tenantId,
+          input.idempotencyKey,
+          input.helpdesk,
+          input.ticketId,
+          input.authorId,
+          input.mode,
+          input.format,
+          input.priority,
+          input.source,
+          input.target,
+          input.draft,
+          JSON.stringify(input.terms),
+          JSON.stringify(input.segments),
+          input.machine,
+          input.engine,
+          input.status,
+          input.dueAt,
+          now,
+          now,
+        ],
+      );
+      if (changed === 0) {
+        const [existing] = await tx.query(
+          'SELECT * FROM reply_jobs WHERE tenant_id = ? AND idempotency_key = ?',
+          [input.tenantId, input.idempotencyKey],
+        );
+        if (!existing) throw new Error('an idempotent reply job vanished while being created');
+        return { job: jobFromRow(existing), created: false };
+      }
+      await recordEvent(tx, id, 'created', null, { mode: input.mode, status: input.status }, now);
+      const [row] = await tx.query('SELECT * FROM reply_jobs WHERE id = ?', [id]);
+      if (!row) throw new Error('a reply job vanished after being created');
+      return { job: jobFromRow(row), created: true };
+    },
+
+    async byKey(tenantId: string, idempotencyKey: string): Promise<ReplyJob | undefined> {
+      const [row] = await db.query(
+        'SELECT * FROM reply_jobs WHERE tenant_id = ? AND idempotency_key = ?',
+        [tenantId, idempotencyKey],
+      );
+      return row && jobFromRow(row);
+    },
+
+    /** A job by id; with a tenant id, only that tenant's. */
+    async get(id: string, tenantId?: string, from: Queryable = db): Promise<ReplyJob | undefined> {
+      const [row] = await from.query(
+        tenantId === undefined
+          ? 'SELECT * FROM reply_jobs WHERE id = ?'
+          : 'SELECT * FROM reply_jobs WHERE id = ? AND tenant_id = ?',
+        tenantId === undefined ? [id] : [id, tenantId],
+      );
+      return row && jobFromRow(row);
+    },
+
+    async events(id: string): Promise<{ kind: string; actor: string | null; at: number }[]> {
+      const rows = await db.query<{ kind: string; actor: string | null; at: number }>(
+        'SELECT kind, actor, at FROM job_events WHERE job_id = ? ORDER BY at, kind',
+        [id],
+      );
+      return rows.map((row) => ({ ...row, at: Number(row.at) }));
+    },
+
+    /** Jobs waiting for or under review that the translator may see, earliest due first. */
+    async queueFor(
+      translatorId: string,
+      filter: { source?: string; target?: string; limit?: number } = {},
+    ): Promise<QueueEntry[]> {
+      const params: (string | number)[] = [translatorId];
+      let where = '';
+      if (filter.source) {
+        where += ' AND j.source_lang = ?';
+        params.push(filter.source);
+      }
+      if (filter.target) {
+        where += ' AND j.target_lang = ?';
+        params.push(filter.target);
+      }
+      params.push(filter.limit ?? 200);
+      const rows = await db.query(
+        `SELECT j.*, t.name AS tenant_name FROM reply_jobs j
+           JOIN translator_assignments a ON a.tenant_id = j.tenant_id
+             AND a.source_lang = j.source_lang AND a.target_lang = j.target_lang
+           JOIN tenants t ON t.id = j.tenant_id
+         WHERE a.translator_id = ? AND j.status IN ('queued', 'in_review')${where}
+         ORDER BY j.due_at, j.created_at LIMIT ?`,
+        params,
+      );
+      return rows.map((row) => ({ job: jobFromRow(row), tenantName: String(row.tenant_name) }));
+    },
+
+    /**
+     * Claims a job for a translator until `now + leaseMs`. True only for the one caller whose
+     * conditional update changed the row; on PostgreSQL the row is locked with SKIP LOCKED so a
+     * concurrent claimer gives up at once instead of queueing behind the lock.
+     */
+    async claim(id: string, translatorId: string, now: number, leaseMs: number): Promise<boolean> {
+      const target =
+        db.dialect === 'postgres'
+          ? `id = (SELECT id FROM reply_jobs WHERE id = ? AND ${CLAIMABLE} FOR UPDATE SKIP LOCKED)`
+          : `id = ? AND ${CLAIMABLE}`;
+      const changed = await db.execute(
+        `UPDATE reply_jobs SET status = 'in_review', claimed_by = ?, lease_expires_at = ?, updated_at = ?
+         WHERE ${target}`,
+        [translatorId, now + leaseMs, now, id, now],
+      );
+      if (changed > 0) await recordEvent(db, id, 'claimed', translatorId, null, now);
+      return changed > 0;
+    },
+
+    async renew(id: string, translatorId: string, now: number, leaseMs: number): Promise<boolean> {
+      return (
+        (await db.execute(
+          `UPDATE reply_jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND ${HELD}`,
+          [now + leaseMs, now, id, translatorId, now],
+        )) > 0
+      );
+    },
+
+    async release(id: string, translatorId: string, now: number): Promise<boolean> {
+      const changed = await db.execute(
+        `UPDATE reply_jobs SET status = 'queued', claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+         WHERE id = ? AND ${HELD}`,
+        [now, id, translatorId, now],
+      );
+      if (changed > 0) await recordEvent(db, id, 'released', translatorId, null, now);
+      return changed > 0;
+    },
+
+    async reject(id: string, translatorId: string, reason: string, now: number): Promise<boolean> {
+      const changed = await db.execute(
+        `UPDATE reply_jobs SET status = 'failed', error_code = 'rejected', error_message = ?,
+           editor_id = ?, claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+         WHERE id = ? AND ${HELD}`,
+        [reason, translatorId, now, id, translatorId, now],
+      );
+      if (changed > 0) await recordEvent(db, id, 'rejected', translatorId, { reason }, now);
+      return changed > 0;
+    },
+
+    /** Approves a job the translator holds; in the caller's transaction, with the outbox write. */
+    async approve(tx: Queryable, id: string, approval: Approval, now: number): Promise<boolean> {
+      const changed = await tx.execute(
+        `UPDATE reply_jobs SET status = 'approved', approved = ?, editor_id = ?, edit_distance = ?,
+           edit_ratio = ?, claimed_by = NULL, lease_expires_at = NULL, flagged = 0, updated_at = ?
+         WHERE id = ? AND ${HELD}`,
+        [
+          approval.approved,
+          approval.editorId,
+          approval.editDistance,
+          approval.editRatio,
+          now,
+          id,
+          approval.editorId,
+          now,
+        ],
+      );
+      if (changed > 0)
+        await recordEvent(
+          tx,
+          id,
+          'approved',
+          approval.editorId,
+          { editDistance: approval.editDistance },
+          now,
+        );
+      return changed > 0;
+    },
+
+    /** Jobs in review whose lease ran out, put back in the queue (with an audit event each). */
+    async expireLeases(now: number): Promise<string[]> {
+      const rows = await db.query<{ id: string; claimed_by: string | null }>(
+        `SELECT id, claimed_by FROM reply_jobs WHERE status = 'in_review' AND lease_expires_at <= ?`,
+        [now],
+      );
+      const expired: string[] = [];
+      for (const row of rows) {
+        const changed = await db.execute(
+          `UPDATE reply_jobs SET status = 'queued', claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+           WHERE id = ? AND status = 'in_review' AND lease_expires_at <= ?`,
+          [now, row.id, now],
+        );
+        if (changed === 0) continue;
+        await recordEvent(db, row.id, 'lease_expired', row.claimed_by, null, now);
+        expired.push(row.id);
+      }
+      return expired;
+    },
+
+    /** Reviewed jobs past their due time that nobody is editing and nobody has been told about. */
+    async overdue(now: number, limit = 100): Promise<ReplyJob[]> {
+      const rows = await db.query(
+        `SELECT * FROM reply_jobs WHERE due_at <= ? AND flagged = 0
+           AND (status = 'queued' OR (status = 'in_review' AND lease_expires_at <= ?))
+         ORDER BY due_at LIMIT ?`,
+        [now, now, limit],
+      );
+      return rows.map(jobFromRow);
+    },
+
+    /** SLA passed under policy `post_machine`: the machine text is posted, marked as unreviewed. */
+    async fallBack(tx: Queryable, id: string, now: number): Promise<boolean> {
+      const changed = await tx.execute(
+        `UPDATE reply_jobs SET status = 'fallback', claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+         WHERE id = ? AND flagged = 0 AND (status = 'queued' OR (status = 'in_review' AND lease_expires_at <= ?))`,
+        [now, id, now],
+      );
+      if (changed > 0) await recordEvent(tx, id, 'sla_fallback', null, null, now);
+      return changed > 0;
+    },
+
+    /** SLA passed under policy `alert`: the job keeps waiting, flagged for the agent. */
+    async flag(id: string, now: number): Promise<boolean> {
+      const changed = await db.execute(
+        `UPDATE reply_jobs SET flagged = 1, updated_at = ? WHERE id = ? AND flagged = 0
+           AND status IN ('queued', 'in_review')`,
+        [now, id],
+      );
+      if (changed > 0) await recordEvent(db, id, 'sla_flagged', null, null, now);
+      return changed > 0;
+    },
+
+    async markPosting(id: string, now: number): Promise<void> {
+      await db.execute(
+        `UPDATE reply_jobs SET status = 'posting', updated_at = ? WHERE id = ? AND status = 'approved'`,
+        [now, id],
+      );
+    },
+
+    /** Posted: `fallback` stays as it is, so the agent still sees the reply was not reviewed. */
+    async markPosted(id: string, commentId: string, now: number): Promise<void> {
+      await db.execute(
+        `UPDATE reply_jobs SET status = CASE WHEN status = 'fallback' THEN 'fallback' ELSE 'posted' END,
+           posted_comment_id = ?, updated_at = ? WHERE id = ?`,
+        [commentId, now, id],
+      );
+      await recordEvent(db, id, 'posted', null, { commentId }, now);
+    },
+
+    async markFailed(id: string, error: { code: string; message: string }, now: number) {
+      await db.execute(
+        `UPDATE reply_jobs SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`,
+        [error.code, error.message, now, id],
+      );
+      await recordEvent(db, id, 'failed', null, error, now);
+    },
+
+    /** Edit distance per language pair and engine: the quality figure shown to admins. */
+    async editStats(tenantId: string) {
+      const rows = await db.query<{
+        source_lang: string;
+        target_lang: string;
+        engine: string;
+        jobs: number;
+        mean_ratio: number;
+      }>(
+        `SELECT source_lang, target_lang, engine, COUNT(*) AS jobs, AVG(edit_ratio) AS mean_ratio
+         FROM reply_jobs WHERE tenant_id = ? AND edit_ratio IS NOT NULL
+         GROUP BY source_lang, target_lang, engine ORDER BY source_lang, target_lang, engine`,
+        [tenantId],
+      );
+      return rows.map((row) => ({
+        source: row.source_lang,
+        target: row.target_lang,
+        engine: row.engine,
+        jobs: Number(row.jobs),
+        meanEditRatio: Number(row.mean_ratio),
+      }));
+    },
+  };
+}
+
+export type ReplyJobRepository = ReturnType<typeof replyJobRepository>;
