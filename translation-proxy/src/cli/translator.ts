@@ -1,0 +1,130 @@
+/**
+ * Admin command line for translator accounts, against the configured store:
+ *
+ *   npm run translator -- create <email> <name…> --tenants id,id --pairs en-es,es-en [--password P]
+ *   npm run translator -- assign <email> --tenants id,id --pairs en-es
+ *   npm run translator -- list-assignments <email>
+ *
+ * Without --password the password is read from the terminal (or the first line of stdin).
+ */
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { normalizeLanguageTag } from '@parley/shared/languages';
+import { ConfigError, loadConfig } from '../config.js';
+import { hashPassword } from '../queue/passwords.js';
+import { openStore, type Store } from '../store/index.js';
+
+class UsageError extends Error {}
+
+const MIN_PASSWORD = 10;
+
+function pairs(value: string | undefined): { source: string; target: string }[] {
+  if (!value) throw new UsageError('--pairs is required, e.g. --pairs en-es,es-en');
+  return value.split(',').map((raw) => {
+    const [source, target, ...rest] = raw.trim().split(/[-:>]/);
+    const from = source && normalizeLanguageTag(source);
+    const to = target && normalizeLanguageTag(target);
+    if (!from || !to || rest.length > 0)
+      throw new UsageError(
+        `"${raw}" is not a language pair like en-es (use en:pt-BR for regional tags)`,
+      );
+    return { source: from, target: to };
+  });
+}
+
+async function tenants(store: Store, value: string | undefined): Promise<string[]> {
+  if (!value) throw new UsageError('--tenants is required, e.g. --tenants <tenant-id>,<tenant-id>');
+  const ids = value.split(',').map((id) => id.trim());
+  for (const id of ids)
+    if (!(await store.tenants.get(id)))
+      throw new UsageError(`no tenant with id "${id}" (see: npm run tenant -- list)`);
+  return ids;
+}
+
+async function readPassword(given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
+  const input = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+  if (process.stdin.isTTY) process.stderr.write('Password for the translator: ');
+  const line = await input[Symbol.asyncIterator]().next();
+  input.close();
+  return typeof line.value === 'string' ? line.value : '';
+}
+
+async function run(store: Store, args: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      tenants: { type: 'string' },
+      pairs: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  const [command, email, ...nameWords] = positionals;
+  switch (command) {
+    case 'create': {
+      const name = nameWords.join(' ').trim();
+      if (!email || !email.includes('@') || !name)
+        throw new UsageError('create needs <email> <name>');
+      const tenantIds = await tenants(store, values.tenants);
+      const languagePairs = pairs(values.pairs);
+      const password = await readPassword(values.password);
+      if (password.length < MIN_PASSWORD)
+        throw new UsageError(`the password must have at least ${MIN_PASSWORD} characters`);
+      if (await store.translators.byEmail(email))
+        throw new UsageError(`a translator with email ${email} already exists`);
+      const translator = await store.translators.create({
+        email,
+        name,
+        passwordHash: await hashPassword(password),
+      });
+      await store.translators.assign(translator.id, tenantIds, languagePairs);
+      console.log(`translator ${translator.id}  ${translator.name} <${translator.email}>`);
+      console.log(
+        `reviews ${languagePairs.map((pair) => `${pair.source}→${pair.target}`).join(', ')} for ${tenantIds.join(', ')}`,
+      );
+      return;
+    }
+    case 'assign': {
+      const translator = email && (await store.translators.byEmail(email));
+      if (!translator) throw new UsageError(`no translator with email "${email ?? ''}"`);
+      await store.translators.assign(
+        translator.id,
+        await tenants(store, values.tenants),
+        pairs(values.pairs),
+      );
+      console.log(`updated ${translator.email}`);
+      return;
+    }
+    case 'list-assignments': {
+      const translator = email && (await store.translators.byEmail(email));
+      if (!translator) throw new UsageError(`no translator with email "${email ?? ''}"`);
+      const { tenants: assigned, pairs: assignedPairs } = await store.translators.assignments(
+        translator.id,
+      );
+      console.log(
+        `tenants: ${assigned.map((tenant) => `${tenant.id} (${tenant.name})`).join(', ')}`,
+      );
+      console.log(
+        `pairs:   ${assignedPairs.map((pair) => `${pair.source}→${pair.target}`).join(', ')}`,
+      );
+      return;
+    }
+    default:
+      throw new UsageError('commands: create, assign, list-assignments (see the README)');
+  }
+}
+
+try {
+  const store = await openStore(loadConfig());
+  try {
+    await run(store, process.argv.slice(2));
+  } finally {
+    await store.close();
+  }
+} catch (error) {
+  if (!(error instanceof UsageError || error instanceof ConfigError || error instanceof TypeError))
+    throw error;
+  console.error(`translator: ${error.message}`);
+  process.exitCode = 2;
+}
