@@ -1,0 +1,114 @@
+/**
+ * Freshdesk API v2 stand-in for reply posting, following Freshdesk's documented shapes:
+ * - auth: `Authorization: Basic base64(API_KEY:X)`; otherwise 401 `{"code":"invalid_credentials",
+ *   "message":"You have to be logged in to perform this action."}`.
+ * - `POST /api/v2/tickets/{id}/reply {body, user_id?}` → 201 conversation `{id, body, body_text,
+ *   ticket_id, user_id, private:false, incoming:false, created_at, updated_at}`.
+ * - `POST /api/v2/tickets/{id}/notes {body, private, user_id?}` → 201 the note.
+ * - `GET /api/v2/tickets/{id}/conversations` → the conversations, oldest first.
+ * - errors: 400 `{"description":"Validation failed","errors":[{field, message, code}]}`, 404 for an
+ *   unknown ticket, 429 with `Retry-After` (seconds); `X-RateLimit-Total`, `X-RateLimit-Remaining`
+ *   and `X-RateLimit-Used-CurrentRequest` on every answer.
+ */
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { faultQueue, type RecordedRequest } from './helpdesk-standin.js';
+
+export interface FreshdeskConversation {
+  id: number;
+  body: string;
+  body_text: string;
+  ticket_id: number;
+  user_id: number;
+  private: boolean;
+  incoming: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export function freshdeskApi(options: { domain: string; apiKey: string; origin?: string }) {
+  const origin = options.origin ?? `https://${options.domain}.freshdesk.com`;
+  const tickets = new Map<string, FreshdeskConversation[]>();
+  const requests: RecordedRequest[] = [];
+  const faults = faultQueue();
+  let nextId = 47_000_000_001;
+  const basic = `Basic ${Buffer.from(`${options.apiKey}:X`).toString('base64')}`;
+  const headers = {
+    'x-ratelimit-total': '200',
+    'x-ratelimit-remaining': '199',
+    'x-ratelimit-used-currentrequest': '1',
+  };
+  const json = (body: JsonBodyType, status = 200, extra: Record<string, string> = {}) =>
+    HttpResponse.json(body, { status, headers: { ...headers, ...extra } });
+
+  async function handle(request: Request): Promise<Response | 'network_error'> {
+    const url = new URL(request.url);
+    const text = request.method === 'GET' ? '' : await request.text();
+    requests.push({
+      method: request.method,
+      path: url.pathname,
+      authorization: request.headers.get('authorization'),
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    });
+    const fault = faults.take(request);
+    if (fault) return fault(request);
+    if (request.headers.get('authorization') !== basic)
+      return json(
+        {
+          code: 'invalid_credentials',
+          message: 'You have to be logged in to perform this action.',
+        },
+        401,
+      );
+    const match = /^\/api\/v2\/tickets\/(\d+)\/(reply|notes|conversations)$/.exec(url.pathname);
+    const conversations = match && tickets.get(match[1] ?? '');
+    if (!match || !conversations) return new HttpResponse(null, { status: 404, headers });
+    if (match[2] === 'conversations' && request.method === 'GET') return json(conversations);
+    if (request.method !== 'POST') return new HttpResponse(null, { status: 405, headers });
+    const body = JSON.parse(text) as { body?: unknown; private?: boolean; user_id?: number };
+    if (typeof body.body !== 'string' || body.body.trim() === '')
+      return json(
+        {
+          description: 'Validation failed',
+          errors: [{ field: 'body', message: 'It should be a/an String', code: 'missing_field' }],
+        },
+        400,
+      );
+    const now = new Date().toISOString();
+    const created: FreshdeskConversation = {
+      id: nextId++,
+      body: body.body,
+      body_text: body.body.replace(/<[^>]*>/g, ''),
+      ticket_id: Number(match[1]),
+      user_id: body.user_id ?? 1,
+      private: match[2] === 'notes' ? body.private !== false : false,
+      incoming: false,
+      created_at: now,
+      updated_at: now,
+    };
+    conversations.push(created);
+    return json(created, 201);
+  }
+
+  return {
+    origin,
+    tickets,
+    requests,
+    faults,
+    handle,
+    addTicket(id: string) {
+      tickets.set(id, []);
+    },
+    rateLimited: (retryAfterSeconds: number) => () =>
+      json({ description: 'You have exceeded the limit of requests per minute' }, 429, {
+        'retry-after': String(retryAfterSeconds),
+      }),
+    handlers: [
+      http.all(`${origin}/api/v2/*`, async ({ request }) => {
+        const response = await handle(request);
+        return response === 'network_error' ? HttpResponse.error() : response;
+      }),
+    ],
+  };
+}
+
+export type FreshdeskApi = ReturnType<typeof freshdeskApi>;
