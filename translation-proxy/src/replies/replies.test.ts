@@ -1,0 +1,259 @@
+// Reply jobs end to end in one process: the agent's endpoints, the translators' queue, the outbox
+// posting to a Zendesk stand-in (msw), the embedded Apertium engine and SQLite.
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Proxy } from '../compose.js';
+import { DEV_TENANT_ID } from '../plugins/auth.js';
+import { zendeskApi } from '../../../tests/msw/zendesk.js';
+import {
+  createReply,
+  replyStatus,
+  signIn,
+  startReplyProxy,
+  waitForStatus,
+  ZENDESK,
+} from '../../../tests/fault/replies-support.js';
+
+const zendesk = zendeskApi(ZENDESK);
+const server = setupServer(...zendesk.handlers);
+let proxy: Proxy;
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'bypass' });
+  proxy = await startReplyProxy();
+});
+afterEach(() => {
+  zendesk.faults.clear();
+});
+afterAll(async () => {
+  await proxy.close();
+  server.close();
+});
+
+const review = (ticketId: string, draft: string, extra: object = {}) => ({
+  helpdesk: 'zendesk',
+  ticketId,
+  authorId: '3721',
+  draft,
+  format: 'html',
+  source: 'en',
+  target: 'es',
+  mode: 'review',
+  ...extra,
+});
+
+const queue = (method: 'GET' | 'POST', url: string, headers: object, payload?: object) =>
+  proxy.app.inject({ method, url, headers: { ...headers }, ...(payload ? { payload } : {}) });
+
+describe('machine replies', () => {
+  it('translates and posts a public reply and an internal note with the original, once', async () => {
+    zendesk.addTicket('5001');
+    const created = await createReply(proxy, {
+      ...review('5001', '<p>Thank you for your patience.</p>'),
+      mode: 'machine',
+    });
+    expect(created.statusCode).toBe(201);
+    const job = await waitForStatus(proxy, created.json().id, ['posted', 'failed']);
+    const comments = zendesk.tickets.get('5001') ?? [];
+    expect(job).toMatchObject({ status: 'posted', postedCommentId: String(comments[0]?.id) });
+    expect(comments.map((comment) => comment.public)).toEqual([true, false]);
+    expect(comments[0]?.html_body).toMatch(/gracias/i);
+    expect(comments[1]?.html_body).toContain('Thank you for your patience.');
+    expect(comments[1]?.html_body).toContain('apertium');
+  });
+
+  it('answers a repeated request with the same Idempotency-Key with the same job', async () => {
+    zendesk.addTicket('5002');
+    const payload = { ...review('5002', '<p>Your order has shipped.</p>'), mode: 'machine' };
+    const first = await createReply(proxy, payload, { 'idempotency-key': 'reply-5002-a' });
+    const second = await createReply(proxy, payload, { 'idempotency-key': 'reply-5002-a' });
+    expect([first.statusCode, second.statusCode]).toEqual([201, 200]);
+    expect(second.json().id).toBe(first.json().id);
+    await waitForStatus(proxy, first.json().id, ['posted']);
+    expect(zendesk.tickets.get('5002')?.filter((comment) => comment.public)).toHaveLength(1);
+  });
+
+  it('fails the job visibly with Zendesk’s message when Zendesk refuses the reply', async () => {
+    const created = await createReply(proxy, {
+      ...review('404404', '<p>Thanks!</p>'),
+      mode: 'machine',
+    });
+    const job = await waitForStatus(proxy, created.json().id, ['posted', 'failed']);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'helpdesk_rejected' });
+    expect(String((job.error as { message: string }).message)).toContain('RecordNotFound');
+  });
+});
+
+describe('reviewed replies', () => {
+  it('queues a reviewed reply with a due time and returns at once', async () => {
+    const created = await createReply(proxy, review('5010', '<p>Your refund is on its way.</p>'), {
+      'idempotency-key': 'review-5010',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().status).toBe('queued');
+    expect(Date.parse(created.json().dueAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('refuses a translator POST without the CSRF token', async () => {
+    const translator = await signIn(proxy, 'csrf@translators.example');
+    const created = await createReply(proxy, review('5011', '<p>We are on it.</p>'));
+    const response = await queue('POST', `/v1/queue/jobs/${created.json().id}/claim`, {
+      cookie: translator.cookie,
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('csrf_failed');
+  });
+
+  it('hides jobs of a pair the translator is not assigned to', async () => {
+    const french = await signIn(proxy, 'fr@translators.example', [{ source: 'en', target: 'fr' }]);
+    const created = await createReply(proxy, review('5012', '<p>We are on it.</p>'));
+    const list = await queue('GET', '/v1/queue/jobs', french.headers);
+    expect(list.json().jobs.map((job: { id: string }) => job.id)).not.toContain(created.json().id);
+    const claim = await queue('POST', `/v1/queue/jobs/${created.json().id}/claim`, french.headers);
+    expect(claim.statusCode).toBe(404);
+  });
+
+  it('lets only one of two translators claim a job', async () => {
+    const ana = await signIn(proxy, 'ana@translators.example');
+    const ben = await signIn(proxy, 'ben@translators.example');
+    const created = await createReply(proxy, review('5013', '<p>We are on it.</p>'));
+    const url = `/v1/queue/jobs/${created.json().id}/claim`;
+    const [first, second] = await Promise.all([
+      queue('POST', url, ana.headers),
+      queue('POST', url, ben.headers),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+    expect([first, second].find((r) => r.statusCode === 409)?.json().error.code).toBe(
+      'already_claimed',
+    );
+  });
+
+  it('blocks a submission that drops a placeholder, then posts the fixed one once', async () => {
+    zendesk.addTicket('5020');
+    const translator = await signIn(proxy, 'carla@translators.example');
+    const created = await createReply(
+      proxy,
+      review('5020', '<p>Hi {{ticket.requester.first_name}}, your order has shipped.</p>'),
+    );
+    const id = created.json().id as string;
+    const claim = await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    expect(claim.statusCode).toBe(200);
+    const [segment] = claim.json().job.segments;
+    expect(segment.placeholders).toEqual([
+      { id: 1, kind: 'span', display: '{{ticket.requester.first_name}}' },
+    ]);
+
+    const dropped = await queue('POST', `/v1/queue/jobs/${id}/submit`, translator.headers, {
+      segments: [{ index: 0, target: 'Hola, tu pedido ha sido enviado.' }],
+    });
+    expect(dropped.statusCode).toBe(422);
+    expect(dropped.json().qa).toContainEqual(
+      expect.objectContaining({ code: 'placeholder_missing', severity: 'error', segment: 0 }),
+    );
+
+    const fixed = await queue('POST', `/v1/queue/jobs/${id}/submit`, translator.headers, {
+      segments: [{ index: 0, target: 'Hola <x id="1"/>, tu pedido ya ha sido enviado.' }],
+    });
+    expect(fixed.statusCode).toBe(200);
+    const job = await waitForStatus(proxy, id, ['posted', 'failed']);
+    expect(job).toMatchObject({ status: 'posted', editor: { id: translator.id, name: 'carla' } });
+    expect(job.editDistance).toBeGreaterThan(0);
+    const comments = zendesk.tickets.get('5020') ?? [];
+    expect(comments.map((comment) => comment.public)).toEqual([true, false]);
+    expect(comments[0]?.html_body).toBe(
+      '<p>Hola {{ticket.requester.first_name}}, tu pedido ya ha sido enviado.</p>',
+    );
+    expect(comments[1]?.html_body).toContain('carla');
+  });
+
+  it('feeds the approved edit to the translation memory as a human translation', async () => {
+    const translator = await signIn(proxy, 'dora@translators.example');
+    const created = await createReply(proxy, review('5021', '<p>Sorry for the delay.</p>'));
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    await queue('POST', `/v1/queue/jobs/${id}/submit`, translator.headers, {
+      segments: [{ index: 0, target: 'Perdona el retraso.' }],
+    });
+    const match = await proxy.store.memory.lookup(DEV_TENANT_ID, 'en', 'es', [
+      'Sorry for the delay.',
+    ]);
+    expect(match.get('Sorry for the delay.')).toEqual({
+      target: 'Perdona el retraso.',
+      origin: 'human',
+      engine: null,
+    });
+  });
+
+  it('refuses a submission after the lease expired mid-edit, and lets another translator claim', async () => {
+    const slow = await signIn(proxy, 'slow@translators.example');
+    const other = await signIn(proxy, 'other@translators.example');
+    const created = await createReply(proxy, review('5022', '<p>We will call you today.</p>'));
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, slow.headers);
+    await proxy.store.db.execute('UPDATE reply_jobs SET lease_expires_at = ? WHERE id = ?', [
+      Date.now() - 1,
+      id,
+    ]);
+    expect((await replyStatus(proxy, id)).status).toBe('queued');
+    const submit = await queue('POST', `/v1/queue/jobs/${id}/submit`, slow.headers, {
+      segments: [{ index: 0, target: 'Te llamaremos hoy.' }],
+    });
+    expect(submit.statusCode).toBe(409);
+    expect(submit.json().error.code).toBe('lease_expired');
+    expect((await queue('POST', `/v1/queue/jobs/${id}/claim`, other.headers)).statusCode).toBe(200);
+  });
+
+  it('shows a rejection and its reason to the agent', async () => {
+    const translator = await signIn(proxy, 'eve@translators.example');
+    const created = await createReply(proxy, review('5023', '<p>See attachment.</p>'));
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    const reject = await queue('POST', `/v1/queue/jobs/${id}/reject`, translator.headers, {
+      reason: 'The draft mentions an attachment that is not there.',
+    });
+    expect(reject.statusCode).toBe(204);
+    expect(await replyStatus(proxy, id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'rejected', message: 'The draft mentions an attachment that is not there.' },
+    });
+  });
+});
+
+describe('review deadline', () => {
+  it('flags an overdue job for the agent under the alert policy and keeps it queued', async () => {
+    await proxy.store.replySettings.set(DEV_TENANT_ID, { slaMinutes: 60, fallbackPolicy: 'alert' });
+    const created = await createReply(proxy, review('5030', '<p>We are checking.</p>'));
+    const id = created.json().id as string;
+    await proxy.store.db.execute('UPDATE reply_jobs SET due_at = ? WHERE id = ?', [
+      Date.now() - 1,
+      id,
+    ]);
+    await expect
+      .poll(async () => (await replyStatus(proxy, id)).flagged, { timeout: 5_000 })
+      .toBe(true);
+    expect((await replyStatus(proxy, id)).status).toBe('queued');
+  });
+
+  it('posts the machine translation as a fallback under the post_machine policy', async () => {
+    zendesk.addTicket('5031');
+    await proxy.store.replySettings.set(DEV_TENANT_ID, {
+      slaMinutes: 60,
+      fallbackPolicy: 'post_machine',
+    });
+    const created = await createReply(proxy, review('5031', '<p>Thank you for your patience.</p>'));
+    const id = created.json().id as string;
+    await proxy.store.db.execute('UPDATE reply_jobs SET due_at = ? WHERE id = ?', [
+      Date.now() - 1,
+      id,
+    ]);
+    await expect
+      .poll(async () => (await replyStatus(proxy, id)).postedCommentId, { timeout: 5_000 })
+      .toBeDefined();
+    expect((await replyStatus(proxy, id)).status).toBe('fallback');
+    const comments = zendesk.tickets.get('5031') ?? [];
+    expect(comments).toHaveLength(2);
+    expect(comments[1]?.html_body).toContain('review deadline passed');
+    await proxy.store.replySettings.set(DEV_TENANT_ID, { slaMinutes: 60, fallbackPolicy: 'alert' });
+  });
+});
