@@ -1,0 +1,98 @@
+// Claims and outbox locks under concurrency, on SQLite and on PostgreSQL (two stores on one
+// database stand for two proxy instances).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeBackends } from '../../../tests/support/stores.js';
+import { openStore, type Store } from './index.js';
+import type { NewReplyJob } from './reply-jobs.js';
+
+const job = (tenantId: string, ticketId: string): NewReplyJob => ({
+  tenantId,
+  idempotencyKey: null,
+  helpdesk: 'zendesk',
+  ticketId,
+  authorId: null,
+  mode: 'review',
+  format: 'text',
+  priority: 'normal',
+  source: 'en',
+  target: 'es',
+  draft: 'Your parcel is on its way.',
+  terms: [],
+  segments: [],
+  machine: 'Su paquete está en camino.',
+  engine: 'apertium',
+  status: 'queued',
+  dueAt: Date.now() + 3_600_000,
+});
+
+describe.each(storeBackends)('reply jobs on $name', (backend) => {
+  let first: Store;
+  let second: Store;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    const location = await backend.location();
+    first = await openStore(location);
+    second = await openStore(location);
+    tenantId = (await first.tenants.create({ name: 'Claims Ltd' })).id;
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  const insert = (store: Store, ticketId: string) =>
+    store.db.transaction(
+      async (tx) => (await store.replyJobs.insert(tx, job(tenantId, ticketId))).job,
+    );
+
+  it('gives each job to exactly one of many translators claiming at once', async () => {
+    const jobs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => insert(first, `${100 + i}`)),
+    );
+    const translators = Array.from({ length: 10 }, (_, i) => `translator-${i}`);
+    const now = Date.now();
+    const attempts = translators.flatMap((translator, t) =>
+      jobs.map(async (candidate) => ({
+        job: candidate.id,
+        translator,
+        won: await (t % 2 === 0 ? first : second).replyJobs.claim(
+          candidate.id,
+          translator,
+          now,
+          60_000,
+        ),
+      })),
+    );
+    const wins = (await Promise.all(attempts)).filter((attempt) => attempt.won);
+    expect(wins).toHaveLength(jobs.length);
+    expect(new Set(wins.map((win) => win.job)).size).toBe(jobs.length);
+    for (const win of wins)
+      expect((await first.replyJobs.get(win.job))?.claimedBy).toBe(win.translator);
+  });
+
+  it('returns a job whose lease expired to the queue and lets another translator claim it', async () => {
+    const queued = await insert(first, '200');
+    const start = Date.now();
+    expect(await first.replyJobs.claim(queued.id, 'ana', start, 1_000)).toBe(true);
+    expect(await second.replyJobs.claim(queued.id, 'ben', start + 500, 1_000)).toBe(false);
+    expect(await second.replyJobs.claim(queued.id, 'ben', start + 1_001, 1_000)).toBe(true);
+    expect(await first.replyJobs.renew(queued.id, 'ana', start + 1_002, 1_000)).toBe(false);
+  });
+
+  it('never hands the same outbox entry to two workers', async () => {
+    const entries = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => insert(first, `${300 + i}`)),
+    );
+    await first.db.transaction(async (tx) => {
+      for (const entry of entries) await first.outbox.enqueue(tx, entry.id, tenantId);
+    });
+    const now = Date.now();
+    const [a, b] = await Promise.all([
+      first.outbox.takeDue(now, 60_000, 100),
+      second.outbox.takeDue(now, 60_000, 100),
+    ]);
+    const taken = [...(a ?? []), ...(b ?? [])].map((entry) => entry.jobId);
+    expect(taken.sort()).toEqual(entries.map((entry) => entry.id).sort());
+  });
+});
