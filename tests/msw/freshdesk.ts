@@ -11,7 +11,7 @@
  *   and `X-RateLimit-Used-CurrentRequest` on every answer.
  */
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { faultQueue, type RecordedRequest } from './helpdesk-standin.js';
+import { faultQueue, type Outcome, type RecordedRequest } from './helpdesk-standin.js';
 
 export interface FreshdeskConversation {
   id: number;
@@ -40,17 +40,22 @@ export function freshdeskApi(options: { domain: string; apiKey: string; origin?:
   const json = (body: JsonBodyType, status = 200, extra: Record<string, string> = {}) =>
     HttpResponse.json(body, { status, headers: { ...headers, ...extra } });
 
-  async function handle(request: Request): Promise<Response | 'network_error'> {
-    const url = new URL(request.url);
+  async function handle(request: Request): Promise<Outcome> {
     const text = request.method === 'GET' ? '' : await request.text();
     requests.push({
+      at: Date.now(),
       method: request.method,
-      path: url.pathname,
+      path: new URL(request.url).pathname,
       authorization: request.headers.get('authorization'),
       body: text ? (JSON.parse(text) as unknown) : undefined,
     });
     const fault = faults.take(request);
-    if (fault) return fault(request);
+    if (fault) return fault(request, () => respond(request, text));
+    return respond(request, text);
+  }
+
+  async function respond(request: Request, text: string): Promise<Response> {
+    const url = new URL(request.url);
     if (request.headers.get('authorization') !== basic)
       return json(
         {

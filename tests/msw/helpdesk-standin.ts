@@ -6,9 +6,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = (request: Request) => Response | Promise<Response> | 'network_error';
+/** A network failure: the connection is dropped without an answer. */
+export type Outcome = Response | 'network_error';
+
+/**
+ * A one-shot fault. `commit` runs the helpdesk's normal behaviour (the comment is stored), so a
+ * fault can also answer badly AFTER the helpdesk did the work: the case that must not post twice.
+ */
+export type Fault = (
+  request: Request,
+  commit: () => Promise<Response>,
+) => Outcome | Promise<Outcome>;
 
 export interface RecordedRequest {
+  at: number;
   method: string;
   path: string;
   authorization: string | null;
@@ -34,7 +45,7 @@ export function faultQueue() {
 
 /** Serves `handle` on 127.0.0.1:`port`; a `network_error` fault destroys the socket. */
 export async function serveOnLocalhost(
-  handle: (request: Request) => Promise<Response | 'network_error'>,
+  handle: (request: Request) => Promise<Outcome>,
   port: number,
 ): Promise<{ server: Server; origin: string; close(): Promise<void> }> {
   const server = createServer((incoming, outgoing) => {

@@ -79,6 +79,7 @@ export async function composeProxy(
       store,
       clients: helpdeskClients({ store, secrets, allowHttp: config.allowHttpHelpdesk }),
       logger: log,
+      retryBaseMs: config.outboxRetryBaseMs,
     }),
     logger: log,
     intervalMs: config.replyWorkerIntervalMs,

@@ -32,6 +32,8 @@ export interface Config {
   replyWorkerIntervalMs: number;
   /** How long a translator's claim on a reply lasts without a renewal. */
   leaseMs: number;
+  /** First delay before the outbox retries a helpdesk that failed; doubles per attempt. */
+  outboxRetryBaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +93,6 @@ export function loadConfig(env: Env = process.env): Config {
     allowHttpHelpdesk: env.PARLEY_ALLOW_HTTP_HELPDESK === '1',
     replyWorkerIntervalMs: integer(env, 'PARLEY_REPLY_WORKER_INTERVAL_MS', 5_000, 50, 600_000),
     leaseMs: integer(env, 'PARLEY_LEASE_SECONDS', 600, 5, 86_400) * 1000,
+    outboxRetryBaseMs: integer(env, 'PARLEY_OUTBOX_RETRY_BASE_MS', 2_000, 10, 600_000),
   };
 }

@@ -1,0 +1,90 @@
+// The outbox against a misbehaving Zendesk (msw): down then up, rate limited, and failing after
+// it already stored the comment. In every case the customer gets one public reply and one note.
+import { setupServer } from 'msw/node';
+import { HttpResponse } from 'msw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Proxy } from '@parley/translation-proxy/compose';
+import { zendeskApi } from '../msw/zendesk.js';
+import { createReply, startReplyProxy, waitForStatus, ZENDESK } from './replies-support.js';
+
+const zendesk = zendeskApi(ZENDESK);
+const server = setupServer(...zendesk.handlers);
+let proxy: Proxy;
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'bypass' });
+  proxy = await startReplyProxy({ PARLEY_OUTBOX_RETRY_BASE_MS: '40' });
+});
+afterAll(async () => {
+  await proxy.close();
+  server.close();
+});
+
+const isUpdate = (request: Request) => request.method === 'PUT';
+
+async function postMachineReply(ticketId: string): Promise<string> {
+  zendesk.addTicket(ticketId);
+  const created = await createReply(proxy, {
+    helpdesk: 'zendesk',
+    ticketId,
+    authorId: '3721',
+    draft: '<p>Your replacement ships tomorrow.</p>',
+    format: 'html',
+    source: 'en',
+    target: 'es',
+    mode: 'machine',
+  });
+  return created.json().id as string;
+}
+
+const publicAndNotes = (ticketId: string) =>
+  (zendesk.tickets.get(ticketId) ?? []).map((comment) => comment.public);
+
+describe('outbox faults', () => {
+  it('posts once when Zendesk is unreachable for a while and then comes back', async () => {
+    zendesk.faults.add(() => 'network_error', 3, isUpdate);
+    const id = await postMachineReply('7001');
+    expect((await waitForStatus(proxy, id, ['posted', 'failed'])).status).toBe('posted');
+    expect(publicAndNotes('7001')).toEqual([true, false]);
+  });
+
+  it('waits for Retry-After on a 429 and then posts once', async () => {
+    zendesk.faults.add(zendesk.rateLimited(1), 1, isUpdate);
+    const id = await postMachineReply('7002');
+    await waitForStatus(proxy, id, ['posted']);
+    const updates = zendesk.requests.filter(
+      (request) => request.method === 'PUT' && request.path === '/api/v2/tickets/7002.json',
+    );
+    expect((updates[1]?.at ?? 0) - (updates[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(publicAndNotes('7002')).toEqual([true, false]);
+  });
+
+  it('does not post twice when the connection drops after Zendesk stored the comment', async () => {
+    zendesk.faults.add(
+      async (_request, commit) => {
+        await commit();
+        return 'network_error';
+      },
+      1,
+      isUpdate,
+    );
+    const id = await postMachineReply('7003');
+    await waitForStatus(proxy, id, ['posted']);
+    expect(publicAndNotes('7003')).toEqual([true, false]);
+  });
+
+  it('does not post twice when Zendesk stored the comment but answered 503', async () => {
+    zendesk.faults.add(
+      async (_request, commit) => {
+        await commit();
+        return HttpResponse.json({ error: 'ServiceUnavailable' }, { status: 503 });
+      },
+      1,
+      isUpdate,
+    );
+    const id = await postMachineReply('7004');
+    const job = await waitForStatus(proxy, id, ['posted']);
+    expect(job.postedCommentId).toBe(String(zendesk.tickets.get('7004')?.[0]?.id));
+    expect(publicAndNotes('7004')).toEqual([true, false]);
+  });
+});
