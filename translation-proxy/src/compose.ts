@@ -14,6 +14,7 @@ import { createRouterRegistry, type RouterRegistry } from './services/routers.js
 import { createTranslationService, type TranslationService } from './services/translation.js';
 import { createUsageRecorder } from './services/usage-recorder.js';
 import { helpdeskClients } from './helpdesks/index.js';
+import { freshdeskConversationReader } from './routes/tickets.js';
 import { createOutboxWorker } from './outbox/worker.js';
 import { createReplyService, type ReplyService } from './replies/service.js';
 import { createReplyWorkers, type ReplyWorkers } from './replies/workers.js';
@@ -77,9 +78,16 @@ export async function composeProxy(
     store,
     outbox: createOutboxWorker({
       store,
-      clients: helpdeskClients({ store, secrets, allowHttp: config.allowHttpHelpdesk }),
+      clients: helpdeskClients({
+        store,
+        secrets,
+        allowHttp: config.allowHttpHelpdesk,
+        timeoutMs: config.helpdeskTimeoutMs,
+      }),
       logger: log,
       retryBaseMs: config.outboxRetryBaseMs,
+      // Long enough for the four calls of one delivery (look-up and post, reply and note).
+      lockMs: 4 * config.helpdeskTimeoutMs + 1_000,
     }),
     logger: log,
     intervalMs: config.replyWorkerIntervalMs,
@@ -91,6 +99,11 @@ export async function composeProxy(
     routers,
     translation,
     replies,
+    conversations: freshdeskConversationReader({
+      store,
+      secrets,
+      allowHttp: config.allowHttpHelpdesk,
+    }),
     usage,
     metrics,
     logger,

@@ -34,6 +34,8 @@ export interface Config {
   leaseMs: number;
   /** First delay before the outbox retries a helpdesk that failed; doubles per attempt. */
   outboxRetryBaseMs: number;
+  /** Timeout of one helpdesk call; an outbox entry is locked for four of them while posting. */
+  helpdeskTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +96,6 @@ export function loadConfig(env: Env = process.env): Config {
     replyWorkerIntervalMs: integer(env, 'PARLEY_REPLY_WORKER_INTERVAL_MS', 5_000, 50, 600_000),
     leaseMs: integer(env, 'PARLEY_LEASE_SECONDS', 600, 5, 86_400) * 1000,
     outboxRetryBaseMs: integer(env, 'PARLEY_OUTBOX_RETRY_BASE_MS', 2_000, 10, 600_000),
+    helpdeskTimeoutMs: integer(env, 'PARLEY_HELPDESK_TIMEOUT_MS', 15_000, 100, 120_000),
   };
 }
