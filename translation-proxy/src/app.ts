@@ -19,6 +19,7 @@ import playgroundRoutes from './routes/playground/index.js';
 import queueRoutes from './queue/routes.js';
 import replyRoutes from './replies/routes.js';
 import type { ReplyService } from './replies/service.js';
+import ticketRoutes, { type ConversationReader } from './routes/tickets.js';
 import translateRoutes from './routes/translate.js';
 import usageRoutes from './routes/usage.js';
 import type { RouterRegistry } from './services/routers.js';
@@ -32,6 +33,8 @@ export interface AppDependencies {
   routers: RouterRegistry;
   translation: TranslationService;
   replies: ReplyService;
+  /** Reads a Freshdesk ticket's conversations with the tenant's stored credentials. */
+  conversations: ConversationReader;
   usage: UsageRecorder;
   metrics: Metrics;
   /** A pino logger; none (silent) when omitted. */
@@ -89,6 +92,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(languagesRoutes, { routers });
     await v1.register(usageRoutes, { store, routers, usage });
     await v1.register(replyRoutes, { store, replies });
+    await v1.register(ticketRoutes, { conversations: deps.conversations });
   });
 
   return app;

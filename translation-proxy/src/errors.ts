@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   qa_failed: 422,
   helpdesk_not_configured: 422,
+  helpdesk_unavailable: 502,
   payload_too_large: 413,
   text_too_long: 413,
   unsupported_media_type: 415,
