@@ -103,6 +103,7 @@ export async function composeProxy(
       store,
       secrets,
       allowHttp: config.allowHttpHelpdesk,
+      timeoutMs: config.helpdeskTimeoutMs,
     }),
     usage,
     metrics,
