@@ -6,32 +6,20 @@ import type {
   Detection,
   DetectRequest,
   LanguagesResponse,
+  ReplyRequest,
+  ReplyView,
   TranslateRequest,
   TranslateResponse,
 } from '@parley/shared/api/schemas';
 import type { HelpdeskHost } from '../host/helpdeskHost.js';
 
-export type ReplyStatus =
-  'queued' | 'in_review' | 'approved' | 'posting' | 'posted' | 'failed' | 'fallback';
+export type ReplyStatus = ReplyView['status'];
 
 /** Statuses after which a job no longer changes. */
 export const FINAL_REPLY_STATUSES: readonly ReplyStatus[] = ['posted', 'failed', 'fallback'];
 
-export interface CreateReplyRequest {
-  helpdesk: 'zendesk' | 'freshdesk';
-  ticketId: string;
-  authorId: string;
-  draft: string;
-  format: 'html' | 'text';
-  source?: string;
-  target: string;
-  mode: 'machine' | 'review';
-}
-
-export interface ReplyJob {
-  id: string;
-  status: ReplyStatus;
-}
+/** What the sidebar needs of a job: `POST /v1/replies` answers this much, `GET` more. */
+export type ReplyJob = Pick<ReplyView, 'id' | 'status'>;
 
 export type ProxyApi = ReturnType<typeof createProxyApi>;
 
@@ -45,7 +33,7 @@ export function createProxyApi(host: Pick<HelpdeskHost, 'request'>) {
 
     languages: () => host.request<LanguagesResponse>({ method: 'GET', path: '/v1/languages' }),
 
-    createReply: (body: CreateReplyRequest, idempotencyKey: string) =>
+    createReply: (body: ReplyRequest, idempotencyKey: string) =>
       host.request<ReplyJob>({ method: 'POST', path: '/v1/replies', body, idempotencyKey }),
 
     getReply: (id: string) =>
