@@ -46,7 +46,8 @@ function logsUntilReady(server: ChildProcess): { ready: Promise<void>; text: () 
   return { ready, text: () => output };
 }
 
-describe('server process', () => {
+// Each case starts a server process through tsx, a few seconds apiece on a busy machine.
+describe('server process', { timeout: 60_000 }, () => {
   it('refuses to start on invalid configuration, saying which setting is wrong', async () => {
     const server = start({ PORT: 'eighty' });
     let stderr = '';

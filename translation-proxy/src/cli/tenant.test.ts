@@ -15,7 +15,8 @@ function tenantCli(env: Record<string, string>, ...args: string[]) {
   });
 }
 
-describe('tenant command line', () => {
+// Each case starts the CLI through tsx, a few seconds apiece on a busy machine.
+describe('tenant command line', { timeout: 60_000 }, () => {
   it('creates a tenant whose printed key authenticates it', async () => {
     const env = { PARLEY_DATA_DIR: tempDir() };
     const { stdout } = await tenantCli(env, 'create', 'Acme', 'Support', '--languages', 'en,es-mx');
