@@ -63,7 +63,7 @@ describe('outbox faults', () => {
     zendesk.faults.add(
       async (_request, commit) => {
         await commit();
-        return 'network_error';
+        return 'network_error' as const;
       },
       1,
       isUpdate,

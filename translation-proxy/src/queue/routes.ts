@@ -22,7 +22,7 @@ import {
 import { normalizeLanguageTag } from '@parley/shared/languages';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
-import { prepareDraft, QaFailed, type ReplyService } from '../replies/service.js';
+import { QaFailed, type ReplyService } from '../replies/service.js';
 import type { Store } from '../store/index.js';
 import { effectiveStatus, type ReplyJob } from '../store/reply-jobs.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
@@ -31,17 +31,34 @@ import { endSession, requireSession, startSession } from './session.js';
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The first 120 characters of the draft as plain text. */
-function preview(job: ReplyJob): string {
+function preview(format: 'html' | 'text', draft: string): string {
   const text =
-    job.format === 'html'
-      ? job.draft
+    format === 'html'
+      ? draft
           .replace(/<[^>]*>/g, ' ')
           .replace(/&nbsp;/g, ' ')
           .replace(/&lt;/g, '<')
           .replace(/&gt;/g, '>')
           .replace(/&amp;/g, '&')
-      : job.draft;
+      : draft;
   return [...text.replace(/\s+/g, ' ').trim()].slice(0, 120).join('');
+}
+
+/** Glossary terms of a segment, to highlight: masked as term placeholders, or kept as text. */
+function termsIn(job: ReplyJob, index: number): { source: string; target?: string }[] {
+  const segment = job.segments[index];
+  if (!segment) return [];
+  const masked = new Set(
+    segment.placeholders
+      .filter((placeholder) => placeholder.kind === 'term' || placeholder.kind === 'span')
+      .map((placeholder) => placeholder.display.toLowerCase()),
+  );
+  const text = segment.source.toLowerCase();
+  return job.terms
+    .filter(
+      (term) => masked.has(term.source.toLowerCase()) || text.includes(term.source.toLowerCase()),
+    )
+    .map((term) => ({ source: term.source, ...(term.target ? { target: term.target } : {}) }));
 }
 
 export interface QueueRouteOptions {
@@ -77,8 +94,6 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
 
   async function detail(job: ReplyJob) {
     const tenant = await store.tenants.get(job.tenantId);
-    // Glossary terms per segment, as the translator should see them highlighted.
-    const document = prepareDraft(job);
     return {
       id: job.id,
       tenant: { id: job.tenantId, name: tenant?.name ?? job.tenantId },
@@ -95,19 +110,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
         ...(segment.match === undefined ? {} : { match: segment.match }),
         translatable: segment.translatable,
         placeholders: segment.placeholders,
-        terms: job.terms
-          .filter(
-            (term) =>
-              (document.segments[index]?.placeholders ?? []).some(
-                (placeholder) =>
-                  placeholder.kind === 'term' &&
-                  placeholder.display.toLowerCase() === term.source.toLowerCase(),
-              ) || segment.source.toLowerCase().includes(term.source.toLowerCase()),
-          )
-          .map((term) => ({
-            source: term.source,
-            ...(term.target ? { target: term.target } : {}),
-          })),
+        terms: termsIn(job, index),
       })),
     };
   }
@@ -181,22 +184,22 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
         ...(target ? { target } : {}),
       });
       return {
-        jobs: entries.map(({ job, tenantName }) => {
+        jobs: entries.map((job) => {
           const status: 'queued' | 'in_review' =
             effectiveStatus(job, now) === 'queued' ? 'queued' : 'in_review';
           return {
             id: job.id,
-            tenant: { id: job.tenantId, name: tenantName },
+            tenant: { id: job.tenantId, name: job.tenantName },
             source: job.source,
             target: job.target,
-            dueAt: iso(job.dueAt ?? job.createdAt),
+            dueAt: iso(job.dueAt),
             priority: job.priority,
             status,
             claimedByMe: status === 'in_review' && job.claimedBy === translatorId,
             ...(status === 'in_review' && job.leaseExpiresAt
               ? { leaseExpiresAt: iso(job.leaseExpiresAt) }
               : {}),
-            preview: preview(job),
+            preview: preview(job.format, job.draftStart),
             flagged: job.flagged,
           };
         }),

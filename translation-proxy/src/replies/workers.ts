@@ -38,8 +38,10 @@ export function createReplyWorkers(deps: {
       timer.unref();
       void outbox.runOnce();
     },
-    /** Posts new outbox entries now rather than at the next tick. */
-    wake: () => void outbox.runOnce(),
+    /** Posts new outbox entries now rather than at the next tick (only while started). */
+    wake() {
+      if (timer) void outbox.runOnce();
+    },
     async stop() {
       clearInterval(timer);
       timer = undefined;

@@ -102,7 +102,10 @@ export function jobFromRow(row: Row): ReplyJob {
 }
 
 /** A job in review whose lease has run out is back in the queue, whatever its row says. */
-export const effectiveStatus = (job: ReplyJob, now = Date.now()): ReplyStatus =>
+export const effectiveStatus = (
+  job: Pick<ReplyJob, 'status' | 'leaseExpiresAt'>,
+  now = Date.now(),
+): ReplyStatus =>
   job.status === 'in_review' && (job.leaseExpiresAt ?? 0) <= now ? 'queued' : job.status;
 
 export async function recordEvent(
@@ -124,9 +127,22 @@ const CLAIMABLE = `(status = 'queued' OR (status = 'in_review' AND lease_expires
 /** Held by the given translator under a live lease. */
 const HELD = `status = 'in_review' AND claimed_by = ? AND lease_expires_at > ?`;
 
+/** What the queue list shows of a job: no segments or translations, so listing stays cheap. */
 export interface QueueEntry {
-  job: ReplyJob;
+  id: string;
+  tenantId: string;
   tenantName: string;
+  source: string;
+  target: string;
+  dueAt: number;
+  priority: Priority;
+  status: ReplyStatus;
+  claimedBy: string | null;
+  leaseExpiresAt: number | null;
+  flagged: boolean;
+  format: 'html' | 'text';
+  /** The start of the draft, enough for a preview. */
+  draftStart: string;
 }
 
 export interface Approval {
@@ -230,9 +246,12 @@ export function replyJobRepository(db: Queryable) {
         where += ' AND j.target_lang = ?';
         params.push(filter.target);
       }
-      params.push(filter.limit ?? 200);
+      params.push(filter.limit ?? 100);
       const rows = await db.query(
-        `SELECT j.*, t.name AS tenant_name FROM reply_jobs j
+        `SELECT j.id, j.tenant_id, t.name AS tenant_name, j.source_lang, j.target_lang, j.due_at,
+           j.created_at, j.priority, j.status, j.claimed_by, j.lease_expires_at, j.flagged, j.format,
+           SUBSTR(j.draft, 1, 400) AS draft_start
+         FROM reply_jobs j
            JOIN translator_assignments a ON a.tenant_id = j.tenant_id
              AND a.source_lang = j.source_lang AND a.target_lang = j.target_lang
            JOIN tenants t ON t.id = j.tenant_id
@@ -240,7 +259,21 @@ export function replyJobRepository(db: Queryable) {
          ORDER BY j.due_at, j.created_at LIMIT ?`,
         params,
       );
-      return rows.map((row) => ({ job: jobFromRow(row), tenantName: String(row.tenant_name) }));
+      return rows.map((row) => ({
+        id: String(row.id),
+        tenantId: String(row.tenant_id),
+        tenantName: String(row.tenant_name),
+        source: String(row.source_lang),
+        target: String(row.target_lang),
+        dueAt: Number(row.due_at ?? row.created_at),
+        priority: row.priority as Priority,
+        status: row.status as ReplyStatus,
+        claimedBy: str(row.claimed_by),
+        leaseExpiresAt: num(row.lease_expires_at),
+        flagged: Number(row.flagged) === 1,
+        format: row.format as 'html' | 'text',
+        draftStart: String(row.draft_start),
+      }));
     },
 
     /**
