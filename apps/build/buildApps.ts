@@ -5,7 +5,7 @@
  * host name to allow it in the packaged manifest's domainWhitelist.
  */
 import react from '@vitejs/plugin-react';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +17,18 @@ import { assembleZendeskPackage } from './zendeskPackage.js';
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(appsDir, 'dist');
 const zendeskDir = join(dist, 'zendesk');
+const playgroundDir = join(dist, 'playground');
+// Built beside the served folders and swapped in at the end, so a proxy serving the playground
+// (or another test run building at the same time) never sees a half-written folder.
+const staging = join(dist, `.staging-${process.pid}`);
+
+/** Replaces `target` by `built` with two renames: the folder is missing for microseconds only. */
+async function swapIn(built: string, target: string): Promise<void> {
+  const old = `${built}.old`;
+  await rename(target, old).catch(() => undefined);
+  await rename(built, target);
+  await rm(old, { recursive: true, force: true });
+}
 
 async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
   let raw = 0;
@@ -31,9 +43,10 @@ async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
 }
 
 async function main(): Promise<void> {
-  // Only this build's folders: other apps (Freshdesk) build into apps/dist too.
-  await rm(zendeskDir, { recursive: true, force: true });
-  await rm(join(dist, 'playground'), { recursive: true, force: true });
+  const stagedZendesk = join(staging, 'zendesk');
+  const stagedPlayground = join(staging, 'playground');
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
 
   await build({
     configFile: false,
@@ -43,7 +56,7 @@ async function main(): Promise<void> {
     base: './',
     plugins: [react()],
     build: {
-      outDir: join(zendeskDir, 'assets'),
+      outDir: join(stagedZendesk, 'assets'),
       assetsDir: '.',
       emptyOutDir: true,
       rollupOptions: { input: join(appsDir, 'src/zendesk/iframe.html') },
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
   });
   await assembleZendeskPackage({
     manifestPath: join(appsDir, '..', 'manifest.json'),
-    outDir: zendeskDir,
+    outDir: stagedZendesk,
     ...(process.env.PARLEY_PROXY_DOMAIN ? { proxyDomain: process.env.PARLEY_PROXY_DOMAIN } : {}),
   });
 
@@ -60,15 +73,20 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     root: join(appsDir, 'playground'),
     base: '/playground/',
-    build: { outDir: join(dist, 'playground'), emptyOutDir: true },
+    build: { outDir: stagedPlayground, emptyOutDir: true },
   });
 
-  const problems = await validateZendeskApp(zendeskDir);
+  const problems = await validateZendeskApp(stagedZendesk);
   if (problems.length > 0) {
+    await rm(staging, { recursive: true, force: true });
     console.error(`apps/dist/zendesk fails Zendesk's checks:\n- ${problems.join('\n- ')}`);
     process.exitCode = 1;
     return;
   }
+  // Only this build's folders: other apps (Freshdesk) build into apps/dist too.
+  await swapIn(stagedZendesk, zendeskDir);
+  await swapIn(stagedPlayground, playgroundDir);
+  await rm(staging, { recursive: true, force: true });
   const size = await bundleSize(join(zendeskDir, 'assets'));
   console.log(
     `Zendesk app written to ${zendeskDir} (passes the offline checks); ` +

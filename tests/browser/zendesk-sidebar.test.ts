@@ -228,15 +228,21 @@ describe('review jobs', { timeout: 60_000 }, () => {
     await app.getByRole('button', { name: 'Send for review' }).click();
     const status = app.getByTestId('review-status');
     await status.waitFor();
-    expect([
-      'queued',
-      'in_review',
-      'approved',
-      'posting',
-      'posted',
-      'failed',
-      'fallback',
-    ]).toContain(await status.getAttribute('data-status'));
+    // No translator has claimed it: the job waits in the queue, and the proxy says the same.
+    await poll(() => status.textContent()).toContain('Waiting for a translator');
+    const title = (await app.getByText(/^Review job /).textContent()) ?? '';
+    const jobId = title.replace('Review job ', '');
+    const job = await fetch(`${proxy.url}/v1/replies/${jobId}`, {
+      headers: { Authorization: `Bearer ${DEV_KEY}` },
+    });
+    expect(await job.json()).toMatchObject({
+      id: jobId,
+      status: 'queued',
+      mode: 'review',
+      ticketId: '1001',
+      source: 'en',
+      target: 'es',
+    });
   });
 
   it('tells the agent review is unavailable when the proxy has no post-edit queue', async (ctx) => {
