@@ -27,9 +27,15 @@ async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
   return { raw, gzip };
 }
 
-/** Builds apps/dist/freshdesk and the Freshdesk playground; returns the validator's problems. */
-export async function buildFreshdeskApp(appsDir: string): Promise<string[]> {
-  const dist = join(appsDir, 'dist');
+/**
+ * Builds `<dist>/freshdesk` and the Freshdesk playground into `<dist>/playground` (after the
+ * Zendesk playground, whose folder it adds to); returns the validator's problems. `dist` is
+ * apps/dist, or a staging folder swapped in afterwards.
+ */
+export async function buildFreshdeskApp(
+  appsDir: string,
+  dist = join(appsDir, 'dist'),
+): Promise<string[]> {
   const outDir = join(dist, 'freshdesk');
   const playgroundApp = join(dist, 'playground', 'freshdesk-app');
   await rm(outDir, { recursive: true, force: true });
