@@ -16,7 +16,8 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-export async function startProxyWithPlayground(port: number): Promise<RunningProxy> {
+/** Port 0 (the default) lets the system pick a free port, so parallel test runs never collide. */
+export async function startProxyWithPlayground(port = 0): Promise<RunningProxy> {
   const dataDir = await mkdtemp(join(tmpdir(), 'parley-browser-'));
   const config = loadConfig({
     ...process.env,
@@ -27,9 +28,9 @@ export async function startProxyWithPlayground(port: number): Promise<RunningPro
     LOG_LEVEL: 'warn',
   });
   const proxy = await composeProxy(config, pino({ level: 'warn' }));
-  await proxy.app.listen({ host: '127.0.0.1', port });
+  const url = await proxy.app.listen({ host: '127.0.0.1', port });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     async close() {
       await proxy.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -15,7 +15,6 @@ import {
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEV_KEY, startProxyWithPlayground, type RunningProxy } from './proxyWithPlayground.js';
 
-const PORT = 18310;
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -36,7 +35,7 @@ let page: Page;
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['--import', 'tsx', 'apps/build/buildApps.ts'], { stdio: 'pipe' });
-  proxy = await startProxyWithPlayground(PORT);
+  proxy = await startProxyWithPlayground();
   // launch() starts Chromium with a fresh temporary profile of its own each time.
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);
