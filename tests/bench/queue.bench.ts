@@ -110,6 +110,8 @@ async function run(backend: string, env: Record<string, string>): Promise<Figure
           method: 'POST',
           url: '/v1/queue/login',
           payload: { email, password: 'bench-password-1' },
+          // Sign-in is rate limited per address; each translator has their own.
+          remoteAddress: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
         });
         return {
           cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',

@@ -56,6 +56,8 @@ export async function signIn(
     method: 'POST',
     url: '/v1/queue/login',
     payload: { email, password },
+    // Each translator from their own address: sign-in is rate limited per address.
+    remoteAddress: `10.${randomBytes(3).join('.')}`,
   });
   const cookie = String(response.headers['set-cookie']).split(';')[0] ?? '';
   const csrf = (response.json() as { csrfToken: string }).csrfToken;

@@ -3,6 +3,7 @@
  * specified in helper-notes/QUEUE-API.md: login, the queue of the tenants and pairs a translator
  * is assigned to, claim with a lease, renew, release, reject, submit with QA.
  */
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
@@ -61,6 +62,8 @@ function termsIn(job: ReplyJob, index: number): { source: string; target?: strin
     .map((term) => ({ source: term.source, ...(term.target ? { target: term.target } : {}) }));
 }
 
+const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
 export interface QueueRouteOptions {
   store: Store;
   replies: ReplyService;
@@ -115,9 +118,21 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     };
   }
 
+  // Guessing passwords: a few tries a minute per client address.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        'rate_limited',
+        `Too many sign-in attempts; retry after ${Math.ceil(context.ttl / 1000)} s.`,
+        Math.ceil(context.ttl / 1000),
+      ),
+  });
+
   app.post(
     '/v1/queue/login',
     {
+      config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         summary: 'Sign a translator in: sets the session cookie, returns the CSRF token',
         body: QueueLoginRequest,

@@ -257,3 +257,33 @@ describe('review deadline', () => {
     await proxy.store.replySettings.set(DEV_TENANT_ID, { slaMinutes: 60, fallbackPolicy: 'alert' });
   });
 });
+
+describe('translator sign-in', () => {
+  it('refuses a wrong password with invalid_credentials', async () => {
+    await signIn(proxy, 'fay@translators.example');
+    const response = await proxy.app.inject({
+      method: 'POST',
+      url: '/v1/queue/login',
+      payload: { email: 'fay@translators.example', password: 'not-her-password' },
+      remoteAddress: '198.51.100.7',
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('invalid_credentials');
+  });
+
+  it('slows down password guessing from one address', async () => {
+    const attempts = [];
+    for (let i = 0; i < 11; i++)
+      attempts.push(
+        await proxy.app.inject({
+          method: 'POST',
+          url: '/v1/queue/login',
+          payload: { email: 'nobody@translators.example', password: `guess-${i}` },
+          remoteAddress: '203.0.113.9',
+        }),
+      );
+    expect(attempts.slice(0, 10).every((attempt) => attempt.statusCode === 401)).toBe(true);
+    expect(attempts[10]?.statusCode).toBe(429);
+    expect(attempts[10]?.headers['retry-after']).toBeDefined();
+  });
+});
