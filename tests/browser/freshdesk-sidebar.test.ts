@@ -51,11 +51,13 @@ async function proxyGet(path: string): Promise<{ status: number; body: unknown }
 }
 
 beforeAll(async () => {
-  // The lock keeps two test files from building apps/dist at once.
+  // The lock keeps two test files from building apps/dist at once. vitest sets NODE_ENV=test,
+  // which vite would take for a development build (React's development bundle, StrictMode's
+  // doubled effects): the agent gets the production build, so the test does too.
   execFileSync(
     'flock',
     [BUILD_LOCK, process.execPath, '--import', 'tsx', 'apps/build/buildApps.ts'],
-    { stdio: 'pipe' },
+    { stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
   );
   server.listen({ onUnhandledRequest: 'bypass' });
   proxy = await startTestProxy({ PARLEY_SECRET_KEY: SECRET_KEY.toString('hex') });
