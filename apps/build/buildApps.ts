@@ -14,6 +14,10 @@ import { buildFreshdeskApp } from './freshdeskPackage.js';
 import { validateZendeskApp } from './validateZendeskApp.js';
 import { assembleZendeskPackage } from './zendeskPackage.js';
 
+// What ships is always the production build, even when a test runner (NODE_ENV=test) runs this
+// script: a development React bundle is larger and runs every effect twice.
+process.env.NODE_ENV = 'production';
+
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(appsDir, 'dist');
 const zendeskDir = join(dist, 'zendesk');
