@@ -9,6 +9,7 @@
  *       (+ "baseUrl":"http://127.0.0.1:18401" only with PARLEY_ALLOW_HTTP_HELPDESK=1)
  *   npm run helpdesk -- show <tenant-id>
  *   npm run helpdesk -- policy <tenant-id> --sla-minutes 60 --fallback post_machine|alert
+ *   npm run helpdesk -- quality <tenant-id>   (edit distance of reviewed replies per pair and engine)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -76,8 +77,17 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       console.log(JSON.stringify({ slaMinutes: minutes, fallbackPolicy: fallback }));
       return;
     }
+    case 'quality': {
+      const rows = await store.replyJobs.editStats(tenant.id);
+      if (rows.length === 0) console.log('(no reviewed replies yet)');
+      for (const row of rows)
+        console.log(
+          `${row.source}→${row.target}  ${row.engine}  ${row.jobs} replies  ${(row.meanEditRatio * 100).toFixed(1)}% of characters edited`,
+        );
+      return;
+    }
     default:
-      throw new UsageError('commands: set, show, policy (see the README)');
+      throw new UsageError('commands: set, show, policy, quality (see the README)');
   }
 }
 

@@ -4,18 +4,23 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Proxy } from '../compose.js';
 import { DEV_TENANT_ID } from '../plugins/auth.js';
+import { createSecretBox } from '../secrets.js';
+import { freshdeskApi } from '../../../tests/msw/freshdesk.js';
 import { zendeskApi } from '../../../tests/msw/zendesk.js';
 import {
   createReply,
   replyStatus,
   signIn,
   startReplyProxy,
+  TEST_SECRET_KEY,
   waitForStatus,
   ZENDESK,
 } from '../../../tests/fault/replies-support.js';
 
 const zendesk = zendeskApi(ZENDESK);
-const server = setupServer(...zendesk.handlers);
+const FRESHDESK = { helpdesk: 'freshdesk' as const, domain: 'acme', apiKey: 'Ab12Cd34Ef56Gh78' };
+const freshdesk = freshdeskApi(FRESHDESK);
+const server = setupServer(...zendesk.handlers, ...freshdesk.handlers);
 let proxy: Proxy;
 
 beforeAll(async () => {
@@ -60,6 +65,26 @@ describe('machine replies', () => {
     expect(comments[0]?.html_body).toMatch(/gracias/i);
     expect(comments[1]?.html_body).toContain('Thank you for your patience.');
     expect(comments[1]?.html_body).toContain('apertium');
+  });
+
+  it('posts to Freshdesk as a reply and a private note', async () => {
+    await proxy.store.replySettings.setHelpdesk(
+      DEV_TENANT_ID,
+      'freshdesk',
+      createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).seal(JSON.stringify(FRESHDESK)),
+    );
+    freshdesk.addTicket('120');
+    const created = await createReply(proxy, {
+      ...review('120', 'Thank you for your patience.\nWe will write again tomorrow.'),
+      helpdesk: 'freshdesk',
+      format: 'text',
+      mode: 'machine',
+    });
+    const job = await waitForStatus(proxy, created.json().id, ['posted', 'failed']);
+    const conversations = freshdesk.tickets.get('120') ?? [];
+    expect(job).toMatchObject({ status: 'posted', postedCommentId: String(conversations[0]?.id) });
+    expect(conversations.map((conversation) => conversation.private)).toEqual([false, true]);
+    expect(conversations[0]?.body).toMatch(/^<p>.*gracias.*<br>.*<\/p>$/i);
   });
 
   it('answers a repeated request with the same Idempotency-Key with the same job', async () => {
