@@ -6,7 +6,7 @@
  * an unknown outcome (crash, timeout, 5xx): it is reconciled against the ticket before any retry.
  */
 import { randomUUID } from 'node:crypto';
-import type { Queryable, Row } from './database.js';
+import type { Database, Queryable, Row } from './database.js';
 
 export type OutboxStep = 'public' | 'note';
 
@@ -49,7 +49,7 @@ const COLUMNS: Record<OutboxStep, { attempted: string; comment: string }> = {
   note: { attempted: 'note_attempted_at', comment: 'note_comment_id' },
 };
 
-export function outboxRepository(db: Queryable) {
+export function outboxRepository(db: Database) {
   return {
     async enqueue(tx: Queryable, jobId: string, tenantId: string, now = Date.now()) {
       await tx.execute(
@@ -65,27 +65,28 @@ export function outboxRepository(db: Queryable) {
     },
 
     /**
-     * Locks up to `limit` due entries for `lockMs` and returns them. Each lock is a conditional
-     * update, so two workers (or two proxies on PostgreSQL) never take the same entry.
+     * Locks up to `limit` due entries for `lockMs` and returns them, in one transaction: on
+     * PostgreSQL the rows are selected `FOR UPDATE SKIP LOCKED`, so two proxies polling at once
+     * take different entries; each lock is also a conditional update, checked row by row.
      */
     async takeDue(now: number, lockMs: number, limit = 10): Promise<OutboxEntry[]> {
       const lock = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-      const rows = await db.query<{ id: string }>(
-        `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND locked_until <= ?
-         ORDER BY next_attempt_at LIMIT ?${lock}`,
-        [now, now, limit],
-      );
-      const taken: OutboxEntry[] = [];
-      for (const { id } of rows) {
-        const changed = await db.execute(
-          `UPDATE outbox SET locked_until = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND locked_until <= ?`,
-          [now + lockMs, now, id, now],
+      return db.transaction(async (tx) => {
+        const rows = await tx.query(
+          `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND locked_until <= ?
+           ORDER BY next_attempt_at LIMIT ?${lock}`,
+          [now, now, limit],
         );
-        if (changed === 0) continue;
-        const [row] = await db.query('SELECT * FROM outbox WHERE id = ?', [id]);
-        if (row) taken.push(fromRow(row));
-      }
-      return taken;
+        const taken: OutboxEntry[] = [];
+        for (const row of rows) {
+          const changed = await tx.execute(
+            `UPDATE outbox SET locked_until = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND locked_until <= ?`,
+            [now + lockMs, now, String(row.id), now],
+          );
+          if (changed > 0) taken.push(fromRow(row));
+        }
+        return taken;
+      });
     },
 
     /** Written and committed BEFORE the helpdesk call. */
