@@ -283,7 +283,39 @@ describe('review deadline', () => {
   });
 });
 
+describe('tenant isolation', () => {
+  it('does not show one tenant’s reply job to another tenant', async () => {
+    const created = await createReply(proxy, review('5040', '<p>We are on it.</p>'));
+    const other = await proxy.store.tenants.create({ name: 'Other Shop' });
+    const { key } = await proxy.store.apiKeys.issue(other.id);
+    const response = await proxy.app.inject({
+      method: 'GET',
+      url: `/v1/replies/${created.json().id}`,
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
 describe('translator sign-in', () => {
+  it('returns the signed-in translator with assignments, and nothing after logout', async () => {
+    const translator = await signIn(proxy, 'gus@translators.example', [
+      { source: 'es', target: 'en' },
+    ]);
+    const me = await queue('GET', '/v1/queue/me', { cookie: translator.cookie });
+    expect(me.json()).toMatchObject({
+      translator: {
+        email: 'gus@translators.example',
+        pairs: [{ source: 'es', target: 'en' }],
+        tenants: [{ id: DEV_TENANT_ID, name: 'Development' }],
+      },
+      csrfToken: translator.csrf,
+    });
+    expect((await queue('POST', '/v1/queue/logout', translator.headers)).statusCode).toBe(204);
+    const after = await queue('GET', '/v1/queue/me', { cookie: translator.cookie });
+    expect(after.statusCode).toBe(401);
+  });
+
   it('refuses a wrong password with invalid_credentials', async () => {
     await signIn(proxy, 'fay@translators.example');
     const response = await proxy.app.inject({
