@@ -12,7 +12,8 @@ const credentials = {
   email: 'agent@acme.example',
   apiToken: 'wb7Qx2ZUoH3s9mEarnEVgh1jZ',
 };
-const api = zendeskApi(credentials);
+const OAUTH_TOKEN = 'zd-oauth-6b1f0e7c2a9d';
+const api = zendeskApi({ ...credentials, oauthToken: OAUTH_TOKEN });
 const server = setupServer(...api.handlers);
 const client = zendeskClient(credentials, api.origin);
 
@@ -62,6 +63,17 @@ describe('Zendesk client', () => {
       'base64',
     ).toString();
     expect(decoded).toBe('agent@acme.example/token:wb7Qx2ZUoH3s9mEarnEVgh1jZ');
+  });
+
+  it('authenticates with an OAuth token as a Bearer token', async () => {
+    api.addTicket('4711');
+    const oauth = zendeskClient(
+      { helpdesk: 'zendesk', subdomain: 'acme', oauthToken: OAUTH_TOKEN },
+      api.origin,
+    );
+    await oauth.post('4711', reply);
+    expect(api.requests[0]?.authorization).toBe(`Bearer ${OAUTH_TOKEN}`);
+    expect(api.tickets.get('4711')).toHaveLength(1);
   });
 
   it('posts an internal note as a private comment', async () => {

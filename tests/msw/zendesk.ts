@@ -32,6 +32,8 @@ export function zendeskApi(options: {
   subdomain: string;
   email: string;
   apiToken: string;
+  /** Accepted as `Authorization: Bearer <token>` too, when given. */
+  oauthToken?: string;
   /** Used when the proxy's credentials carry a base URL (a local server). */
   origin?: string;
 }) {
@@ -61,7 +63,9 @@ export function zendeskApi(options: {
 
   async function respond(request: Request, text: string): Promise<Response> {
     const url = new URL(request.url);
-    if (request.headers.get('authorization') !== basic)
+    const authorization = request.headers.get('authorization');
+    const bearer = options.oauthToken ? `Bearer ${options.oauthToken}` : undefined;
+    if (authorization !== basic && authorization !== bearer)
       return json({ error: "Couldn't authenticate you" }, 401);
 
     const update = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(url.pathname);
