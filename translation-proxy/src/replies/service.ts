@@ -6,10 +6,11 @@
  */
 import { baseLanguage } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
-import type { GlossaryTerm, PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
+import type { PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
 import type { ReplyRequest } from '@parley/shared/api/schemas';
 import { ApiError } from '../errors.js';
 import type { TranslationService } from '../services/translation.js';
+import { toPipelineTerm } from '../store/glossary.js';
 import type { Store } from '../store/index.js';
 import type { JobSegment, Priority, ReplyJob } from '../store/reply-jobs.js';
 import { editDistance, visibleText } from './edit-distance.js';
@@ -45,11 +46,7 @@ export function prepareDraft(
 
 export function createReplyService({ store, translation, onOutbox }: ReplyServiceOptions) {
   async function glossary(tenantId: string, source: string, target: string) {
-    return (await store.glossary.forPair(tenantId, source, target)).map((entry): GlossaryTerm => ({
-      source: entry.source,
-      ...(entry.target === null ? {} : { target: entry.target }),
-      caseSensitive: entry.caseSensitive,
-    }));
+    return (await store.glossary.forPair(tenantId, source, target)).map(toPipelineTerm);
   }
 
   /** The draft's sentences with the machine (or approved memory) translation of each. */

@@ -12,6 +12,7 @@ import type { Detection } from '@parley/shared/api/schemas';
 import { EngineError, type EngineLogger, type Formality } from '../engines/engine.js';
 import { ApiError } from '../errors.js';
 import type { Metrics } from '../plugins/metrics.js';
+import { toPipelineTerm } from '../store/glossary.js';
 import type { Store } from '../store/index.js';
 import type { RouterRegistry } from './routers.js';
 
@@ -115,13 +116,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
     const withDetection = detection ? { detection } : {};
 
     const terms = [
-      ...(await store.glossary.forPair(request.tenantId, source, target)).map(
-        (entry): GlossaryTerm => ({
-          source: entry.source,
-          ...(entry.target === null ? {} : { target: entry.target }),
-          caseSensitive: entry.caseSensitive,
-        }),
-      ),
+      ...(await store.glossary.forPair(request.tenantId, source, target)).map(toPipelineTerm),
       ...(request.glossary ?? []),
     ];
     const documents: PreparedDocument[] = request.inputs.map((input) =>

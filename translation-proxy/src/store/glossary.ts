@@ -3,6 +3,7 @@
  * language and either one target language or every target (`*`).
  */
 import { randomUUID } from 'node:crypto';
+import type { GlossaryTerm } from '@parley/shared/pipeline/index';
 import type { Queryable } from './database.js';
 
 export interface GlossaryEntry {
@@ -33,6 +34,13 @@ const fromRow = (row: GlossaryRow): GlossaryEntry => ({
 });
 
 export const ANY_TARGET = '*';
+
+/** A stored entry as the text pipeline takes it. */
+export const toPipelineTerm = (entry: GlossaryEntry): GlossaryTerm => ({
+  source: entry.source,
+  ...(entry.target === null ? {} : { target: entry.target }),
+  caseSensitive: entry.caseSensitive,
+});
 
 export function glossaryRepository(db: Queryable) {
   return {
