@@ -268,6 +268,7 @@ export const QueueLoginRequest = Type.Object(
   { additionalProperties: false },
 );
 export const QueueSession = Type.Object({ translator: TranslatorView, csrfToken: Type.String() });
+export type QueueSession = Static<typeof QueueSession>;
 
 export const QueueListQuery = Type.Object(
   { source: Type.Optional(LanguageCode), target: Type.Optional(LanguageCode) },
@@ -286,7 +287,9 @@ export const QueueJobSummary = Type.Object({
   preview: Type.String(),
   flagged: Type.Boolean(),
 });
+export type QueueJobSummary = Static<typeof QueueJobSummary>;
 export const QueueList = Type.Object({ jobs: Type.Array(QueueJobSummary) });
+export type QueueList = Static<typeof QueueList>;
 
 export const QueueSegment = Type.Object({
   index: Type.Integer(),
@@ -320,8 +323,12 @@ export const QueueJobDetail = Type.Object({
   format: Type.Union([Type.Literal('html'), Type.Literal('text')]),
   segments: Type.Array(QueueSegment),
 });
+export type QueueJobDetail = Static<typeof QueueJobDetail>;
+export type QueueSegment = Static<typeof QueueSegment>;
 export const QueueClaimed = Type.Object({ job: QueueJobDetail });
+export type QueueClaimed = Static<typeof QueueClaimed>;
 export const QueueLease = Type.Object({ leaseExpiresAt: Type.String() });
+export type QueueLease = Static<typeof QueueLease>;
 export const QueueReject = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
@@ -347,6 +354,7 @@ export const QueueQaIssue = Type.Object({
   segment: Type.Optional(Type.Integer()),
   detail: Type.Optional(Type.String()),
 });
+export type QueueQaIssue = Static<typeof QueueQaIssue>;
 export const QueueQaFailed = Type.Object({
   error: ApiErrorObject,
   qa: Type.Array(QueueQaIssue),
