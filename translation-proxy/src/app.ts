@@ -17,6 +17,7 @@ import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
 import playgroundRoutes from './routes/playground/index.js';
 import queueRoutes from './queue/routes.js';
+import workspaceRoutes from './routes/workspace.js';
 import replyRoutes from './replies/routes.js';
 import type { ReplyService } from './replies/service.js';
 import ticketRoutes, { type ConversationReader } from './routes/tickets.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(playgroundRoutes, config.devApiKey ? { devApiKey: config.devApiKey } : {});
   // Translators sign in with a session cookie, not a tenant key.
   await app.register(queueRoutes, { store, replies, leaseMs: config.leaseMs });
+  await app.register(workspaceRoutes);
 
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);

@@ -1,6 +1,6 @@
 /**
  * The translators' side of the post-edit queue under `/v1/queue` (session cookie + CSRF), as
- * specified in helper-notes/QUEUE-API.md: login, the queue of the tenants and pairs a translator
+ * specified in queue/API.md: login, the queue of the tenants and pairs a translator
  * is assigned to, claim with a lease, renew, release, reject, submit with QA.
  */
 import rateLimit from '@fastify/rate-limit';

@@ -4,10 +4,9 @@
  * writes (apps/dist/playground for the host page, apps/dist/zendesk for the app itself) and
  * `config.json`, which hands the page the key of the built-in dev tenant when one is configured.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { join } from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import { builtFileSender, DEFAULT_APPS_DIST } from '../built-files.js';
 
 export interface PlaygroundOptions {
   /** Where `npm run build:apps` wrote its output; defaults to the repository's apps/dist. */
@@ -20,18 +19,6 @@ export interface PlaygroundOptions {
   devApiKey?: string;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-// src/routes/playground and dist/routes/playground are both four levels below the repository.
-const DEFAULT_APPS_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../apps/dist');
-
 const playgroundRoutes: FastifyPluginAsync<PlaygroundOptions> = async (app, options) => {
   const appsDist = options.appsDist ?? DEFAULT_APPS_DIST;
   const roots = {
@@ -39,32 +26,7 @@ const playgroundRoutes: FastifyPluginAsync<PlaygroundOptions> = async (app, opti
     app: join(appsDist, 'zendesk'),
   };
 
-  async function sendFile(reply: FastifyReply, root: string, relative: string) {
-    const path = resolve(root, relative);
-    if (path !== root && !path.startsWith(root + sep)) {
-      return reply
-        .code(404)
-        .send({ error: { code: 'not_found', message: 'No such playground file.' } });
-    }
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) {
-      const built = await stat(join(roots.page, 'index.html')).catch(() => null);
-      return built
-        ? reply
-            .code(404)
-            .send({ error: { code: 'not_found', message: 'No such playground file.' } })
-        : reply.code(503).send({
-            error: {
-              code: 'not_built',
-              message: 'The playground is not built yet: run `npm run build:apps`.',
-            },
-          });
-    }
-    return reply
-      .type(CONTENT_TYPES[extname(path)] ?? 'application/octet-stream')
-      .header('cache-control', 'no-cache')
-      .send(await readFile(path));
-  }
+  const sendFile = builtFileSender('playground', join(roots.page, 'index.html'));
 
   // The page's own URLs are absolute (/playground/...), so it works with or without the slash.
   for (const url of ['/playground', '/playground/']) {
