@@ -1,6 +1,7 @@
 /**
  * `npm run build:apps`: builds the sidebar iframe with vite into a zcli-ready Zendesk app folder
- * (apps/dist/zendesk), builds the playground page (apps/dist/playground), checks the app folder
+ * (apps/dist/zendesk), builds the playground page (apps/dist/playground) and the translators'
+ * workspace (apps/dist/workspace, served at /queue), checks the app folder
  * with the offline validator, and prints the bundle size. Set PARLEY_PROXY_DOMAIN to the proxy's
  * host name to allow it in the packaged manifest's domainWhitelist.
  */
@@ -9,7 +10,7 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build, defaultClientConditions } from 'vite';
 import { buildFreshdeskApp } from './freshdeskPackage.js';
 import { validateZendeskApp } from './validateZendeskApp.js';
 import { assembleZendeskPackage } from './zendeskPackage.js';
@@ -22,6 +23,7 @@ const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(appsDir, 'dist');
 const zendeskDir = join(dist, 'zendesk');
 const playgroundDir = join(dist, 'playground');
+const workspaceDir = join(dist, 'workspace');
 // Built beside the served folders and swapped in at the end, so a proxy serving the playground
 // (or another test run building at the same time) never sees a half-written folder.
 const staging = join(dist, `.staging-${process.pid}`);
@@ -49,6 +51,7 @@ async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
 async function main(): Promise<void> {
   const stagedZendesk = join(staging, 'zendesk');
   const stagedPlayground = join(staging, 'playground');
+  const stagedWorkspace = join(staging, 'workspace');
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
 
@@ -80,6 +83,18 @@ async function main(): Promise<void> {
     build: { outDir: stagedPlayground, emptyOutDir: true },
   });
 
+  // The translators' workspace, served by the proxy at /queue. It runs shared code (the masked
+  // segment model): `source` bundles it from TypeScript, so no build of shared/ is needed first.
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: join(appsDir, 'src/workspace'),
+    base: '/queue/',
+    plugins: [react()],
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    build: { outDir: stagedWorkspace, emptyOutDir: true },
+  });
+
   const problems = await validateZendeskApp(stagedZendesk);
   if (problems.length > 0) {
     await rm(staging, { recursive: true, force: true });
@@ -90,11 +105,18 @@ async function main(): Promise<void> {
   // Only this build's folders: other apps (Freshdesk) build into apps/dist too.
   await swapIn(stagedZendesk, zendeskDir);
   await swapIn(stagedPlayground, playgroundDir);
+  await swapIn(stagedWorkspace, workspaceDir);
   await rm(staging, { recursive: true, force: true });
   const size = await bundleSize(join(zendeskDir, 'assets'));
   console.log(
     `Zendesk app written to ${zendeskDir} (passes the offline checks); ` +
       `JS+CSS ${(size.raw / 1024).toFixed(1)} KiB raw, ${(size.gzip / 1024).toFixed(1)} KiB gzip`,
+  );
+
+  const workspaceSize = await bundleSize(join(workspaceDir, 'assets'));
+  console.log(
+    `Translators' workspace written to ${workspaceDir}; ` +
+      `JS+CSS ${(workspaceSize.raw / 1024).toFixed(1)} KiB raw, ${(workspaceSize.gzip / 1024).toFixed(1)} KiB gzip`,
   );
 
   const freshdeskProblems = await buildFreshdeskApp(appsDir);

@@ -3,7 +3,8 @@
  * locale, then its base language, then English, and throws when even English lacks it, so a
  * missing string fails a test instead of showing a raw key to an agent.
  */
-// Only the `ui` part is bundled; the marketplace `app` part is read by the build (zendeskPackage.ts).
+// Only the `ui` part is bundled with the sidebar; the marketplace `app` part is read by the build
+// (zendeskPackage.ts) and the `workspace` part by the translators' workspace (workspace/messages.ts).
 import { ui as de } from './locales/de.json';
 import { ui as en } from './locales/en.json';
 import { ui as es } from './locales/es.json';
@@ -11,7 +12,7 @@ import { ui as fr } from './locales/fr.json';
 import { ui as ja } from './locales/ja.json';
 import { ui as pt } from './locales/pt.json';
 
-type Messages = { [key: string]: string | Messages };
+export type Messages = { [key: string]: string | Messages };
 
 /** The UI strings of every locale file (`ui` in locales/*.json). */
 export const UI_MESSAGES: Record<string, Messages> = {
@@ -35,21 +36,22 @@ function lookup(messages: Messages | undefined, key: string): string | undefined
 }
 
 /** `pt-BR` → [`pt-BR`, `pt`, `en`]; case-insensitive on the locale tag. */
-export function fallbackChain(locale: string): string[] {
+export function fallbackChain(locale: string, catalog = UI_MESSAGES): string[] {
   const chain: string[] = [];
-  const exact = Object.keys(UI_MESSAGES).find((l) => l.toLowerCase() === locale.toLowerCase());
+  const exact = Object.keys(catalog).find((l) => l.toLowerCase() === locale.toLowerCase());
   if (exact) chain.push(exact);
   const base = locale.split(/[-_]/)[0]?.toLowerCase() ?? '';
-  if (base in UI_MESSAGES && !chain.includes(base)) chain.push(base);
+  if (base in catalog && !chain.includes(base)) chain.push(base);
   if (!chain.includes('en')) chain.push('en');
   return chain;
 }
 
-export function createTranslate(locale: string): Translate {
-  const chain = fallbackChain(locale);
+/** `catalog`: the strings by locale; the sidebar's by default. */
+export function createTranslate(locale: string, catalog = UI_MESSAGES): Translate {
+  const chain = fallbackChain(locale, catalog);
   return (key, vars = {}) => {
     for (const l of chain) {
-      const message = lookup(UI_MESSAGES[l], key);
+      const message = lookup(catalog[l], key);
       if (message !== undefined) {
         return message.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => {
           const value = vars[name];

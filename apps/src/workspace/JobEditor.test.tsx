@@ -1,0 +1,201 @@
+// @vitest-environment jsdom
+/**
+ * The editor a translator works in, against a fake queue API whose answers follow the proxy's
+ * /v1/queue contract (translation-proxy/src/queue/API.md).
+ */
+import '../testing/matchMedia.js';
+import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../i18n/I18nProvider.js';
+import { JobEditor, type EditorOutcome } from './JobEditor.js';
+import { WORKSPACE_MESSAGES } from './messages.js';
+import { QueueApiError, type QueueApi, type QueueJobDetail } from './queueApi.js';
+
+configure({ asyncUtilTimeout: 15_000 });
+// jsdom lays nothing out, so it has no scrolling.
+Element.prototype.scrollIntoView = () => undefined;
+afterEach(cleanup);
+
+const JOB: QueueJobDetail = {
+  id: 'job-1',
+  tenant: { id: 'acme', name: 'Acme Support' },
+  source: 'en',
+  target: 'es',
+  dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+  leaseExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+  format: 'html',
+  segments: [
+    {
+      index: 0,
+      source: 'Hello <x id="1"/>,',
+      target: 'Hola <x id="1"/>,',
+      origin: 'memory',
+      match: 100,
+      translatable: true,
+      placeholders: [{ id: 1, kind: 'span', display: '{{ticket.requester.first_name}}' }],
+      terms: [],
+    },
+    {
+      index: 1,
+      source: 'Your <x id="1"/>order<x id="2"/> 48213 ships on Friday.',
+      target: 'Su <x id="1"/>pedido<x id="2"/> 48213 sale el viernes.',
+      origin: 'machine',
+      translatable: true,
+      placeholders: [
+        { id: 1, kind: 'open', display: '<b>' },
+        { id: 2, kind: 'close', display: '</b>' },
+      ],
+      terms: [{ source: 'order', target: 'pedido' }],
+    },
+  ],
+};
+
+function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
+  return {
+    me: vi.fn(),
+    login: vi.fn(),
+    logout: vi.fn(),
+    jobs: vi.fn(),
+    claim: vi.fn(),
+    renew: vi.fn(async () => ({ leaseExpiresAt: new Date(Date.now() + 600_000).toISOString() })),
+    release: vi.fn(async () => undefined),
+    reject: vi.fn(async () => undefined),
+    submit: vi.fn(async () => ({ status: 'approved' as const })),
+    ...overrides,
+  };
+}
+
+function renderEditor(api: QueueApi, props: { renewEveryMs?: number } = {}) {
+  const onClose = vi.fn<(outcome?: EditorOutcome) => void>();
+  render(
+    <ThemeProvider>
+      <I18nProvider locale="en" catalog={WORKSPACE_MESSAGES}>
+        <JobEditor api={api} job={JOB} onClose={onClose} {...props} />
+      </I18nProvider>
+    </ThemeProvider>,
+  );
+  return {
+    onClose,
+    editor: (n: number) => screen.getByRole('textbox', { name: `Translation of segment ${n}` }),
+  };
+}
+
+/** What a translator's typing leaves in a segment editor. */
+function type(editor: HTMLElement, html: string) {
+  editor.innerHTML = html;
+  fireEvent.input(editor);
+}
+
+describe('the job editor', () => {
+  it('shows each segment with its origin and the machine target with tokens', async () => {
+    const { editor } = renderEditor(fakeApi());
+    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    expect(screen.getByText('Memory 100%')).toBeTruthy();
+    expect(screen.getByText('Machine translation')).toBeTruthy();
+    expect(editor(2).textContent).toBe('Su <b>pedido</b> 48213 sale el viernes.');
+    expect(
+      within(editor(1))
+        .getByText('{{ticket.requester.first_name}}')
+        .getAttribute('contenteditable'),
+    ).toBe('false');
+    expect(screen.getByText('order').closest('mark')?.title).toBe('Glossary: order → pedido');
+  });
+
+  it('confirms a segment with Ctrl+Enter and moves to the next one, then to Approve', async () => {
+    const { editor } = renderEditor(fakeApi());
+    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    fireEvent.keyDown(editor(1), { key: 'Enter', ctrlKey: true });
+    expect(document.activeElement).toBe(editor(2));
+    expect(screen.getByText('Confirmed')).toBeTruthy();
+    fireEvent.keyDown(editor(2), { key: 'Enter', ctrlKey: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Approve and send' }));
+  });
+
+  it('offers to put back a placeholder the translator deleted', async () => {
+    const { editor } = renderEditor(fakeApi());
+    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    type(editor(1), 'Hola,');
+    const insert = screen.getByRole('button', { name: 'Insert {{ticket.requester.first_name}}' });
+    fireEvent.click(insert);
+    expect(editor(1).querySelectorAll('[data-placeholder="1"]')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /^Insert/ })).toBeNull();
+  });
+
+  it('sends only the changed segments, in masked form, and closes as approved', async () => {
+    const api = fakeApi();
+    const { editor, onClose } = renderEditor(api);
+    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    type(editor(2), editor(2).innerHTML.replace('sale el viernes', 'llega el viernes &amp; más'));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(api.submit).toHaveBeenCalledWith('job-1', {
+      segments: [
+        { index: 1, target: 'Su <x id="1"/>pedido<x id="2"/> 48213 llega el viernes &amp; más.' },
+      ],
+      dismissed: [],
+    });
+    expect(onClose).toHaveBeenCalledWith({
+      type: 'success',
+      text: 'Approved. Parley is posting the reply to the ticket.',
+    });
+  });
+
+  it('shows refused QA, and sends a dismissed warning with the next submission', async () => {
+    const warning = {
+      code: 'number_mismatch',
+      severity: 'warning' as const,
+      message: 'Numbers differ.',
+      segment: 1,
+      detail: 'missing 48213',
+    };
+    const submit = vi
+      .fn<QueueApi['submit']>()
+      .mockRejectedValueOnce(new QueueApiError('qa_failed', 'QA failed', 422, [warning]))
+      .mockResolvedValueOnce({ status: 'approved' });
+    const { onClose } = renderEditor(fakeApi({ submit }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve and send' }));
+    const panel = await screen.findByRole('alert');
+    expect(panel.textContent).toContain('The numbers differ from the source: missing 48213.');
+    fireEvent.click(within(panel).getByRole('checkbox', { name: 'Send anyway — numbers differ' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(submit).toHaveBeenLastCalledWith('job-1', {
+      segments: [],
+      dismissed: ['number_mismatch'],
+    });
+  });
+
+  it('renews the lease while the translator types, and stops editing when it is lost', async () => {
+    const renew = vi
+      .fn<QueueApi['renew']>()
+      .mockRejectedValue(new QueueApiError('lease_expired', 'Expired', 409));
+    const { editor } = renderEditor(fakeApi({ renew }), { renewEveryMs: 20 });
+    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
+    expect(renew).not.toHaveBeenCalled();
+    type(editor(1), 'Hola <b>x</b>');
+    await vi.waitFor(() => expect(renew).toHaveBeenCalledWith('job-1'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your claim on this reply expired');
+    expect(editor(1).getAttribute('contenteditable')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Approve and send' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+  });
+
+  it('rejects with the reason the translator gives', async () => {
+    const api = fakeApi();
+    const { onClose } = renderEditor(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reject…' }));
+    const reject = screen.getByRole('button', { name: 'Reject reply' });
+    expect(reject).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText(/Why can't this reply be sent/), {
+      target: { value: 'The draft quotes the wrong order.' },
+    });
+    fireEvent.click(reject);
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(api.reject).toHaveBeenCalledWith('job-1', 'The draft quotes the wrong order.');
+  });
+});

@@ -1,0 +1,299 @@
+/**
+ * Editing a claimed reply: segments with source and editable target, live placeholder checks,
+ * QA on submit (errors block, warnings can be sent anyway), Ctrl+Enter to confirm a segment and
+ * move on, release and reject. The lease is renewed while the translator works; when it is lost
+ * the editor says so and stops accepting edits.
+ */
+import { Button } from '@zendeskgarden/react-buttons';
+import { Checkbox, Field, Textarea } from '@zendeskgarden/react-forms';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { checkPlaceholders } from '@parley/shared/pipeline/masked-segment';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { languageName } from '../model/languages.js';
+import { errorMessage } from './errorMessage.js';
+import {
+  QueueApiError,
+  type QueueApi,
+  type QueueJobDetail,
+  type QueueQaIssue,
+} from './queueApi.js';
+import { SegmentRow } from './SegmentRow.js';
+import { clockTime, relativeTime } from './time.js';
+
+export interface EditorOutcome {
+  type: 'success' | 'error';
+  text: string;
+}
+
+interface JobEditorProps {
+  api: QueueApi;
+  job: QueueJobDetail;
+  onClose: (outcome?: EditorOutcome) => void;
+  /** How often to renew the lease while the translator works; a third of the lease by default. */
+  renewEveryMs?: number;
+}
+
+/** Renew well before the lease runs out, and not more often than this. */
+const MIN_RENEW_MS = 2_000;
+
+export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
+  const { t, locale } = useI18n();
+  const [targets, setTargets] = useState(() => job.segments.map((segment) => segment.target));
+  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(new Set());
+  const [qa, setQa] = useState<readonly QueueQaIssue[]>([]);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [leaseExpiresAt, setLeaseExpiresAt] = useState(job.leaseExpiresAt);
+  const [leaseLost, setLeaseLost] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const editors = useRef(new Map<number, HTMLDivElement>());
+  const approveButton = useRef<HTMLButtonElement>(null);
+  const activeSinceRenew = useRef(false);
+
+  const edited = targets.some((target, index) => target !== job.segments[index]?.target);
+  const live = useMemo(() => checkPlaceholders(job.segments, targets), [job.segments, targets]);
+
+  // Keep the claim while the translator works; an idle tab lets it lapse back to the queue.
+  useEffect(() => {
+    const leaseMs = Math.max(Date.parse(job.leaseExpiresAt) - Date.now(), MIN_RENEW_MS * 3);
+    const timer = setInterval(
+      () => {
+        if (!activeSinceRenew.current) return;
+        activeSinceRenew.current = false;
+        api.renew(job.id).then(
+          (lease) => setLeaseExpiresAt(lease.leaseExpiresAt),
+          (failure: unknown) => {
+            if (
+              failure instanceof QueueApiError &&
+              ['lease_expired', 'not_found'].includes(failure.code)
+            )
+              setLeaseLost(true);
+          },
+        );
+      },
+      renewEveryMs ?? Math.max(leaseMs / 3, MIN_RENEW_MS),
+    );
+    return () => clearInterval(timer);
+  }, [api, job.id, job.leaseExpiresAt, renewEveryMs]);
+
+  useEffect(() => {
+    if (!edited || leaseLost) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edited, leaseLost]);
+
+  const translatable = job.segments.filter((segment) => segment.translatable).map((s) => s.index);
+
+  function focusSegment(index: number) {
+    const element = editors.current.get(index);
+    element?.focus();
+    element?.scrollIntoView({ block: 'center' });
+  }
+
+  function confirm(index: number) {
+    setConfirmed((previous) => new Set(previous).add(index));
+    const next = translatable.find((candidate) => candidate > index);
+    if (next === undefined) approveButton.current?.focus();
+    else focusSegment(next);
+  }
+
+  function change(index: number, target: string) {
+    activeSinceRenew.current = true;
+    setTargets((previous) => previous.map((value, i) => (i === index ? target : value)));
+    setConfirmed((previous) => {
+      const next = new Set(previous);
+      next.delete(index);
+      return next;
+    });
+    // A finding about a segment no longer holds once the segment changed.
+    setQa((previous) => previous.filter((issue) => issue.segment !== index));
+  }
+
+  async function act(run: () => Promise<unknown>, outcome: EditorOutcome) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await run();
+      onClose(outcome);
+    } catch (failure) {
+      setBusy(false);
+      if (failure instanceof QueueApiError && failure.code === 'qa_failed') {
+        setQa(failure.qa);
+        return;
+      }
+      if (failure instanceof QueueApiError && failure.code === 'lease_expired') setLeaseLost(true);
+      setError(errorMessage(t, failure));
+    }
+  }
+
+  const approve = () =>
+    act(
+      () =>
+        api.submit(job.id, {
+          segments: targets
+            .map((target, index) => ({ index, target }))
+            .filter(({ index, target }) => target !== job.segments[index]?.target),
+          dismissed: [...dismissed],
+        }),
+      { type: 'success', text: t('workspace.notice.approved') },
+    );
+
+  const now = Date.now();
+  const source = languageName(job.source, locale);
+  const target = languageName(job.target, locale);
+  const qaErrors = qa.filter((issue) => issue.severity === 'error');
+  const qaWarnings = qa.filter((issue) => issue.severity === 'warning');
+  const warningCodes = [...new Set(qaWarnings.map((issue) => issue.code))];
+
+  const issueLine = (issue: QueueQaIssue, key: number) => (
+    <li key={key}>
+      {issue.segment !== undefined && (
+        <Button isLink onClick={() => focusSegment(issue.segment ?? 0)}>
+          {t('workspace.editor.goTo', { number: issue.segment + 1 })}
+        </Button>
+      )}{' '}
+      {t(`workspace.qa.${issue.code}`, { detail: issue.detail ?? '' })}
+    </li>
+  );
+
+  return (
+    <section className="parley-editor" aria-labelledby="parley-editor-heading">
+      <header className="parley-editor-head">
+        <h1 id="parley-editor-heading">
+          {t('workspace.editor.heading', { team: job.tenant.name })}
+        </h1>
+        <p className="parley-muted">
+          {t('workspace.queue.pair', { source, target })} ·{' '}
+          <span title={clockTime(job.dueAt, now, locale)}>
+            {t('workspace.editor.due', { time: relativeTime(job.dueAt, now, locale) })}
+          </span>{' '}
+          · {t('workspace.editor.lease', { time: clockTime(leaseExpiresAt, now, locale) })}
+        </p>
+        <p className="parley-muted">{t('workspace.editor.keyboardHint')}</p>
+      </header>
+      {leaseLost && (
+        <Alert type="warning" role="alert">
+          {t('workspace.editor.leaseLost')}{' '}
+          <Button size="small" onClick={() => onClose()}>
+            {t('workspace.editor.backToQueue')}
+          </Button>
+        </Alert>
+      )}
+      <div className="parley-columns" aria-hidden="true">
+        <span>{t('workspace.editor.source', { language: source })}</span>
+        <span>{t('workspace.editor.target', { language: target })}</span>
+      </div>
+      <ol className="parley-segments">
+        {job.segments.map((segment) => (
+          <SegmentRow
+            key={segment.index}
+            segment={segment}
+            initialTarget={segment.target}
+            target={targets[segment.index] ?? ''}
+            confirmed={confirmed.has(segment.index)}
+            readOnly={leaseLost || busy}
+            liveIssues={live.filter((issue) => issue.segment === segment.index)}
+            onChange={(value) => change(segment.index, value)}
+            onConfirm={() => confirm(segment.index)}
+            editorRef={(element) => {
+              if (element) editors.current.set(segment.index, element);
+              else editors.current.delete(segment.index);
+            }}
+            sourceLanguage={job.source}
+            targetLanguage={job.target}
+          />
+        ))}
+      </ol>
+      {qa.length > 0 && (
+        <div className="parley-qa" role="alert">
+          <h2>{t('workspace.editor.qaHeading')}</h2>
+          {qaErrors.length > 0 && <p>{t('workspace.editor.qaBlocking')}</p>}
+          <ul>{qaErrors.map(issueLine)}</ul>
+          {qaWarnings.length > 0 && <ul>{qaWarnings.map(issueLine)}</ul>}
+          {warningCodes.map((code) => (
+            <Field key={code}>
+              <Checkbox
+                checked={dismissed.has(code)}
+                onChange={(event) => {
+                  const next = new Set(dismissed);
+                  if (event.target.checked) next.add(code);
+                  else next.delete(code);
+                  setDismissed(next);
+                }}
+              >
+                <Field.Label>
+                  {t('workspace.editor.dismiss')} — {t(`workspace.qaName.${code}`)}
+                </Field.Label>
+              </Checkbox>
+            </Field>
+          ))}
+        </div>
+      )}
+      {error && (
+        <Alert type="error" role="alert">
+          {error}
+        </Alert>
+      )}
+      {rejecting ? (
+        <form
+          className="parley-reject"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(() => api.reject(job.id, reason.trim()), {
+              type: 'success',
+              text: t('workspace.notice.rejected'),
+            });
+          }}
+        >
+          <Field>
+            <Field.Label>{t('workspace.editor.rejectReason')}</Field.Label>
+            <Textarea
+              required
+              autoFocus
+              maxLength={2000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </Field>
+          <div className="parley-actions">
+            <Button type="submit" isDanger disabled={busy || leaseLost || reason.trim() === ''}>
+              {t('workspace.editor.rejectConfirm')}
+            </Button>
+            <Button isBasic onClick={() => setRejecting(false)}>
+              {t('workspace.editor.cancel')}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div className="parley-actions">
+          <Button
+            ref={approveButton}
+            isPrimary
+            disabled={busy || leaseLost}
+            onClick={() => void approve()}
+          >
+            {busy ? t('workspace.editor.approving') : t('workspace.editor.approve')}
+          </Button>
+          <Button
+            disabled={busy || leaseLost}
+            onClick={() =>
+              void act(() => api.release(job.id), {
+                type: 'success',
+                text: t('workspace.notice.released'),
+              })
+            }
+          >
+            {t('workspace.editor.release')}
+          </Button>
+          <Button isDanger isBasic disabled={busy || leaseLost} onClick={() => setRejecting(true)}>
+            {t('workspace.editor.reject')}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+/** Entry point of the translators' workspace, served by the proxy at /queue. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createTranslate } from '../i18n/i18n.js';
+import { WORKSPACE_MESSAGES } from './messages.js';
+import { createQueueApi } from './queueApi.js';
+import { WorkspaceApp } from './WorkspaceApp.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+// The browser's language; `?lang=` overrides it (a translator reviewing into a language other
+// than their browser's may prefer the UI in their own).
+const locale = new URLSearchParams(window.location.search).get('lang') ?? navigator.language;
+document.documentElement.lang = locale;
+document.title = createTranslate(locale, WORKSPACE_MESSAGES)('workspace.title');
+
+createRoot(root).render(
+  <StrictMode>
+    <WorkspaceApp api={createQueueApi()} locale={locale} />
+  </StrictMode>,
+);

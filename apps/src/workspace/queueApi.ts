@@ -1,0 +1,114 @@
+/**
+ * The proxy's translator API (`/v1/queue`, see translation-proxy/src/queue/API.md), typed from its
+ * published schemas. The workspace is served by the proxy itself, so calls are same-origin: the
+ * session cookie rides along and every POST but login echoes the session's CSRF token.
+ */
+import type {
+  QueueClaimed,
+  QueueJobDetail,
+  QueueLease,
+  QueueList,
+  QueueQaIssue,
+  QueueSession,
+  QueueSubmit,
+} from '@parley/shared/api/schemas';
+
+export type {
+  QueueJobDetail,
+  QueueJobSummary,
+  QueueQaIssue,
+  QueueSegment,
+} from '@parley/shared/api/schemas';
+export type Translator = QueueSession['translator'];
+
+/** A refused call: the proxy's stable error code, or `network` when the proxy could not be reached. */
+export class QueueApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+    /** QA findings of a refused submission (`qa_failed`). */
+    readonly qa: readonly QueueQaIssue[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'QueueApiError';
+  }
+}
+
+interface ErrorAnswer {
+  error?: { code?: string; message?: string };
+  qa?: QueueQaIssue[];
+}
+
+export type QueueApi = ReturnType<typeof createQueueApi>;
+
+export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+  let csrfToken = '';
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method === 'POST' && csrfToken) headers['x-csrf-token'] = csrfToken;
+    let response: Response;
+    try {
+      response = await fetchImpl(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new QueueApiError('network', 'The Parley proxy cannot be reached.');
+    }
+    if (response.status === 204) return undefined as T;
+    const answer = (await response.json().catch(() => ({}))) as T & ErrorAnswer;
+    if (response.ok) return answer;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new QueueApiError(
+      answer.error?.code ?? 'http_error',
+      answer.error?.message ?? `The proxy answered ${response.status}.`,
+      response.status,
+      answer.qa ?? [],
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
+  }
+
+  const job = (id: string, action: string) => `/v1/queue/jobs/${encodeURIComponent(id)}/${action}`;
+  const remember = (session: QueueSession): Translator => {
+    csrfToken = session.csrfToken;
+    return session.translator;
+  };
+
+  return {
+    /** The signed-in translator, or `null` when there is no valid session. */
+    async me(): Promise<Translator | null> {
+      try {
+        return remember(await call<QueueSession>('GET', '/v1/queue/me'));
+      } catch (error) {
+        if (error instanceof QueueApiError && error.code === 'unauthorized') return null;
+        throw error;
+      }
+    },
+    login: async (email: string, password: string) =>
+      remember(await call<QueueSession>('POST', '/v1/queue/login', { email, password })),
+    async logout(): Promise<void> {
+      await call<void>('POST', '/v1/queue/logout');
+      csrfToken = '';
+    },
+    jobs: (pair?: { source: string; target: string }) =>
+      call<QueueList>(
+        'GET',
+        pair
+          ? `/v1/queue/jobs?${new URLSearchParams({ source: pair.source, target: pair.target }).toString()}`
+          : '/v1/queue/jobs',
+      ).then((list) => list.jobs),
+    claim: (id: string): Promise<QueueJobDetail> =>
+      call<QueueClaimed>('POST', job(id, 'claim')).then((claimed) => claimed.job),
+    renew: (id: string) => call<QueueLease>('POST', job(id, 'renew')),
+    release: (id: string) => call<void>('POST', job(id, 'release')),
+    reject: (id: string, reason: string) => call<void>('POST', job(id, 'reject'), { reason }),
+    submit: (id: string, submission: QueueSubmit) =>
+      call<{ status: 'approved' }>('POST', job(id, 'submit'), submission),
+  };
+}
