@@ -5,25 +5,10 @@
  * Chromium through playwright-core.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Frame,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
 import { DEV_KEY, startProxyWithPlayground, type RunningProxy } from './proxyWithPlayground.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Waits for what the agent would see; generous, as Apertium and Chromium share two cores with other tests. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -36,8 +21,7 @@ let page: Page;
 beforeAll(async () => {
   execFileSync(process.execPath, ['--import', 'tsx', 'apps/build/buildApps.ts'], { stdio: 'pipe' });
   proxy = await startProxyWithPlayground();
-  // launch() starts Chromium with a fresh temporary profile of its own each time.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

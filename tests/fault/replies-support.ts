@@ -39,6 +39,23 @@ export interface SignedIn {
   headers: Record<string, string>;
 }
 
+/** A translator account assigned to `tenants` and `pairs`, as `npm run translator -- create` makes one. */
+export async function createTranslator(
+  proxy: Proxy,
+  email: string,
+  password: string,
+  pairs: { source: string; target: string }[] = [{ source: 'en', target: 'es' }],
+  tenants: string[] = [DEV_TENANT_ID],
+) {
+  const translator = await proxy.store.translators.create({
+    email,
+    name: email.split('@')[0] ?? email,
+    passwordHash: await hashPassword(password),
+  });
+  await proxy.store.translators.assign(translator.id, tenants, pairs);
+  return translator;
+}
+
 export async function signIn(
   proxy: Proxy,
   email: string,
@@ -46,12 +63,7 @@ export async function signIn(
   tenants: string[] = [DEV_TENANT_ID],
 ): Promise<SignedIn> {
   const password = `pw-${randomBytes(8).toString('hex')}`;
-  const translator = await proxy.store.translators.create({
-    email,
-    name: email.split('@')[0] ?? email,
-    passwordHash: await hashPassword(password),
-  });
-  await proxy.store.translators.assign(translator.id, tenants, pairs);
+  const translator = await createTranslator(proxy, email, password, pairs, tenants);
   const response = await proxy.app.inject({
     method: 'POST',
     url: '/v1/queue/login',

@@ -1,0 +1,162 @@
+/**
+ * The translators' workspace as a translator uses it: the BUILT page at /queue of a real proxy
+ * (embedded Apertium, SQLite), in Debian's Chromium, posting approved replies to a stand-in
+ * Zendesk on 127.0.0.1 that follows Zendesk's documented ticket API.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Proxy } from '@parley/translation-proxy/compose';
+import { DEV_TENANT_ID } from '@parley/translation-proxy/plugins/auth';
+import { createSecretBox } from '@parley/translation-proxy/secrets';
+import { serveOnLocalhost } from '../msw/helpdesk-standin.js';
+import { zendeskApi } from '../msw/zendesk.js';
+import {
+  createReply,
+  createTranslator,
+  startReplyProxy,
+  TEST_SECRET_KEY,
+  waitForStatus,
+  ZENDESK,
+} from '../fault/replies-support.js';
+import { launchChromium } from './chromium.js';
+
+const PASSWORD = 'correct horse battery staple';
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+const zendesk = zendeskApi(ZENDESK);
+let helpdesk: Awaited<ReturnType<typeof serveOnLocalhost>>;
+let proxy: Proxy;
+let url: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let ticket = 7100;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['--import', 'tsx', 'apps/build/buildApps.ts'], { stdio: 'pipe' });
+  helpdesk = await serveOnLocalhost(zendesk.handle, 0);
+  proxy = await startReplyProxy({ PARLEY_ALLOW_HTTP_HELPDESK: '1' });
+  // The stand-in runs on a local port: the tenant's Zendesk credentials point there.
+  await proxy.store.replySettings.setHelpdesk(
+    DEV_TENANT_ID,
+    'zendesk',
+    createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).seal(
+      JSON.stringify({ ...ZENDESK, baseUrl: helpdesk.origin }),
+    ),
+  );
+  await createTranslator(proxy, 'lucia@translators.example', PASSWORD);
+  url = await proxy.app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await helpdesk?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'en-US' });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+/** A review job for a new ticket: the agent's English HTML reply to a Spanish-speaking customer. */
+async function queueReply(draft: string): Promise<{ id: string; ticketId: string }> {
+  const ticketId = String(++ticket);
+  zendesk.addTicket(ticketId);
+  const response = await createReply(proxy, {
+    helpdesk: 'zendesk',
+    ticketId,
+    authorId: '3721',
+    draft,
+    format: 'html',
+    source: 'en',
+    target: 'es',
+    mode: 'review',
+  });
+  expect(response.statusCode).toBe(201);
+  return { id: (response.json() as { id: string }).id, ticketId };
+}
+
+async function signIn() {
+  await page.goto(`${url}/queue`);
+  await page.getByLabel('Email').fill('lucia@translators.example');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Replies waiting for review' }).waitFor();
+}
+
+const segmentEditor = (number: number) =>
+  page.getByRole('textbox', { name: `Translation of segment ${number}` });
+
+describe('the translators’ workspace', { timeout: 90_000 }, () => {
+  it('signs in, claims, catches a dropped placeholder, approves, and the ticket gets one reply and one note', async () => {
+    const { id, ticketId } = await queueReply(
+      '<p>Hello {{ticket.requester.first_name}},</p><p>Your order <b>48213</b> ships on Friday.</p>',
+    );
+    await signIn();
+    const row = page.locator(`tr[data-job="${id}"]`);
+    await poll(() => row.textContent()).toContain('Hello {{ticket.requester.first_name}}');
+    await row.getByRole('button', { name: 'Claim' }).click();
+
+    await page.getByRole('heading', { name: 'Reply for Development' }).waitFor();
+    const greeting = segmentEditor(1);
+    const token = greeting.locator('[data-placeholder]');
+    await expect.poll(() => token.textContent()).toBe('{{ticket.requester.first_name}}');
+    // The translator selects the token and deletes it, then rewrites the greeting.
+    await token.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNode(element);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => token.count()).toBe(0);
+    await greeting.evaluate((element) => {
+      element.textContent = '';
+    });
+    await greeting.pressSequentially('Hola ');
+
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    const qa = page.getByRole('alert').filter({ hasText: 'Check before sending' });
+    await poll(() => qa.textContent()).toContain('{{ticket.requester.first_name}} is missing.');
+    expect(zendesk.tickets.get(ticketId)).toEqual([]);
+
+    // Put the token back where the caret is, finish the sentence, confirm it with Ctrl+Enter.
+    await greeting.press('End');
+    await page.getByRole('button', { name: 'Insert {{ticket.requester.first_name}}' }).click();
+    await greeting.press('End');
+    await greeting.pressSequentially(', ¡gracias por escribirnos!');
+    await greeting.press('Control+Enter');
+    await expect
+      .poll(() => segmentEditor(2).evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    await segmentEditor(2).press('Control+Enter');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('button', { name: 'Approve and send' })
+          .evaluate((b) => b === document.activeElement),
+      )
+      .toBe(true);
+    await page.keyboard.press('Enter');
+
+    await page.getByText('Approved. Parley is posting the reply to the ticket.').waitFor();
+    const job = await waitForStatus(proxy, id, ['posted']);
+    expect(job.editor).toEqual({ id: expect.any(String), name: 'lucia' });
+    const comments = zendesk.tickets.get(ticketId) ?? [];
+    expect(comments.map((comment) => comment.public)).toEqual([true, false]);
+    const [reply, note] = comments;
+    expect(reply?.html_body).toContain(
+      'Hola {{ticket.requester.first_name}}, ¡gracias por escribirnos!',
+    );
+    expect(reply?.html_body).toContain('<b>48213</b>');
+    expect(note?.body).toContain('Your order 48213 ships on Friday.');
+    expect(note?.body).toContain('lucia');
+  });
+});
