@@ -4,11 +4,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProxyError } from '../host/helpdeskHost.js';
-import {
-  connectFreshdesk,
-  RELOAD_AFTER_SEND_MS,
-  type FreshdeskConversation,
-} from './freshdeskHost.js';
+import type { FreshdeskConversation } from './freshdeskConversation.js';
+import { connectFreshdesk, RELOAD_AFTER_SEND_MS } from './freshdeskHost.js';
 import type {
   FreshworksClient,
   FreshworksEvent,

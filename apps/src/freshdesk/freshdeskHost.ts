@@ -21,6 +21,7 @@ import type {
   FreshworksEvent,
   FreshworksRequestFailure,
 } from './freshworksClient.js';
+import type { FreshdeskConversation } from './freshdeskConversation.js';
 
 /** One request template per proxy endpoint the sidebar calls: the adapter's whole routing table. */
 export interface ProxyTemplateRoute {
@@ -54,16 +55,6 @@ export const PROXY_TEMPLATE_ROUTES: readonly ProxyTemplateRoute[] = [
 /** The proxy path that returns a Freshdesk ticket's conversations (`GET /api/v2/tickets/{id}/conversations`). */
 export const conversationsPath = (ticketId: string) =>
   `/v1/freshdesk/tickets/${encodeURIComponent(ticketId)}/conversations`;
-
-/** A conversation as Freshdesk's API returns it (only the fields used here). */
-export interface FreshdeskConversation {
-  id: number | string;
-  body: string;
-  incoming?: boolean;
-  private?: boolean;
-  user_id?: number | string;
-  created_at?: string;
-}
 
 interface FreshdeskTicket {
   id?: number | string;
