@@ -4,7 +4,7 @@
  * as Freshdesk's `GET /api/v2/tickets/{id}/conversations` lists them: a Spanish customer
  * (translated by Apertium) and a Portuguese one (Portuguese→English goes through Spanish).
  */
-import type { FreshdeskConversation } from '../src/freshdesk/freshdeskHost.js';
+import type { FreshdeskConversation } from '../src/freshdesk/freshdeskConversation.js';
 
 export interface FreshdeskTicketFixture {
   ticket: {

@@ -2,14 +2,14 @@
  * The Freshdesk app as an agent uses it: the BUILT app (apps/dist/freshdesk, served by the
  * playground with the stand-in Freshworks client in place of `{{{appclient}}}`) in an iframe
  * inside the stand-in Freshworks host page, which answers `data.get`, `iparams.get`,
- * `interface.trigger` and `events.on`, and renders the app's own request templates to a real
- * proxy translating with the embedded Apertium engine; the proxy reads the ticket's replies from
- * the Freshdesk API stand-in (msw) with the tenant's sealed key. Runs in Debian's Chromium.
+ * `interface.trigger` and `events.on` (an intercepted `ticket.sendReply` waits for the app's
+ * done/fail), and renders the app's own request templates to a real proxy translating with the
+ * embedded Apertium engine; the proxy reads the ticket's replies from the Freshdesk API stand-in
+ * (msw) with the tenant's sealed key. Runs in Debian's Chromium.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setupServer } from 'msw/node';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Proxy } from '@parley/translation-proxy/compose';
 import { DEV_TENANT_ID } from '@parley/translation-proxy/plugins/auth';
@@ -17,18 +17,10 @@ import { createSecretBox } from '@parley/translation-proxy/secrets';
 import { FRESHDESK_TICKETS } from '../../apps/playground/freshdeskFixtures.js';
 import { freshdeskApi } from '../msw/freshdesk.js';
 import { authorized, startTestProxy } from '../support/proxy.js';
+import { buildApps } from './build.js';
+import { launchChromium } from './chromium.js';
 
 const PORT = 18510;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const BUILD_LOCK = '/tmp/parley-apps-build.lock';
 const APP_FRAME = 'iframe[title="Parley sidebar app"]';
 const SECRET_KEY = randomBytes(32);
 const FRESHDESK = { helpdesk: 'freshdesk', domain: 'acme-support', apiKey: 'fd-key-8kL3mN6pQ9rS' };
@@ -51,14 +43,7 @@ async function proxyGet(path: string): Promise<{ status: number; body: unknown }
 }
 
 beforeAll(async () => {
-  // The lock keeps two test files from building apps/dist at once. vitest sets NODE_ENV=test,
-  // which vite would take for a development build (React's development bundle, StrictMode's
-  // doubled effects): the agent gets the production build, so the test does too.
-  execFileSync(
-    'flock',
-    [BUILD_LOCK, process.execPath, '--import', 'tsx', 'apps/build/buildApps.ts'],
-    { stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  buildApps();
   server.listen({ onUnhandledRequest: 'bypass' });
   proxy = await startTestProxy({ PARLEY_SECRET_KEY: SECRET_KEY.toString('hex') });
   await proxy.app.listen({ host: '127.0.0.1', port: PORT });
@@ -83,7 +68,7 @@ beforeAll(async () => {
       })),
     );
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -198,6 +183,45 @@ describe('the Freshdesk sidebar in the stand-in Freshworks host', { timeout: 90_
     await poll(() => page.locator('#toast').getAttribute('data-type')).toBe('success');
 
     // Freshdesk sends the reply; the app lets it go and reads the thread again.
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => page.locator('#send-status').textContent()).toBe('Reply sent.');
+  });
+
+  it("stops an English reply sent from Freshdesk's editor to the Spanish customer, saying to translate it first", async () => {
+    const app = await openTicket('ticket=2001');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
+    const editor = page.getByRole('textbox', { name: 'Reply editor' });
+    await editor.fill(
+      'Thank you for your patience. We have reset your password, so you can sign in again.',
+    );
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => page.locator('#send-status').textContent()).toBe(
+      'Sending was stopped: This reply is in English, but the customer reads Spanish. Translate it with Parley in the sidebar first, then send it.',
+    );
+    // Freshdesk keeps the reply in the editor for the agent to translate.
+    expect(await editor.textContent()).toContain('We have reset your password');
+  });
+
+  it("lets a reply written in Spanish go out from Freshdesk's editor", async () => {
+    const app = await openTicket('ticket=2001');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
+    await page
+      .getByRole('textbox', { name: 'Reply editor' })
+      .fill(
+        'Gracias por su paciencia. Hemos restablecido su contraseña y ya puede volver a entrar.',
+      );
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => page.locator('#send-status').textContent()).toBe('Reply sent.');
+  });
+
+  it('never stops a reply because the Parley proxy cannot be reached', async () => {
+    const app = await openTicket('ticket=2001');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
+    // From here on, Freshworks gets no answer from the proxy's detection.
+    await page.route('**/v1/detect', (route) => route.abort());
+    await page
+      .getByRole('textbox', { name: 'Reply editor' })
+      .fill('Thank you for your patience. We have reset your password, so you can sign in again.');
     await page.getByRole('button', { name: 'Send' }).click();
     await poll(() => page.locator('#send-status').textContent()).toBe('Reply sent.');
   });

@@ -3,7 +3,6 @@
  * (embedded Apertium, SQLite), in Debian's Chromium, posting approved replies to a stand-in
  * Zendesk on 127.0.0.1 that follows Zendesk's documented ticket API.
  */
-import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Proxy } from '@parley/translation-proxy/compose';
@@ -19,6 +18,7 @@ import {
   waitForStatus,
   ZENDESK,
 } from '../fault/replies-support.js';
+import { buildApps } from './build.js';
 import { launchChromium } from './chromium.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -34,7 +34,7 @@ let page: Page;
 let ticket = 7100;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['--import', 'tsx', 'apps/build/buildApps.ts'], { stdio: 'pipe' });
+  buildApps();
   helpdesk = await serveOnLocalhost(zendesk.handle, 0);
   proxy = await startReplyProxy({ PARLEY_ALLOW_HTTP_HELPDESK: '1' });
   // The stand-in runs on a local port: the tenant's Zendesk credentials point there.

@@ -4,9 +4,9 @@
  * `client.request` to a real proxy translating with the embedded Apertium engine. Runs in Debian's
  * Chromium through playwright-core.
  */
-import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApps } from './build.js';
 import { launchChromium } from './chromium.js';
 import { DEV_KEY, startProxyWithPlayground, type RunningProxy } from './proxyWithPlayground.js';
 
@@ -19,7 +19,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['--import', 'tsx', 'apps/build/buildApps.ts'], { stdio: 'pipe' });
+  buildApps();
   proxy = await startProxyWithPlayground();
   browser = await launchChromium();
 }, 120_000);

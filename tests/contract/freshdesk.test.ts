@@ -2,8 +2,12 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HelpdeskError } from '@parley/translation-proxy/helpdesks/client';
-import { freshdeskClient } from '@parley/translation-proxy/helpdesks/freshdesk';
-import { freshdeskApi } from '../msw/freshdesk.js';
+import {
+  freshdeskClient,
+  MAX_PAGES,
+  PER_PAGE,
+} from '@parley/translation-proxy/helpdesks/freshdesk';
+import { freshdeskApi, type FreshdeskConversation } from '../msw/freshdesk.js';
 
 const credentials = { helpdesk: 'freshdesk' as const, domain: 'acme', apiKey: 'Ab12Cd34Ef56Gh78' };
 const api = freshdeskApi(credentials);
@@ -23,6 +27,35 @@ const reply = {
   public: true,
   authorId: '80012',
 };
+
+const CUSTOMER_LINES = [
+  'Mi pedido no ha llegado todavía.',
+  'Le colis est arrivé abîmé.',
+  'Die Rechnung stimmt nicht.',
+  '注文した商品がまだ届きません。',
+];
+
+/** A long thread: the customer (incoming) and agent 80012 taking turns, oldest first. */
+function longThread(ticketId: number, count: number): FreshdeskConversation[] {
+  return Array.from({ length: count }, (_, i) => {
+    const incoming = i % 2 === 0;
+    const body = incoming
+      ? `<div>${CUSTOMER_LINES[i % CUSTOMER_LINES.length]} (#${i + 1})</div>`
+      : `<div>We are looking into it (#${i + 1}).</div>`;
+    const at = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
+    return {
+      id: 47_100_000_000 + i,
+      body,
+      body_text: body.replace(/<[^>]*>/g, ''),
+      ticket_id: ticketId,
+      user_id: incoming ? 601 : 80012,
+      private: false,
+      incoming,
+      created_at: at,
+      updated_at: at,
+    };
+  });
+}
 
 async function failure(action: () => Promise<unknown>): Promise<HelpdeskError> {
   const error = await action().then(
@@ -63,6 +96,38 @@ describe('Freshdesk client', () => {
     const id = await client.post('120', reply);
     expect(await client.findPosted('120', reply, since)).toBe(id);
     expect(await client.findPosted('120', { ...reply, public: false }, since)).toBeUndefined();
+  });
+
+  it('reads every conversation of a ticket with more than 100, page by page, oldest first', async () => {
+    api.tickets.set('130', longThread(130, 250));
+    const conversations = await client.conversations('130');
+    expect(conversations.map((c) => c.id)).toEqual(api.tickets.get('130')?.map((c) => c.id));
+    expect(conversations).toHaveLength(250);
+    expect(api.requests.map((r) => `${r.path}${r.query}`)).toEqual([
+      `/api/v2/tickets/130/conversations?per_page=${PER_PAGE}&page=1`,
+      `/api/v2/tickets/130/conversations?per_page=${PER_PAGE}&page=2`,
+      `/api/v2/tickets/130/conversations?per_page=${PER_PAGE}&page=3`,
+    ]);
+  });
+
+  it('reads a ticket of exactly one full page with a single call', async () => {
+    api.tickets.set('131', longThread(131, 100));
+    expect(await client.conversations('131')).toHaveLength(100);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it(`stops after ${MAX_PAGES} pages of a ticket that has even more`, async () => {
+    api.tickets.set('132', longThread(132, MAX_PAGES * PER_PAGE + 40));
+    const conversations = await client.conversations('132');
+    expect(conversations).toHaveLength(MAX_PAGES * PER_PAGE);
+    expect(api.requests).toHaveLength(MAX_PAGES);
+  });
+
+  it('finds a reply it already posted after the first 100 conversations', async () => {
+    api.tickets.set('133', longThread(133, 150));
+    const posted = await client.post('133', reply);
+    const since = Date.now() - 1_000;
+    expect(await client.findPosted('133', reply, since)).toBe(posted);
   });
 
   it('reports a 429 as rate limited with the Retry-After delay', async () => {

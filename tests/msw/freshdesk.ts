@@ -5,7 +5,9 @@
  * - `POST /api/v2/tickets/{id}/reply {body, user_id?}` → 201 conversation `{id, body, body_text,
  *   ticket_id, user_id, private:false, incoming:false, created_at, updated_at}`.
  * - `POST /api/v2/tickets/{id}/notes {body, private, user_id?}` → 201 the note.
- * - `GET /api/v2/tickets/{id}/conversations` → the conversations, oldest first.
+ * - `GET /api/v2/tickets/{id}/conversations?per_page&page` → one page of the conversations, oldest
+ *   first (`per_page` 30 by default, at most 100, else 400; `page` from 1), with a
+ *   `link: <…&page=N+1>; rel="next"` header while more pages follow.
  * - errors: 400 `{"description":"Validation failed","errors":[{field, message, code}]}`, 404 for an
  *   unknown ticket, 429 with `Retry-After` (seconds); `X-RateLimit-Total`, `X-RateLimit-Remaining`
  *   and `X-RateLimit-Used-CurrentRequest` on every answer.
@@ -46,12 +48,46 @@ export function freshdeskApi(options: { domain: string; apiKey: string; origin?:
       at: Date.now(),
       method: request.method,
       path: new URL(request.url).pathname,
+      query: new URL(request.url).search,
       authorization: request.headers.get('authorization'),
       body: text ? (JSON.parse(text) as unknown) : undefined,
     });
     const fault = faults.take(request);
     if (fault) return fault(request, () => respond(request, text));
     return respond(request, text);
+  }
+
+  function pageOf(conversations: FreshdeskConversation[], url: URL): Response {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const positive = (n: number) => Number.isInteger(n) && n >= 1;
+    const errors = [
+      ...(positive(perPage) && perPage <= 100
+        ? []
+        : [
+            {
+              field: 'per_page',
+              message: 'It should be a/an Positive Integer less than or equal to 100',
+            },
+          ]),
+      ...(positive(page) ? [] : [{ field: 'page', message: 'It should be a/an Positive Integer' }]),
+    ];
+    if (errors.length > 0)
+      return json(
+        {
+          description: 'Validation failed',
+          errors: errors.map((error) => ({ ...error, code: 'invalid_value' })),
+        },
+        400,
+      );
+    const start = (page - 1) * perPage;
+    const next = new URL(url);
+    next.searchParams.set('page', String(page + 1));
+    return json(
+      conversations.slice(start, start + perPage),
+      200,
+      start + perPage < conversations.length ? { link: `<${next.href}>; rel="next"` } : {},
+    );
   }
 
   async function respond(request: Request, text: string): Promise<Response> {
@@ -67,7 +103,7 @@ export function freshdeskApi(options: { domain: string; apiKey: string; origin?:
     const match = /^\/api\/v2\/tickets\/(\d+)\/(reply|notes|conversations)$/.exec(url.pathname);
     const conversations = match && tickets.get(match[1] ?? '');
     if (!match || !conversations) return new HttpResponse(null, { status: 404, headers });
-    if (match[2] === 'conversations' && request.method === 'GET') return json(conversations);
+    if (match[2] === 'conversations' && request.method === 'GET') return pageOf(conversations, url);
     if (request.method !== 'POST') return new HttpResponse(null, { status: 405, headers });
     const body = JSON.parse(text) as { body?: unknown; private?: boolean; user_id?: number };
     if (typeof body.body !== 'string' || body.body.trim() === '')

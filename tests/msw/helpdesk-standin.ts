@@ -22,6 +22,8 @@ export interface RecordedRequest {
   at: number;
   method: string;
   path: string;
+  /** The query string, `?…` or empty. */
+  query: string;
   authorization: string | null;
   body: unknown;
 }

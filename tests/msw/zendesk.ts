@@ -53,6 +53,7 @@ export function zendeskApi(options: {
       at: Date.now(),
       method: request.method,
       path: new URL(request.url).pathname,
+      query: new URL(request.url).search,
       authorization: request.headers.get('authorization'),
       body: text ? (JSON.parse(text) as unknown) : undefined,
     });

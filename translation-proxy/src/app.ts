@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import { LIMITS } from '@parley/shared/api/schemas';
 import type { Config } from './config.js';
 import { ApiError } from './errors.js';
+import type { HelpdeskClients } from './helpdesks/index.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import metricsPlugin, { type Metrics } from './plugins/metrics.js';
@@ -20,7 +21,7 @@ import queueRoutes from './queue/routes.js';
 import workspaceRoutes from './routes/workspace.js';
 import replyRoutes from './replies/routes.js';
 import type { ReplyService } from './replies/service.js';
-import ticketRoutes, { type ConversationReader } from './routes/tickets.js';
+import ticketRoutes from './routes/tickets.js';
 import translateRoutes from './routes/translate.js';
 import usageRoutes from './routes/usage.js';
 import type { RouterRegistry } from './services/routers.js';
@@ -34,8 +35,8 @@ export interface AppDependencies {
   routers: RouterRegistry;
   translation: TranslationService;
   replies: ReplyService;
-  /** Reads a Freshdesk ticket's conversations with the tenant's stored credentials. */
-  conversations: ConversationReader;
+  /** The tenants' helpdesk clients (the Freshdesk app's thread is read with them). */
+  helpdesks: HelpdeskClients;
   usage: UsageRecorder;
   metrics: Metrics;
   /** A pino logger; none (silent) when omitted. */
@@ -94,7 +95,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(languagesRoutes, { routers });
     await v1.register(usageRoutes, { store, routers, usage });
     await v1.register(replyRoutes, { store, replies });
-    await v1.register(ticketRoutes, { conversations: deps.conversations });
+    await v1.register(ticketRoutes, { helpdesks: deps.helpdesks });
   });
 
   return app;

@@ -14,7 +14,6 @@ import { createRouterRegistry, type RouterRegistry } from './services/routers.js
 import { createTranslationService, type TranslationService } from './services/translation.js';
 import { createUsageRecorder } from './services/usage-recorder.js';
 import { helpdeskClients } from './helpdesks/index.js';
-import { freshdeskConversationReader } from './routes/tickets.js';
 import { createOutboxWorker } from './outbox/worker.js';
 import { createReplyService, type ReplyService } from './replies/service.js';
 import { createReplyWorkers, type ReplyWorkers } from './replies/workers.js';
@@ -74,16 +73,17 @@ export async function composeProxy(
   });
   // Load the detector's data now rather than on the first request that needs it.
   warmUpDetector();
+  const helpdesks = helpdeskClients({
+    store,
+    secrets,
+    allowHttp: config.allowHttpHelpdesk,
+    timeoutMs: config.helpdeskTimeoutMs,
+  });
   const replyWorkers = createReplyWorkers({
     store,
     outbox: createOutboxWorker({
       store,
-      clients: helpdeskClients({
-        store,
-        secrets,
-        allowHttp: config.allowHttpHelpdesk,
-        timeoutMs: config.helpdeskTimeoutMs,
-      }),
+      clients: helpdesks,
       logger: log,
       retryBaseMs: config.outboxRetryBaseMs,
       // Long enough for the four calls of one delivery (look-up and post, reply and note).
@@ -99,12 +99,7 @@ export async function composeProxy(
     routers,
     translation,
     replies,
-    conversations: freshdeskConversationReader({
-      store,
-      secrets,
-      allowHttp: config.allowHttpHelpdesk,
-      timeoutMs: config.helpdeskTimeoutMs,
-    }),
+    helpdesks,
     usage,
     metrics,
     logger,

@@ -4,11 +4,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProxyError } from '../host/helpdeskHost.js';
-import {
-  connectFreshdesk,
-  RELOAD_AFTER_SEND_MS,
-  type FreshdeskConversation,
-} from './freshdeskHost.js';
+import type { FreshdeskConversation } from './freshdeskConversation.js';
+import { connectFreshdesk, RELOAD_AFTER_SEND_MS } from './freshdeskHost.js';
 import type {
   FreshworksClient,
   FreshworksEvent,
@@ -40,7 +37,11 @@ const ok = (body: unknown): FreshworksResponse => ({ status: 200, response: JSON
 function fakeFreshworksClient({ iparams = {}, requester, respond }: FakeOptions = {}) {
   const triggered: [string, Record<string, unknown>][] = [];
   const invoked: [string, InvokeTemplateOptions][] = [];
-  const listeners = new Map<string, (event: FreshworksEvent) => void>();
+  const listeners: {
+    name: string;
+    callback: (event: FreshworksEvent) => void;
+    intercept: boolean;
+  }[] = [];
   const data: Record<string, unknown> = {
     ticket: {
       id: 2001,
@@ -67,17 +68,32 @@ function fakeFreshworksClient({ iparams = {}, requester, respond }: FakeOptions 
       },
     },
     events: {
-      on(name, callback) {
-        listeners.set(name, callback);
+      on(name, callback, options) {
+        listeners.push({ name, callback, intercept: options?.intercept === true });
       },
     },
   };
-  const fire = (name: string) =>
-    listeners.get(name)?.({
-      type: name,
-      helper: { getData: () => ({}), done: () => undefined, fail: () => undefined },
+  /**
+   * Fires an event at every listener, as Freshdesk does; resolves with the intercepting
+   * listeners' decision (`done`, or the `fail` message), or `done` when none intercepts.
+   */
+  const fire = (name: string, data: unknown = {}) =>
+    new Promise<string>((resolve) => {
+      const subscribed = listeners.filter((listener) => listener.name === name);
+      if (!subscribed.some((listener) => listener.intercept)) resolve('done');
+      for (const { callback, intercept } of subscribed)
+        callback({
+          type: name,
+          helper: {
+            getData: () => data,
+            done: () => intercept && resolve('done'),
+            fail: (message) => intercept && resolve(`fail: ${message}`),
+          },
+        });
     });
-  return { client, triggered, invoked, fire };
+  const interceptors = (name: string) =>
+    listeners.filter((listener) => listener.name === name && listener.intercept).length;
+  return { client, triggered, invoked, fire, interceptors };
 }
 
 afterEach(() => {
@@ -162,8 +178,9 @@ describe('connectFreshdesk', () => {
         'showNotify',
         {
           type: 'warning',
+          // In the agent's Freshdesk language (German here).
           message:
-            "Parley could not load this ticket's replies: No route GET /v1/freshdesk/tickets/2001/conversations",
+            'Parley konnte die Antworten dieses Tickets nicht laden, daher wird nur die erste Nachricht übersetzt. Etwas ist schiefgelaufen: No route GET /v1/freshdesk/tickets/2001/conversations',
         },
       ],
     ]);
@@ -269,16 +286,64 @@ describe('connectFreshdesk', () => {
     const host = await connectFreshdesk(client);
     const changed = vi.fn();
     const unsubscribe = host.onCommentsChanged(changed);
-    fire('ticket.sendReply');
+    void fire('ticket.sendReply');
     expect(changed).not.toHaveBeenCalled();
     vi.advanceTimersByTime(RELOAD_AFTER_SEND_MS);
     expect(changed).toHaveBeenCalledTimes(1);
-    fire('ticket.addNote');
+    void fire('ticket.addNote');
     vi.advanceTimersByTime(RELOAD_AFTER_SEND_MS);
     expect(changed).toHaveBeenCalledTimes(2);
     unsubscribe();
-    fire('ticket.sendReply');
+    void fire('ticket.sendReply');
     vi.advanceTimersByTime(RELOAD_AFTER_SEND_MS);
     expect(changed).toHaveBeenCalledTimes(2);
+  });
+
+  describe('holding a reply the agent sends from the Freshdesk editor', () => {
+    const reply = { body: '<div>Thank you for your patience.</div>' };
+
+    it('intercepts ticket.sendReply and stops the reply with the check’s message', async () => {
+      const { client, fire } = fakeFreshworksClient();
+      const host = await connectFreshdesk(client);
+      const check = vi.fn(async () => ({ send: false as const, message: 'Translate it first.' }));
+      host.onReplySending?.(check);
+      expect(await fire('ticket.sendReply', reply)).toBe('fail: Translate it first.');
+      expect(check).toHaveBeenCalledWith({ html: '<div>Thank you for your patience.</div>' });
+    });
+
+    it('lets the reply go when the check allows it', async () => {
+      const { client, fire } = fakeFreshworksClient();
+      const host = await connectFreshdesk(client);
+      host.onReplySending?.(async () => ({ send: true }));
+      expect(await fire('ticket.sendReply', reply)).toBe('done');
+    });
+
+    it('lets the reply go when the check fails', async () => {
+      const { client, fire } = fakeFreshworksClient();
+      const host = await connectFreshdesk(client);
+      host.onReplySending?.(() => Promise.reject(new Error('proxy down')));
+      expect(await fire('ticket.sendReply', reply)).toBe('done');
+    });
+
+    it('lets the reply go unchecked when the event carries no reply body', async () => {
+      const { client, fire } = fakeFreshworksClient();
+      const host = await connectFreshdesk(client);
+      const check = vi.fn(async () => ({ send: false as const, message: 'Stop.' }));
+      host.onReplySending?.(check);
+      expect(await fire('ticket.sendReply', {})).toBe('done');
+      expect(check).not.toHaveBeenCalled();
+    });
+
+    it('intercepts once, asks the latest check, and lets replies go once it is removed', async () => {
+      const { client, fire, interceptors } = fakeFreshworksClient();
+      const host = await connectFreshdesk(client);
+      const removeFirst = host.onReplySending?.(async () => ({ send: false, message: 'first' }));
+      const removeSecond = host.onReplySending?.(async () => ({ send: false, message: 'second' }));
+      expect(interceptors('ticket.sendReply')).toBe(1);
+      removeFirst?.();
+      expect(await fire('ticket.sendReply', reply)).toBe('fail: second');
+      removeSecond?.();
+      expect(await fire('ticket.sendReply', reply)).toBe('done');
+    });
   });
 });

@@ -10,10 +10,18 @@ import {
   type HelpdeskHost,
   type NoticeKind,
   type ProxyRequest,
+  type SendCheck,
   type TicketComment,
   type TicketContext,
 } from '../host/helpdeskHost.js';
-import type { FreshworksClient, FreshworksRequestFailure } from './freshworksClient.js';
+import { createTranslate } from '../i18n/i18n.js';
+import { proxyErrorMessage } from '../i18n/proxyErrorMessage.js';
+import type {
+  FreshworksClient,
+  FreshworksEvent,
+  FreshworksRequestFailure,
+} from './freshworksClient.js';
+import type { FreshdeskConversation } from './freshdeskConversation.js';
 
 /** One request template per proxy endpoint the sidebar calls: the adapter's whole routing table. */
 export interface ProxyTemplateRoute {
@@ -47,16 +55,6 @@ export const PROXY_TEMPLATE_ROUTES: readonly ProxyTemplateRoute[] = [
 /** The proxy path that returns a Freshdesk ticket's conversations (`GET /api/v2/tickets/{id}/conversations`). */
 export const conversationsPath = (ticketId: string) =>
   `/v1/freshdesk/tickets/${encodeURIComponent(ticketId)}/conversations`;
-
-/** A conversation as Freshdesk's API returns it (only the fields used here). */
-export interface FreshdeskConversation {
-  id: number | string;
-  body: string;
-  incoming?: boolean;
-  private?: boolean;
-  user_id?: number | string;
-  created_at?: string;
-}
 
 interface FreshdeskTicket {
   id?: number | string;
@@ -95,6 +93,15 @@ function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number') return String(value);
   return undefined;
+}
+
+/**
+ * The reply body in a `ticket.sendReply` event's `helper.getData()`: `{body}` as the reply editor
+ * holds it (HTML); undefined when the payload has none, and then the reply is let through unchecked.
+ */
+export function replyBodyOf(data: unknown): string | undefined {
+  const body = (data as { body?: unknown } | null | undefined)?.body;
+  return typeof body === 'string' ? body : undefined;
 }
 
 /** Turns a failed `invokeTemplate` into the proxy's `{error:{code,message}}`, when it has one. */
@@ -163,6 +170,25 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
     ...(requesterLocale ? { requesterLocale } : {}),
   };
 
+  const t = createTranslate(context.agentLocale);
+
+  // Freshworks has no "off" for events: the intercepting listener is registered once, on the first
+  // check, and asks whichever check is current.
+  let sendCheck: SendCheck | undefined;
+  let intercepting = false;
+  const decideSend = (event: FreshworksEvent) => {
+    const html = replyBodyOf(event.helper.getData());
+    const check = sendCheck;
+    if (!check || html === undefined) {
+      event.helper.done();
+      return;
+    }
+    check({ html }).then(
+      (decision) => (decision.send ? event.helper.done() : event.helper.fail(decision.message)),
+      () => event.helper.done(),
+    );
+  };
+
   function toTicketComment(conversation: FreshdeskConversation): TicketComment {
     const userId = text(conversation.user_id);
     const fromCustomer =
@@ -206,8 +232,11 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
         return [...description, ...conversations.map(toTicketComment)];
       } catch (error) {
         // The first message still gets translated; the agent is told the replies are missing.
-        const reason = error instanceof Error ? error.message : String(error);
-        host.notify(`Parley could not load this ticket's replies: ${reason}`, 'alert');
+        const reason =
+          error instanceof ProxyError
+            ? proxyErrorMessage(t, context.agentLocale, error)
+            : String(error);
+        host.notify(t('thread.repliesMissing', { reason }), 'alert');
         return description;
       }
     },
@@ -248,6 +277,17 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
 
     notify(message, kind = 'notice') {
       void client.interface.trigger('showNotify', { type: NOTIFY_TYPES[kind], message });
+    },
+
+    onReplySending(check) {
+      sendCheck = check;
+      if (!intercepting) {
+        intercepting = true;
+        client.events.on('ticket.sendReply', decideSend, { intercept: true });
+      }
+      return () => {
+        if (sendCheck === check) sendCheck = undefined;
+      };
     },
   };
   return host;

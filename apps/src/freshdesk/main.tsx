@@ -2,13 +2,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HelpdeskHostProvider } from '../host/HostProvider.js';
+import { createTranslate } from '../i18n/i18n.js';
 import { SidebarApp } from '../ui/SidebarApp.js';
 import { connectFreshdesk } from './freshdeskHost.js';
 
 const connect = () =>
   window.app
     ? window.app.initialized().then(connectFreshdesk)
-    : Promise.reject(new Error('Parley runs inside Freshdesk: open it from a ticket.'));
+    : // Outside Freshdesk there is no agent profile: the browser's language is the best guess.
+      Promise.reject(
+        new Error(
+          createTranslate(navigator.language)('outsideHelpdesk', { helpdesk: 'Freshdesk' }),
+        ),
+      );
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -44,6 +44,17 @@ export interface ProxyRequest {
 
 export type NoticeKind = 'notice' | 'alert' | 'error';
 
+/** A reply the agent is sending from the helpdesk's own editor. */
+export interface OutgoingReply {
+  /** The reply body as the editor holds it (HTML). */
+  html: string;
+}
+
+/** Whether a reply may go out; a stopped one carries the message the helpdesk shows the agent. */
+export type SendDecision = { send: true } | { send: false; message: string };
+
+export type SendCheck = (reply: OutgoingReply) => Promise<SendDecision>;
+
 export interface HelpdeskHost {
   context: TicketContext;
   getComments(): Promise<TicketComment[]>;
@@ -61,6 +72,14 @@ export interface HelpdeskHost {
   request<T>(request: ProxyRequest): Promise<T>;
   /** A toast in the helpdesk's own UI. */
   notify(message: string, kind?: NoticeKind): void;
+  /**
+   * Holds each reply the agent sends from the helpdesk's own editor until `check` decides, and
+   * stops it when told to. Optional: only helpdesks that let an app hold a send have it (Freshdesk's
+   * intercepted `ticket.sendReply`). One check at a time, the latest given; returns the function
+   * that removes it. A check that rejects lets the reply go: Parley never stops an agent because
+   * Parley itself failed.
+   */
+  onReplySending?(check: SendCheck): () => void;
 }
 
 /**

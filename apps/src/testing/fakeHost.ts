@@ -1,12 +1,15 @@
 /**
  * A `HelpdeskHost` for unit tests: a ticket held in memory, a proxy stand-in given as a function
- * of the request, and a record of what the app inserted, notified and requested.
+ * of the request, a record of what the app inserted, notified and requested, and a reply editor
+ * whose sends the app may check.
  */
 import {
   ProxyError,
   type HelpdeskHost,
   type InsertedFormat,
   type ProxyRequest,
+  type SendCheck,
+  type SendDecision,
   type TicketComment,
   type TicketContext,
 } from '../host/helpdeskHost.js';
@@ -26,6 +29,7 @@ export function createFakeHost({ comments, proxy, context, richText = true }: Fa
   const inserted: { format: InsertedFormat; html: string; text: string }[] = [];
   const notices: string[] = [];
   const requests: ProxyRequest[] = [];
+  let sendCheck: SendCheck | undefined;
 
   const host: HelpdeskHost = {
     context: {
@@ -56,6 +60,12 @@ export function createFakeHost({ comments, proxy, context, richText = true }: Fa
     notify(message) {
       notices.push(message);
     },
+    onReplySending(check) {
+      sendCheck = check;
+      return () => {
+        if (sendCheck === check) sendCheck = undefined;
+      };
+    },
   };
 
   return {
@@ -63,6 +73,10 @@ export function createFakeHost({ comments, proxy, context, richText = true }: Fa
     inserted,
     notices,
     requests,
+    /** The agent sends `html` from the helpdesk's own editor: what the app's check decides. */
+    sendFromEditor(html: string): Promise<SendDecision> {
+      return sendCheck ? sendCheck({ html }) : Promise.resolve({ send: true });
+    },
     /** Replaces the ticket's comments and fires "comments changed", as the helpdesk would. */
     changeComments(next: TicketComment[]) {
       current = next;

@@ -6,7 +6,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import type { ProxyError } from '../host/helpdeskHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { languageName } from '../model/languages.js';
+import { proxyErrorMessage } from '../i18n/proxyErrorMessage.js';
 
 interface ErrorNoticeProps {
   error: ProxyError;
@@ -16,14 +16,6 @@ interface ErrorNoticeProps {
   onChooseLanguage?: () => void;
   onSendForReview?: () => void;
 }
-
-const KNOWN_CODES = [
-  'proxy_unreachable',
-  'text_too_long',
-  'unauthorized',
-  'rate_limited',
-  'engine_unavailable',
-];
 
 export function ErrorNotice({
   error,
@@ -35,19 +27,7 @@ export function ErrorNotice({
   const { t, locale } = useI18n();
   const unsupported = error.code === 'unsupported_language_pair';
 
-  let message: string;
-  if (unsupported) {
-    message = t('error.unsupported_language_pair', {
-      source: pair ? languageName(pair.source, locale) : '?',
-      target: pair ? languageName(pair.target, locale) : '?',
-    });
-  } else if (error.code === 'review_unavailable') {
-    message = t('review.unavailable');
-  } else if (KNOWN_CODES.includes(error.code)) {
-    message = t(`error.${error.code}`);
-  } else {
-    message = t('error.generic', { message: error.message });
-  }
+  const message = proxyErrorMessage(t, locale, error, pair);
   // Retrying cannot fix a missing pair, an oversized text or a wrong key.
   const retryable = [
     'proxy_unreachable',

@@ -338,6 +338,25 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
   });
 });
 
+describe('sending from the helpdesk editor', { timeout: 40_000 }, () => {
+  it('stops a reply the agent did not translate, and lets one in the customer’s language go', async () => {
+    const spanishProxy = contractProxy();
+    const proxy: FakeHostOptions['proxy'] = (request) =>
+      request.path === '/v1/detect' &&
+      (request.body as { text?: string }).text === 'Thank you for waiting.'
+        ? { language: 'en', confidence: 0.96, reliable: true, alternatives: [] }
+        : spanishProxy(request);
+    const { sendFromEditor } = renderSidebar({ proxy });
+    await screen.findByText('My order has not arrived.');
+    expect(await sendFromEditor('<p>Thank you for waiting.</p>')).toEqual({
+      send: false,
+      message:
+        'This reply is in English, but the customer reads Spanish. Translate it with Parley in the sidebar first, then send it.',
+    });
+    expect(await sendFromEditor('<p>Gracias por esperar.</p>')).toEqual({ send: true });
+  });
+});
+
 describe('the UI language', { timeout: 40_000 }, () => {
   it('shows the sidebar in Japanese for a Japanese agent', async () => {
     renderSidebar({ context: { agentLocale: 'ja' }, proxy: contractProxy('en') });

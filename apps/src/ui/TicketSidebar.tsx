@@ -1,7 +1,11 @@
-/** The ticket sidebar: language badge, translated conversation, reply composer. */
+/**
+ * The ticket sidebar: language badge, translated conversation, reply composer; and, where the
+ * helpdesk allows it, the check on replies sent untranslated from the helpdesk's own editor.
+ */
 import { useState } from 'react';
 import { useHost } from '../host/HostProvider.js';
 import { useConversation } from '../model/useConversation.js';
+import { useReplyLanguageCheck } from '../model/useReplyLanguageCheck.js';
 import { ConversationView } from './ConversationView.js';
 import { LanguageBadge } from './LanguageBadge.js';
 import { ReplyComposer } from './ReplyComposer.js';
@@ -11,6 +15,7 @@ export function TicketSidebar({ pollIntervalMs }: { pollIntervalMs?: number }) {
   const state = useConversation();
   const [pickerOpen, setPickerOpen] = useState(false);
   const { conversation } = state;
+  useReplyLanguageCheck(state.customerLanguage);
   const chooseLanguage = () => setPickerOpen(true);
 
   return (

@@ -1,7 +1,9 @@
 /**
- * Freshdesk API v2: `POST /api/v2/tickets/{id}/reply {body}` for the public reply and
- * `POST /api/v2/tickets/{id}/notes {body, private:true}` for the internal note, basic auth
- * `API_KEY:X`. A possibly posted comment is looked up in `GET /api/v2/tickets/{id}/conversations`.
+ * Freshdesk API v2, basic auth `API_KEY:X`: `POST /api/v2/tickets/{id}/reply {body}` for the public
+ * reply, `POST /api/v2/tickets/{id}/notes {body, private:true}` for the internal note, and
+ * `GET /api/v2/tickets/{id}/conversations` for the ticket's replies and notes, oldest first — read
+ * for the Freshdesk app's thread and to find a possibly posted comment. That list is paged:
+ * `per_page` at most 100, `page` from 1, and a `link` header with `rel="next"` while more follow.
  */
 import axios from 'axios';
 import { classify, comparableText, type HelpdeskClient } from './client.js';
@@ -9,14 +11,30 @@ import type { HelpdeskCredentials } from './credentials.js';
 
 type FreshdeskCredentials = Extract<HelpdeskCredentials, { helpdesk: 'freshdesk' }>;
 
-interface Conversation {
+/** A conversation as Freshdesk lists it (the fields Parley reads). */
+export interface FreshdeskConversation {
   id: number;
-  body?: string;
+  body: string;
   body_text?: string;
-  private?: boolean;
-  user_id?: number;
-  created_at?: string;
+  incoming: boolean;
+  private: boolean;
+  user_id: number;
+  created_at: string;
 }
+
+export interface FreshdeskClient extends HelpdeskClient {
+  /** The ticket's conversations, oldest first, read page by page (at most `MAX_PAGES`). */
+  conversations(ticketId: string): Promise<FreshdeskConversation[]>;
+}
+
+/** Freshdesk's largest page. */
+export const PER_PAGE = 100;
+/** Bounds the calls one read makes: 1,000 conversations is more than any thread an agent reads. */
+export const MAX_PAGES = 10;
+
+/** Whether a `link` header names a next page (`<…>; rel="next"`). */
+const hasNextPage = (link: unknown): boolean =>
+  typeof link === 'string' && /;\s*rel="?next"?/i.test(link);
 
 const describe = (body: unknown): string | undefined => {
   if (!body || typeof body !== 'object') return typeof body === 'string' ? body : undefined;
@@ -35,7 +53,7 @@ export function freshdeskClient(
   credentials: FreshdeskCredentials,
   origin: string,
   timeoutMs = 15_000,
-): HelpdeskClient {
+): FreshdeskClient {
   const http = axios.create({
     baseURL: `${origin}/api/v2`,
     timeout: timeoutMs,
@@ -44,17 +62,38 @@ export function freshdeskClient(
       authorization: `Basic ${Buffer.from(`${credentials.apiKey}:X`).toString('base64')}`,
     },
   });
+  async function conversations(ticketId: string): Promise<FreshdeskConversation[]> {
+    const all: FreshdeskConversation[] = [];
+    try {
+      // The next page is asked of the same origin by number rather than by following the link's
+      // URL, so a link can never point the API key at another host.
+      for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data, headers } = await http.get<FreshdeskConversation[]>(
+          `/tickets/${encodeURIComponent(ticketId)}/conversations`,
+          { params: { per_page: PER_PAGE, page } },
+        );
+        all.push(...data);
+        if (!hasNextPage(headers.link)) break;
+      }
+    } catch (error) {
+      throw classify(error, 'Freshdesk', describe);
+    }
+    return all;
+  }
+
   return {
+    conversations,
+
     async post(ticketId, comment) {
       const ticket = encodeURIComponent(ticketId);
       const user = comment.authorId ? { user_id: Number(comment.authorId) } : {};
       try {
         const { data } = comment.public
-          ? await http.post<Conversation>(`/tickets/${ticket}/reply`, {
+          ? await http.post<FreshdeskConversation>(`/tickets/${ticket}/reply`, {
               body: comment.html,
               ...user,
             })
-          : await http.post<Conversation>(`/tickets/${ticket}/notes`, {
+          : await http.post<FreshdeskConversation>(`/tickets/${ticket}/notes`, {
               body: comment.html,
               private: true,
               ...user,
@@ -66,22 +105,15 @@ export function freshdeskClient(
     },
 
     async findPosted(ticketId, comment, since) {
-      try {
-        const { data } = await http.get<Conversation[]>(
-          `/tickets/${encodeURIComponent(ticketId)}/conversations`,
-          { params: { per_page: 100 } },
-        );
-        const wanted = comparableText(comment.html);
-        const found = data.find(
-          (candidate) =>
-            Boolean(candidate.private) === !comment.public &&
-            (!candidate.created_at || Date.parse(candidate.created_at) >= since - 60_000) &&
-            comparableText(candidate.body ?? '') === wanted,
-        );
-        return found ? String(found.id) : undefined;
-      } catch (error) {
-        throw classify(error, 'Freshdesk', describe);
-      }
+      const wanted = comparableText(comment.html);
+      // Oldest first: a comment posted moments ago is on the last page.
+      const found = (await conversations(ticketId)).find(
+        (candidate) =>
+          Boolean(candidate.private) === !comment.public &&
+          (!candidate.created_at || Date.parse(candidate.created_at) >= since - 60_000) &&
+          comparableText(candidate.body) === wanted,
+      );
+      return found ? String(found.id) : undefined;
     },
   };
 }

@@ -98,6 +98,32 @@ describe('GET /v1/freshdesk/tickets/:ticketId/conversations', () => {
     );
   });
 
+  it('answers every conversation of a ticket with more than 100 of them, oldest first', async () => {
+    const thread = Array.from({ length: 130 }, (_, i) => ({
+      id: 9_200_000 + i,
+      body:
+        i % 2 === 0
+          ? `<div>¿Alguna novedad? (${i + 1})</div>`
+          : `<div>Still checking (${i + 1}).</div>`,
+      body_text: '',
+      ticket_id: 2003,
+      user_id: i % 2 === 0 ? 601 : 77001,
+      private: false,
+      incoming: i % 2 === 0,
+      created_at: new Date(Date.UTC(2026, 10, 21) + i * 60_000).toISOString(),
+      updated_at: new Date(Date.UTC(2026, 10, 21) + i * 60_000).toISOString(),
+    }));
+    freshdesk.tickets.set('2003', thread);
+    const response = await read('2003');
+    expect(response.statusCode).toBe(200);
+    const { conversations } = response.json() as { conversations: { id: number; body: string }[] };
+    expect(conversations.map((c) => c.id)).toEqual(thread.map((c) => c.id));
+    expect(conversations.at(-1)?.body).toBe('<div>Still checking (130).</div>');
+    expect(
+      freshdesk.requests.filter((r) => r.path === '/api/v2/tickets/2003/conversations'),
+    ).toHaveLength(2);
+  });
+
   it('says not found when Freshdesk has no such ticket', async () => {
     const response = await read('404404');
     expect(response.statusCode).toBe(404);
