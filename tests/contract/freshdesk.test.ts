@@ -123,6 +123,18 @@ describe('Freshdesk client', () => {
     expect(api.requests).toHaveLength(MAX_PAGES);
   });
 
+  it('gives all pages of one read the time of a single call', async () => {
+    api.tickets.set('134', longThread(134, 250));
+    const slowPage = async (_request: Request, commit: () => Promise<Response>) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return commit();
+    };
+    api.faults.add(slowPage, 3);
+    // Each page alone answers within the 300 ms timeout; the three together do not.
+    const read = freshdeskClient(credentials, api.origin, 300).conversations('134');
+    await expect(read).rejects.toMatchObject({ name: 'HelpdeskError', failure: 'unavailable' });
+  });
+
   it('finds a reply it already posted after the first 100 conversations', async () => {
     api.tickets.set('133', longThread(133, 150));
     const posted = await client.post('133', reply);

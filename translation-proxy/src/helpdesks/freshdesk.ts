@@ -64,13 +64,16 @@ export function freshdeskClient(
   });
   async function conversations(ticketId: string): Promise<FreshdeskConversation[]> {
     const all: FreshdeskConversation[] = [];
+    // All pages together get the time of one call: the outbox locks an entry for a fixed number
+    // of calls, and a lookup that overran it could let a second worker post the same reply.
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       // The next page is asked of the same origin by number rather than by following the link's
       // URL, so a link can never point the API key at another host.
       for (let page = 1; page <= MAX_PAGES; page++) {
         const { data, headers } = await http.get<FreshdeskConversation[]>(
           `/tickets/${encodeURIComponent(ticketId)}/conversations`,
-          { params: { per_page: PER_PAGE, page } },
+          { params: { per_page: PER_PAGE, page }, signal },
         );
         all.push(...data);
         if (!hasNextPage(headers.link)) break;
