@@ -99,6 +99,15 @@ describe('Google v3 engine', () => {
     expect(shortLived.tokenRequests).toHaveLength(3);
   });
 
+  it('replaces a token Google revoked before its expiry and tries the call again once', async () => {
+    const { engine: google } = engine();
+    await google.translate({ source: 'en', target: 'de', segments: ['Thanks'] });
+    api.revokeTokens();
+    const result = await google.translate({ source: 'en', target: 'de', segments: ['Thanks'] });
+    expect(result.segments).toEqual(['Danke']);
+    expect(api.tokenRequests).toHaveLength(2);
+  });
+
   it('applies the glossary configured for the pair and answers with its translations', async () => {
     const result = await engine().engine.translate({
       source: 'en',
@@ -203,6 +212,19 @@ describe('Google v3 errors, none of them showing the key or the token', () => {
       logger.lines,
     );
     expect(error.code).toBe('engine_unavailable');
+  });
+
+  it('reports a 401 that a fresh token does not cure as engine_auth_failed, after one retry', async () => {
+    const { engine: google, logger } = engine();
+    await google.pairs();
+    server.use(api.failures.unauthenticated());
+    const error = await expectFailureWithoutSecret(
+      () => google.translate(request),
+      KEY_BODY_LINE,
+      logger.lines,
+    );
+    expect(error.code).toBe('engine_auth_failed');
+    expect(api.tokenRequests).toHaveLength(2);
   });
 
   it('reports a project the account may not use as engine_auth_failed', async () => {

@@ -280,6 +280,15 @@ export function googleV3Api(
   const failures = {
     tokenEndpointDown: () =>
       http.post(GOOGLE_TOKEN_URL, () => new HttpResponse('Service Unavailable', { status: 503 })),
+    unauthenticated: () =>
+      translateCall(() =>
+        googleRpcError(
+          401,
+          'UNAUTHENTICATED',
+          'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+          'ACCESS_TOKEN_EXPIRED',
+        ),
+      ),
     rateLimited: (retryAfter: string) =>
       translateCall(() =>
         googleRpcError(
@@ -309,5 +318,7 @@ export function googleV3Api(
         return HttpResponse.json({ translations: [] });
       }),
   };
-  return { handlers, requests, tokenRequests, failures };
+  /** Revokes every token issued so far, as when a key is rotated or access is withdrawn. */
+  const revokeTokens = () => issued.clear();
+  return { handlers, requests, tokenRequests, failures, revokeTokens };
 }

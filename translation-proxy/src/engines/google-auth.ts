@@ -27,6 +27,8 @@ export const CLOUD_TRANSLATION_SCOPE = 'https://www.googleapis.com/auth/cloud-tr
 export interface AccessTokens {
   /** A valid access token, fetched or from the cache. */
   get(): Promise<string>;
+  /** Drops the cached token (Google refused it before its expiry): the next `get` fetches one. */
+  forget(): void;
 }
 
 interface TokenFailure {
@@ -60,14 +62,20 @@ function tokenError(engineId: string, error: unknown, secrets: readonly string[]
 }
 
 export function serviceAccountTokens(engineId: string, key: GoogleServiceAccountKey): AccessTokens {
-  const client = new JWT({
-    email: key.client_email,
-    key: key.private_key,
-    ...(key.private_key_id ? { keyId: key.private_key_id } : {}),
-    scopes: [CLOUD_TRANSLATION_SCOPE],
-  });
+  // The client holds the cache; a new client is the library's way to start without a token.
+  const newClient = () =>
+    new JWT({
+      email: key.client_email,
+      key: key.private_key,
+      ...(key.private_key_id ? { keyId: key.private_key_id } : {}),
+      scopes: [CLOUD_TRANSLATION_SCOPE],
+    });
+  let client = newClient();
   const secrets = [key.private_key];
   return {
+    forget() {
+      client = newClient();
+    },
     async get() {
       let token: string | null | undefined;
       try {

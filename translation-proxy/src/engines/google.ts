@@ -201,16 +201,28 @@ function advancedEdition(
 ): GoogleEdition {
   const tokens = serviceAccountTokens(id, config.serviceAccountKey);
   const parent = `projects/${encodeURIComponent(config.projectId)}/locations/${encodeURIComponent(config.location ?? 'global')}`;
-  // Each call names its token among the secrets, so a provider echoing it gets it scrubbed.
-  const call = async <T>(request: AxiosRequestConfig) => {
+  // Each call names its token among the secrets, so a provider echoing it gets it scrubbed. A
+  // token Google no longer accepts (401, revoked before its expiry) is replaced and the call
+  // tried once more; a second 401 is the account's problem and is reported.
+  const call = async <T>(request: AxiosRequestConfig, retried = false): Promise<T> => {
     const token = await tokens.get();
-    return send<T>(
-      http,
-      id,
-      { baseURL, ...request, headers: { Authorization: `Bearer ${token}` } },
-      classify,
-      [token, config.serviceAccountKey.private_key],
-    );
+    let unauthenticated = false;
+    try {
+      return await send<T>(
+        http,
+        id,
+        { baseURL, ...request, headers: { Authorization: `Bearer ${token}` } },
+        (failure) => {
+          unauthenticated = failure.status === 401;
+          return classify(failure);
+        },
+        [token, config.serviceAccountKey.private_key],
+      );
+    } catch (error) {
+      if (!unauthenticated || retried) throw error;
+      tokens.forget();
+      return call<T>(request, true);
+    }
   };
   return {
     limits: ADVANCED_LIMITS,
