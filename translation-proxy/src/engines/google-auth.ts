@@ -2,7 +2,7 @@
  * OAuth2 access tokens for a Google Cloud service account, as Cloud Translation Advanced (v3)
  * requires: google-auth-library signs the JWT-bearer grant with the account's private key and
  * keeps the token until shortly before it expires (five minutes ahead), so one token serves
- * every call of its hour and concurrent calls share one refresh.
+ * every call of its hour.
  *
  * The library's errors carry the signed assertion and the request it was sent in; they are
  * never passed on. What the token endpoint said (`invalid_grant`, …) becomes an `EngineError`
