@@ -1,6 +1,7 @@
 // The admin command line, run as an admin would run it, against a real SQLite store.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
@@ -53,7 +54,6 @@ describe('tenant command line', { timeout: 60_000 }, () => {
     const { stdout } = await tenantCli(env, 'create', 'Globex');
     const tenantId = /tenant {2}(\S+)/.exec(stdout)![1]!;
     const settingsFile = `${env.PARLEY_DATA_DIR}/engines.json`;
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(
       settingsFile,
       JSON.stringify({
@@ -64,5 +64,41 @@ describe('tenant command line', { timeout: 60_000 }, () => {
     const shown = (await tenantCli(env, 'engines-show', tenantId)).stdout;
     expect(shown).toContain('"kind": "google"');
     expect(shown).not.toContain('AIzaSyExampleKey123');
+  });
+
+  it('stores Google v3 settings with the service-account key sealed, and refuses glossaries in global', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir(), PARLEY_SECRET_KEY: randomBytes(32).toString('hex') };
+    const { stdout } = await tenantCli(env, 'create', 'Initech');
+    const tenantId = /tenant {2}(\S+)/.exec(stdout)![1]!;
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const google = {
+      kind: 'google',
+      projectId: 'initech-support',
+      location: 'europe-west1',
+      serviceAccountKey: {
+        type: 'service_account',
+        client_email: 'parley@initech-support.iam.gserviceaccount.com',
+        private_key: privateKey,
+      },
+      glossaries: [{ source: 'en', target: 'fr', id: 'initech-en-fr' }],
+    };
+    const settingsFile = `${env.PARLEY_DATA_DIR}/engines.json`;
+    writeFileSync(settingsFile, JSON.stringify({ engines: [google] }));
+    await tenantCli(env, 'engines', tenantId, settingsFile);
+    const shown = (await tenantCli(env, 'engines-show', tenantId)).stdout;
+    expect(shown).toContain('"glossaries"');
+    expect(shown).toContain('"serviceAccountKey": "[secret]"');
+    expect(shown).not.toContain(privateKey.split('\n')[1]);
+
+    writeFileSync(settingsFile, JSON.stringify({ engines: [{ ...google, location: 'global' }] }));
+    const failure = await tenantCli(env, 'engines', tenantId, settingsFile).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain('glossaries need a regional');
   });
 });

@@ -23,15 +23,8 @@ import {
   type EngineLimits,
   type ProviderEngine,
 } from './http.js';
-import { canonicalTag, languageKey, type LanguageCatalog } from './language-tags.js';
-
-/** A DeepL glossary made for one language pair (DeepL glossaries are per pair). */
-export interface ProviderGlossary {
-  source: string;
-  target: string;
-  /** The provider's glossary id / name. */
-  id: string;
-}
+import { canonicalTag, type LanguageCatalog } from './language-tags.js';
+import { glossaryFor, type ProviderGlossary } from './provider-glossaries.js';
 
 export interface DeeplConfig {
   kind: 'deepl';
@@ -77,18 +70,6 @@ const FORMALITY: Record<Formality, string | undefined> = {
   less: 'prefer_less',
 };
 
-export function glossaryFor(
-  glossaries: readonly ProviderGlossary[] | undefined,
-  source: string,
-  target: string,
-): string | undefined {
-  return glossaries?.find(
-    (glossary) =>
-      languageKey(glossary.source) === languageKey(source) &&
-      languageKey(glossary.target) === languageKey(target),
-  )?.id;
-}
-
 export function createDeeplEngine(config: DeeplConfig, deps: EngineDeps): ProviderEngine {
   const id = 'deepl';
   const http: AxiosInstance = deps.http ?? defaultHttpClient();
@@ -129,7 +110,7 @@ export function createDeeplEngine(config: DeeplConfig, deps: EngineDeps): Provid
             ? request.formality
             : (config.formalityDefault ?? 'default')
         ];
-      const glossaryId = glossaryFor(config.glossaries, request.source, request.target);
+      const glossaryId = glossaryFor(config.glossaries, request.source, request.target)?.id;
       let billed = 0;
       const result = await translateInBatches(id, request.segments, LIMITS, async (batch) => {
         const data = await send<DeeplTranslateResponse>(

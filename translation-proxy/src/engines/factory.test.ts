@@ -10,6 +10,16 @@ describe('createEngine', () => {
   const configs: EngineConfig[] = [
     { kind: 'deepl', authKey: 'k:fx' },
     { kind: 'google', apiKey: 'k' },
+    {
+      kind: 'google',
+      projectId: 'acme-support',
+      location: 'us-central1',
+      serviceAccountKey: {
+        type: 'service_account',
+        client_email: 'parley@acme-support.iam.gserviceaccount.com',
+        private_key: '-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n',
+      },
+    },
     { kind: 'azure', key: 'k', region: 'westeurope' },
     { kind: 'amazon', region: 'eu-west-1', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
     { kind: 'libretranslate', url: 'http://127.0.0.1:18250' },

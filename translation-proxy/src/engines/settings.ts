@@ -3,6 +3,7 @@
  * The schema validates what an admin sends; the compile-time check below keeps it in step with
  * the engines' own configuration types.
  */
+import { createPrivateKey } from 'node:crypto';
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { SecretBox } from '../secrets.js';
@@ -13,6 +14,20 @@ const Url = Type.String({ pattern: '^https?://', maxLength: 500 });
 const Secret = Type.String({ minLength: 1, maxLength: 500 });
 const Formality = Type.Union([Type.Literal('default'), Type.Literal('more'), Type.Literal('less')]);
 const closed = { additionalProperties: false } as const;
+
+/** Google project ids (6–30 lower-case letters, digits, hyphens) or project numbers. */
+const GoogleProjectId = Type.String({ pattern: '^([a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})$' });
+const GoogleLocation = Type.String({ pattern: '^[a-z0-9-]{1,50}$' });
+/** The last part of `projects/…/locations/…/glossaries/{id}`: no slashes, nothing to escape. */
+const GoogleGlossaryId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', maxLength: 128 });
+/** A service-account key file as Google's console downloads it; its other fields are ignored. */
+const GoogleServiceAccountKey = Type.Object({
+  type: Type.Literal('service_account'),
+  client_email: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$', maxLength: 320 }),
+  private_key: Type.String({ pattern: '^-----BEGIN PRIVATE KEY-----', maxLength: 10_000 }),
+  private_key_id: Type.Optional(Type.String({ maxLength: 200 })),
+  project_id: Type.Optional(Type.String({ maxLength: 100 })),
+});
 
 export const EngineConfigSchema = Type.Union([
   Type.Object({ kind: Type.Literal('apertium') }, closed),
@@ -32,6 +47,30 @@ export const EngineConfigSchema = Type.Union([
   ),
   Type.Object(
     { kind: Type.Literal('google'), apiKey: Secret, endpoint: Type.Optional(Url) },
+    closed,
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('google'),
+      projectId: GoogleProjectId,
+      location: Type.Optional(GoogleLocation),
+      serviceAccountKey: GoogleServiceAccountKey,
+      glossaries: Type.Optional(
+        Type.Array(
+          Type.Object(
+            {
+              source: Type.String(),
+              target: Type.String(),
+              id: GoogleGlossaryId,
+              ignoreCase: Type.Optional(Type.Boolean()),
+            },
+            closed,
+          ),
+          { maxItems: 200 },
+        ),
+      ),
+      endpoint: Type.Optional(Url),
+    },
     closed,
   ),
   Type.Object(
@@ -100,9 +139,51 @@ void _routesAgree;
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = { engines: [{ kind: 'apertium' }] };
 
 const validator = Compile(EngineSettingsSchema);
+/** One validator per shape of engine entry, to report a broken entry against its own kind. */
+const entryValidators = EngineConfigSchema.anyOf.map((schema) => ({
+  kind: schema.properties.kind.const as string,
+  validator: Compile(schema),
+}));
+
+/**
+ * The first problem of the first broken engine entry, judged against the shapes of its own
+ * kind (the closest one, for Google's two editions): the union's own first error would name
+ * whichever kind comes first in the schema.
+ */
+function engineEntryProblem(engines: unknown): string | undefined {
+  if (!Array.isArray(engines)) return undefined;
+  for (const [index, engine] of engines.entries()) {
+    const kind = (engine as { kind?: unknown } | null)?.kind;
+    const shapes = entryValidators.filter((entry) => entry.kind === kind);
+    if (shapes.length === 0) return `engine settings /engines/${index}/kind: unknown engine kind`;
+    const problems = shapes.map(({ validator }) => [...validator.Errors(engine)]);
+    if (problems.some((errors) => errors.length === 0)) continue;
+    const [first] = problems.sort((a, b) => a.length - b.length)[0]!;
+    if (first) return `engine settings /engines/${index}${first.instancePath}: ${first.message}`;
+  }
+  return undefined;
+}
 
 export class EngineSettingsError extends Error {
   override readonly name = 'EngineSettingsError';
+}
+
+/** What Google would only refuse at the first translation, refused before anything is stored. */
+function checkGoogleAdvanced(
+  engine: Extract<EngineSettings['engines'][number], { projectId: string }>,
+) {
+  if (engine.glossaries?.length && (engine.location ?? 'global') === 'global')
+    throw new EngineSettingsError(
+      'engine settings google: glossaries need a regional "location" such as "us-central1", not "global"',
+    );
+  try {
+    createPrivateKey(engine.serviceAccountKey.private_key);
+  } catch {
+    // The reason stays out of the message: OpenSSL's may quote the key.
+    throw new EngineSettingsError(
+      'engine settings google: serviceAccountKey.private_key is not a readable PEM private key',
+    );
+  }
 }
 
 /** Parses and validates settings given as JSON text or an object; throws with the first problem. */
@@ -112,13 +193,16 @@ export function parseEngineSettings(input: unknown): EngineSettings {
     const kinds = value.engines.map((engine) => engine.kind);
     const repeated = kinds.find((kind, index) => kinds.indexOf(kind) !== index);
     if (repeated) throw new EngineSettingsError(`engine "${repeated}" is listed twice`);
+    for (const engine of value.engines)
+      if (engine.kind === 'google' && 'serviceAccountKey' in engine) checkGoogleAdvanced(engine);
     return value;
   }
   const [first] = validator.Errors(value);
   throw new EngineSettingsError(
-    first
-      ? `engine settings ${first.instancePath || '/'}: ${first.message}`
-      : 'invalid engine settings',
+    engineEntryProblem((value as { engines?: unknown } | null)?.engines) ??
+      (first
+        ? `engine settings ${first.instancePath || '/'}: ${first.message}`
+        : 'invalid engine settings'),
   );
 }
 
@@ -138,6 +222,7 @@ const SECRET_FIELDS = new Set([
   'accessKeyId',
   'secretAccessKey',
   'sessionToken',
+  'serviceAccountKey',
 ]);
 
 /** The settings with every secret replaced, for display. */

@@ -1,0 +1,114 @@
+// Tenant engine settings as an admin writes them: Google's two editions, what is refused and why,
+// and what is sealed and shown.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createSecretBox } from '../secrets.js';
+import { parseEngineSettings, redactEngineSettings, sealEngineSettings } from './settings.js';
+
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+/** A key file as Google's console downloads it, extra fields included. */
+const keyFile = {
+  type: 'service_account',
+  project_id: 'acme-support-prod',
+  private_key_id: '3f1c5e0b9d2a47c68e1f0a9b8c7d6e5f4a3b2c1d',
+  private_key: privateKey,
+  client_email: 'parley-translate@acme-support-prod.iam.gserviceaccount.com',
+  client_id: '104729817263549872634',
+  auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+  token_uri: 'https://oauth2.googleapis.com/token',
+  universe_domain: 'googleapis.com',
+};
+
+const v3 = {
+  kind: 'google',
+  projectId: 'acme-support-prod',
+  location: 'us-central1',
+  serviceAccountKey: keyFile,
+  glossaries: [
+    { source: 'en', target: 'es', id: 'acme-en-es' },
+    { source: 'en', target: 'de', id: 'acme_en_de', ignoreCase: true },
+  ],
+};
+
+const settingsWith = (google: object) => ({ engines: [google, { kind: 'apertium' }] });
+
+describe('Google engine settings', () => {
+  it('accepts the v3 edition with a downloaded key file and glossaries per pair', () => {
+    expect(parseEngineSettings(settingsWith(v3)).engines[0]).toEqual(v3);
+  });
+
+  it('still accepts the v2 edition with an API key', () => {
+    const v2 = { kind: 'google', apiKey: 'AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY' };
+    expect(parseEngineSettings(settingsWith(v2)).engines[0]).toEqual(v2);
+  });
+
+  it('refuses glossaries in the global location, naming the fix', () => {
+    for (const location of ['global', undefined])
+      expect(() => parseEngineSettings(settingsWith({ ...v3, location }))).toThrow(
+        /regional "location" such as "us-central1"/,
+      );
+  });
+
+  it('accepts the global location without glossaries', () => {
+    const { glossaries: _, ...plain } = v3;
+    expect(() => parseEngineSettings(settingsWith({ ...plain, location: 'global' }))).not.toThrow();
+  });
+
+  it('refuses a glossary id that is a path', () => {
+    expect(() =>
+      parseEngineSettings(
+        settingsWith({
+          ...v3,
+          glossaries: [{ source: 'en', target: 'es', id: '../../other-project/glossaries/x' }],
+        }),
+      ),
+    ).toThrow(/glossaries\/0\/id/);
+  });
+
+  it('refuses a key that is not a service-account key', () => {
+    expect(() =>
+      parseEngineSettings(
+        settingsWith({ ...v3, serviceAccountKey: { ...keyFile, type: 'authorized_user' } }),
+      ),
+    ).toThrow(/serviceAccountKey\/type/);
+    expect(() =>
+      parseEngineSettings(
+        settingsWith({ ...v3, serviceAccountKey: { ...keyFile, private_key: 'not a key' } }),
+      ),
+    ).toThrow(/serviceAccountKey\/private_key: must match pattern/);
+  });
+
+  it('refuses a private key that does not parse, without quoting it', () => {
+    const garbled = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n`;
+    expect(() =>
+      parseEngineSettings(
+        settingsWith({ ...v3, serviceAccountKey: { ...keyFile, private_key: garbled } }),
+      ),
+    ).toThrow(/private_key is not a readable PEM private key$/);
+  });
+
+  it('refuses an API key and a service account in one Google engine', () => {
+    expect(() =>
+      parseEngineSettings(settingsWith({ ...v3, apiKey: 'AIzaSyD-9tSrke72PouQMnMX' })),
+    ).toThrow(/engines\/0\/apiKey/);
+  });
+
+  it('seals the key file and shows it as [secret]', () => {
+    const box = createSecretBox(randomBytes(32));
+    const { settings, sealed } = sealEngineSettings(box, JSON.stringify(settingsWith(v3)));
+    expect(sealed).not.toContain('BEGIN PRIVATE KEY');
+    expect(JSON.parse(box.open(sealed))).toEqual(settings);
+    const shown = JSON.stringify(redactEngineSettings(settings));
+    expect(shown).not.toContain(privateKey.split('\n')[1]);
+    expect(redactEngineSettings(settings).engines[0]).toMatchObject({
+      projectId: 'acme-support-prod',
+      serviceAccountKey: '[secret]',
+      glossaries: v3.glossaries,
+    });
+  });
+});
