@@ -37,6 +37,13 @@ async function postMachineReply(ticketId: string): Promise<string> {
   return created.json().id as string;
 }
 
+/** A counter's value in the proxy's Prometheus output (0 when the series does not exist yet). */
+async function counter(name: string, labels: string): Promise<number> {
+  const text = (await proxy.app.inject({ url: '/metrics' })).body;
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name}{${labels}}`));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
 const publicAndNotes = (ticketId: string) =>
   (zendesk.tickets.get(ticketId) ?? []).map((comment) => comment.public);
 
@@ -86,5 +93,36 @@ describe('outbox faults', () => {
     const job = await waitForStatus(proxy, id, ['posted']);
     expect(job.postedCommentId).toBe(String(zendesk.tickets.get('7004')?.[0]?.id));
     expect(publicAndNotes('7004')).toEqual([true, false]);
+  });
+
+  it('counts in /metrics what the outbox posted, retried and found already posted', async () => {
+    const series = {
+      found: ['parley_helpdesk_posts_total', 'helpdesk="zendesk",step="public",outcome="found"'],
+      retry: ['parley_helpdesk_posts_total', 'helpdesk="zendesk",step="public",outcome="retry"'],
+      note: ['parley_helpdesk_posts_total', 'helpdesk="zendesk",step="note",outcome="posted"'],
+      finished: ['parley_replies_finished_total', 'helpdesk="zendesk",outcome="posted"'],
+    } as const;
+    const read = async () => {
+      const values: Record<string, number> = {};
+      for (const [key, [name, labels]] of Object.entries(series))
+        values[key] = await counter(name, labels);
+      return values;
+    };
+    const before = await read();
+    zendesk.faults.add(
+      async (_request, commit) => {
+        await commit();
+        return HttpResponse.json({ error: 'ServiceUnavailable' }, { status: 503 });
+      },
+      1,
+      isUpdate,
+    );
+    await waitForStatus(proxy, await postMachineReply('7005'), ['posted']);
+    const after = await read();
+    expect(
+      Object.fromEntries(
+        Object.keys(series).map((key) => [key, (after[key] ?? 0) - (before[key] ?? 0)]),
+      ),
+    ).toEqual({ found: 1, retry: 1, note: 1, finished: 1 });
   });
 });

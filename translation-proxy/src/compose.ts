@@ -85,6 +85,7 @@ export async function composeProxy(
       store,
       clients: helpdesks,
       logger: log,
+      metrics,
       retryBaseMs: config.outboxRetryBaseMs,
       // Long enough for the four calls of one delivery (look-up and post, reply and note).
       lockMs: 4 * config.helpdeskTimeoutMs + 1_000,

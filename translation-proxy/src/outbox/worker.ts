@@ -7,6 +7,7 @@
  * fail the job with the helpdesk's message; network errors and 5xx retry with backoff and jitter.
  */
 import type { EngineLogger } from '../engines/engine.js';
+import type { Metrics } from '../plugins/metrics.js';
 import { HelpdeskError, type HelpdeskClient, type OutgoingComment } from '../helpdesks/client.js';
 import { HelpdeskNotConfigured, type HelpdeskClients } from '../helpdesks/index.js';
 import type { Store } from '../store/index.js';
@@ -18,6 +19,7 @@ export interface OutboxWorkerOptions {
   store: Store;
   clients: HelpdeskClients;
   logger: EngineLogger;
+  metrics: Pick<Metrics, 'helpdeskPosts' | 'repliesFinished'>;
   /** How long an entry stays locked to one worker while it posts. */
   lockMs?: number;
   /** First retry delay; doubles per attempt up to `maxRetryMs`, with jitter. */
@@ -38,7 +40,7 @@ const STEP_ATTEMPT: Record<OutboxStep, 'publicAttemptedAt' | 'noteAttemptedAt'> 
 };
 
 export function createOutboxWorker(options: OutboxWorkerOptions) {
-  const { store, clients, logger } = options;
+  const { store, clients, logger, metrics } = options;
   const lockMs = options.lockMs ?? 60_000;
   const retryBaseMs = options.retryBaseMs ?? 2_000;
   const maxRetryMs = options.maxRetryMs ?? 300_000;
@@ -70,6 +72,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
           step,
         });
         await store.outbox.recordPosted(entry.id, step, found);
+        metrics.helpdeskPosts.inc({ helpdesk: job.helpdesk, step, outcome: 'found' });
         return found;
       }
     }
@@ -78,6 +81,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     entry[STEP_ATTEMPT[step]] = now;
     const id = await client.post(job.ticketId, comment);
     await store.outbox.recordPosted(entry.id, step, id);
+    metrics.helpdeskPosts.inc({ helpdesk: job.helpdesk, step, outcome: 'posted' });
     entry[STEP_COMMENT[step]] = id;
     return id;
   }
@@ -106,6 +110,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       });
       await store.outbox.finish(entry.id, 'done');
       await store.replyJobs.markPosted(job.id, publicId, Date.now());
+      metrics.repliesFinished.inc({ helpdesk: job.helpdesk, outcome: 'posted' });
     } catch (error) {
       await failed(entry, job, step, error);
     }
@@ -117,6 +122,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       logger.warn('outbox: reply failed', { job: job.id, code, message });
       await store.outbox.finish(entry.id, 'failed', message);
       await store.replyJobs.markFailed(job.id, { code, message }, now);
+      metrics.helpdeskPosts.inc({ helpdesk: job.helpdesk, step, outcome: 'failed' });
+      metrics.repliesFinished.inc({ helpdesk: job.helpdesk, outcome: 'failed' });
     };
     if (error instanceof HelpdeskNotConfigured)
       return fail('helpdesk_not_configured', error.message);
@@ -136,6 +143,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         `${error.message} (gave up after ${maxAttempts} attempts)`,
       );
     const delay = retryDelay(entry.attempts, error.retryAfterSeconds);
+    metrics.helpdeskPosts.inc({ helpdesk: job.helpdesk, step, outcome: 'retry' });
     logger.info('outbox: will retry', { job: job.id, step, delayMs: delay, reason: error.message });
     await store.outbox.retryAt(entry.id, now + delay, error.message);
   }

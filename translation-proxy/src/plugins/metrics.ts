@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics at `GET /metrics`: HTTP requests and latency per route, engine calls,
- * translation-memory hits. One registry per app instance, so tests can build many apps.
+ * translation-memory hits, detections, and what the outbox posted to the helpdesks. One registry per app instance, so tests can build many apps.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -40,6 +40,18 @@ export function createMetrics() {
       name: 'parley_translation_memory_segments_total',
       help: 'Segments looked up in the translation memory, by result',
       labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+    helpdeskPosts: new Counter({
+      name: 'parley_helpdesk_posts_total',
+      help: 'Outbox steps (public reply, internal note) by helpdesk and outcome: posted, found (posted before an interruption), retry, failed',
+      labelNames: ['helpdesk', 'step', 'outcome'] as const,
+      registers: [registry],
+    }),
+    repliesFinished: new Counter({
+      name: 'parley_replies_finished_total',
+      help: 'Replies the outbox finished, by helpdesk and outcome: posted or failed',
+      labelNames: ['helpdesk', 'outcome'] as const,
       registers: [registry],
     }),
     detections: new Counter({

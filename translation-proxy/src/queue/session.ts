@@ -31,6 +31,8 @@ export async function startSession(
 ): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  // Each sign-in clears out expired sessions: no separate sweeper needed.
+  await store.translators.purgeExpiredSessions();
   await store.translators.createSession(
     digest(id),
     translatorId,

@@ -194,6 +194,28 @@ describe.each(storeBackends)('store on $name', (backend) => {
     ]);
   });
 
+  it('keeps a translator session until it expires, then purges it', async () => {
+    const translator = await store.translators.create({
+      email: 'sessions@translators.example',
+      name: 'Sessions',
+      passwordHash: 'scrypt$irrelevant',
+    });
+    const now = Date.now();
+    await store.translators.createSession('live-digest', translator.id, 'csrf-live', now + 60_000);
+    await store.translators.createSession('old-digest', translator.id, 'csrf-old', now - 1);
+    expect(await store.translators.session('old-digest', now)).toBeUndefined();
+    await store.translators.purgeExpiredSessions(now);
+    const left = await store.db.query<{ id_hash: string }>(
+      'SELECT id_hash FROM sessions WHERE translator_id = ?',
+      [translator.id],
+    );
+    expect(left.map((row) => row.id_hash)).toEqual(['live-digest']);
+    expect(await store.translators.session('live-digest', now)).toEqual({
+      translatorId: translator.id,
+      csrfToken: 'csrf-live',
+    });
+  });
+
   it('rolls a failed transaction back', async () => {
     await expect(
       store.db.transaction(async (tx) => {

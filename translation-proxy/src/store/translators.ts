@@ -130,6 +130,11 @@ export function translatorRepository(db: Queryable) {
     async deleteSession(idHash: string): Promise<void> {
       await db.execute('DELETE FROM sessions WHERE id_hash = ?', [idHash]);
     },
+
+    /** Drops sessions past their expiry (they no longer sign anyone in, but would pile up). */
+    async purgeExpiredSessions(now = Date.now()): Promise<void> {
+      await db.execute('DELETE FROM sessions WHERE expires_at <= ?', [now]);
+    },
   };
 }
 
