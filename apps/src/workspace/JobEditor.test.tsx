@@ -25,6 +25,7 @@ const JOB: QueueJobDetail = {
   dueAt: new Date(Date.now() + 3_600_000).toISOString(),
   leaseExpiresAt: new Date(Date.now() + 600_000).toISOString(),
   format: 'html',
+  engine: 'apertium',
   segments: [
     {
       index: 0,
@@ -91,8 +92,8 @@ describe('the job editor', () => {
   it('shows each segment with its origin and the machine target with tokens', async () => {
     const { editor } = renderEditor(fakeApi());
     await screen.findByRole('heading', { name: 'Reply for Acme Support' });
-    expect(screen.getByText('Memory 100%')).toBeTruthy();
-    expect(screen.getByText('Machine translation')).toBeTruthy();
+    expect(screen.getByText('Translator-approved memory, 100%')).toBeTruthy();
+    expect(screen.getByText('Machine translation (apertium)')).toBeTruthy();
     expect(editor(2).textContent).toBe('Su <b>pedido</b> 48213 sale el viernes.');
     expect(
       within(editor(1))

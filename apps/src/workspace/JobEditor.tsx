@@ -205,6 +205,7 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
             }}
             sourceLanguage={job.source}
             targetLanguage={job.target}
+            engine={job.engine}
           />
         ))}
       </ol>

@@ -31,6 +31,8 @@ interface SegmentRowProps {
   editorRef: (element: HTMLDivElement | null) => void;
   sourceLanguage: string;
   targetLanguage: string;
+  /** The engine that made the job's machine translation. */
+  engine: string;
 }
 
 /** Text with each glossary term occurrence marked. */
@@ -67,6 +69,7 @@ export function SegmentRow({
   editorRef,
   sourceLanguage,
   targetLanguage,
+  engine,
 }: SegmentRowProps) {
   const { t } = useI18n();
   const editor = useRef<HTMLDivElement | null>(null);
@@ -136,7 +139,7 @@ export function SegmentRow({
           </Tag>
         ) : (
           <Tag hue="grey" size="small">
-            {t('workspace.editor.machine')}
+            {t('workspace.editor.machine', { engine })}
           </Tag>
         )}
         {confirmed && (

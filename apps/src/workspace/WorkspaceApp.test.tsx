@@ -54,6 +54,7 @@ const detail = (id: string): QueueJobDetail => ({
   dueAt: inHours(2),
   leaseExpiresAt: inHours(0.25),
   format: 'text',
+  engine: 'apertium',
   segments: [
     {
       index: 0,

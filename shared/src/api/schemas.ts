@@ -321,6 +321,8 @@ export const QueueJobDetail = Type.Object({
   dueAt: Type.String(),
   leaseExpiresAt: Type.String(),
   format: Type.Union([Type.Literal('html'), Type.Literal('text')]),
+  /** The engine that made the machine translation. */
+  engine: Type.String(),
   segments: Type.Array(QueueSegment),
 });
 export type QueueJobDetail = Static<typeof QueueJobDetail>;

@@ -105,6 +105,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       dueAt: iso(job.dueAt ?? job.createdAt),
       leaseExpiresAt: iso(job.leaseExpiresAt ?? Date.now()),
       format: job.format,
+      engine: job.engine,
       segments: job.segments.map((segment, index) => ({
         index,
         source: segment.source,
