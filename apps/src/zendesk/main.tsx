@@ -3,6 +3,7 @@ import ZAFClient from 'zendesk_app_framework_sdk';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HelpdeskHostProvider } from '../host/HostProvider.js';
+import { createTranslate } from '../i18n/i18n.js';
 import { SidebarApp } from '../ui/SidebarApp.js';
 import { connectZendesk } from './zendeskHost.js';
 
@@ -11,8 +12,9 @@ const client = ZAFClient.init();
 const connect = () =>
   client
     ? connectZendesk(client)
-    : Promise.reject(
-        new Error('Parley runs inside Zendesk: open it from a ticket (or /playground).'),
+    : // Outside Zendesk there is no agent profile: the browser's language is the best guess.
+      Promise.reject(
+        new Error(createTranslate(navigator.language)('outsideHelpdesk', { helpdesk: 'Zendesk' })),
       );
 
 const root = document.getElementById('root');
