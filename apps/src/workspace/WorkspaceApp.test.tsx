@@ -120,6 +120,19 @@ describe('signing in', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('42');
   });
 
+  it('says when the proxy cannot be reached, with a way to try again', async () => {
+    renderApp(
+      fakeApi({
+        me: vi.fn(async () => {
+          throw new QueueApiError('network', 'The Parley proxy cannot be reached.');
+        }),
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The Parley proxy cannot be reached.');
+    expect(within(alert).getByRole('button', { name: 'Refresh' })).toBeTruthy();
+  });
+
   it('signs out back to the sign-in form', async () => {
     const api = fakeApi();
     renderApp(api);

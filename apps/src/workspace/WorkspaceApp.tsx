@@ -75,7 +75,10 @@ function Workspace({ api }: { api: QueueApi }) {
   if (startError)
     return (
       <Alert type="error" role="alert">
-        {startError}
+        {startError}{' '}
+        <Button size="small" onClick={() => window.location.reload()}>
+          {t('workspace.queue.refresh')}
+        </Button>
       </Alert>
     );
   if (translator === undefined)
