@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     settings: { proxyUrl: location.origin, defaultMode: mode, agentLanguage: '' },
     secureSettings: { proxyApiKey: key },
     useRichText,
+    commentText: () => (useRichText ? editor.innerHTML : (editor.textContent ?? '')),
     onInsert(format, content) {
       editor.dataset.format = format;
       if (format === 'html') editor.innerHTML += inert(content);
@@ -107,10 +108,29 @@ async function main(): Promise<void> {
   host.start();
   element('app-slot').append(iframe);
 
-  let followUpId = 80000;
+  let commentId = 80000;
+  // Zendesk submits the ticket only when every app's `ticket.save` hook lets it.
+  element('submit').addEventListener('click', () => {
+    void host.save().then((answer) => {
+      element('submit-status').textContent = answer.ok
+        ? 'Ticket submitted.'
+        : `Zendesk did not submit the ticket: ${answer.message}`;
+      if (!answer.ok || !editor.innerHTML) return;
+      const comment = {
+        id: commentId++,
+        value: useRichText ? inert(editor.innerHTML) : `<p>${editor.innerHTML}</p>`,
+        createdAt: new Date().toISOString(),
+        author: { id: AGENT.id, name: AGENT.name, role: 'agent' as const },
+      };
+      editor.innerHTML = '';
+      showComment(comment);
+      host.addComment(comment);
+    });
+  });
+
   element('follow-up').addEventListener('click', () => {
     const comment = {
-      id: followUpId++,
+      id: commentId++,
       value: FOLLOW_UPS[ticket.id] ?? '<p>…</p>',
       createdAt: new Date().toISOString(),
       author: { id: ticket.requester.id, name: ticket.requester.name, role: 'end-user' as const },

@@ -23,6 +23,8 @@ export interface ZafHostStandInOptions {
   /** Secure settings: only ever substituted into outgoing requests, never sent to the app. */
   secureSettings: Record<string, string>;
   useRichText: boolean;
+  /** What the reply editor holds (`comment.text`): HTML in a rich-text editor, else plain text. */
+  commentText: () => string;
   onInsert: (format: 'html' | 'text', content: string) => void;
   onNotify: (message: string, kind: string) => void;
   /** Called for every message exchanged, for the playground's protocol log. */
@@ -47,11 +49,17 @@ type Incoming = {
 };
 
 const APP_GUID = 'parley-playground';
+/** The playground does not wait for an app that never answers a hook. */
+const HOOK_TIMEOUT_MS = 30_000;
+
+/** The app's answer to a hook: go ahead, or stop with the message the SDK sent back. */
+export type HookAnswer = { ok: true } | { ok: false; message: string };
 
 export class ZafHostStandIn {
   private readonly comments: FixtureComment[];
   private readonly listener = (event: MessageEvent) => this.receive(event);
   private readonly appOrigin: string;
+  private readonly hookReplies = new Map<string, (answer: HookAnswer) => void>();
 
   constructor(private readonly options: ZafHostStandInOptions) {
     this.comments = [...options.ticket.comments];
@@ -78,6 +86,21 @@ export class ZafHostStandIn {
   addComment(comment: FixtureComment): void {
     this.comments.push(comment);
     this.emit('ticket.comments.changed', this.comments);
+  }
+
+  /**
+   * Asks the app's `ticket.save` hook whether the ticket may be submitted. The SDK answers every
+   * hook message, with `error.msg` when a handler said no (`false`, a string, a rejection).
+   */
+  save(): Promise<HookAnswer> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: true }), HOOK_TIMEOUT_MS);
+      this.hookReplies.set('ticket.save', (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      this.post({ key: 'zaf.ticket.save', needsReply: true });
+    });
   }
 
   private post(message: Record<string, unknown>): void {
@@ -108,6 +131,15 @@ export class ZafHostStandIn {
       this.post({ key: 'zaf.app.registered', message: this.registration() });
     } else if (data.key && /^request:\d+$/.test(data.key)) {
       void this.forward(data.key, data.message as RequestOptions);
+    } else if (data.key?.startsWith('iframe.reply:')) {
+      const hook = data.key.slice('iframe.reply:'.length);
+      const error = (data as { error?: { msg?: unknown } }).error;
+      this.hookReplies.get(hook)?.(
+        error
+          ? { ok: false, message: typeof error.msg === 'string' ? error.msg : '' }
+          : { ok: true },
+      );
+      this.hookReplies.delete(hook);
     }
     // iframe.on:/iframe.off: subscriptions need no answer: every event is sent to the one app.
   }
@@ -141,7 +173,11 @@ export class ZafHostStandIn {
         comments: this.comments,
       },
       currentUser,
-      comment: { useRichText },
+      comment: {
+        useRichText,
+        text: this.options.commentText(),
+        type: 'publicReply',
+      },
     };
   }
 

@@ -191,6 +191,38 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
   });
 });
 
+describe("replies submitted from Zendesk's own editor", { timeout: 60_000 }, () => {
+  it('stops an English reply to the Spanish customer, saying to translate it first', async () => {
+    const app = await openTicket('ticket=1001');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
+    const editor = page.getByRole('textbox', { name: 'Reply editor' });
+    await editor.fill(
+      'Thank you for your patience. We have reset your password, so you can sign in again.',
+    );
+    await page.getByRole('button', { name: 'Submit as Open' }).click();
+    await poll(() => page.locator('#submit-status').textContent()).toBe(
+      'Zendesk did not submit the ticket: This reply is in English, but the customer reads Spanish. Translate it with Parley in the sidebar first, then send it.',
+    );
+    expect(await editor.textContent()).toContain('We have reset your password');
+    expect(await page.locator('#thread').textContent()).not.toContain('reset your password');
+  });
+
+  it('lets a reply written in Spanish be submitted', async () => {
+    const app = await openTicket('ticket=1001');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
+    await page
+      .getByRole('textbox', { name: 'Reply editor' })
+      .fill(
+        'Gracias por su paciencia. Hemos restablecido su contraseña y ya puede volver a entrar.',
+      );
+    await page.getByRole('button', { name: 'Submit as Open' }).click();
+    await poll(() => page.locator('#submit-status').textContent()).toBe('Ticket submitted.');
+    expect(await page.locator('#thread').textContent()).toContain(
+      'Hemos restablecido su contraseña',
+    );
+  });
+});
+
 describe('review jobs', { timeout: 60_000 }, () => {
   async function repliesEndpointExists(): Promise<boolean> {
     const response = await fetch(`${proxy.url}/v1/replies/probe`, {

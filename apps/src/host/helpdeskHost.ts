@@ -75,7 +75,7 @@ export interface HelpdeskHost {
   /**
    * Holds each reply the agent sends from the helpdesk's own editor until `check` decides, and
    * stops it when told to. Optional: only helpdesks that let an app hold a send have it (Freshdesk's
-   * intercepted `ticket.sendReply`). One check at a time, the latest given; returns the function
+   * intercepted `ticket.sendReply`, Zendesk's `ticket.save` hook). One check at a time, the latest given; returns the function
    * that removes it. A check that rejects lets the reply go: Parley never stops an agent because
    * Parley itself failed.
    */

@@ -38,8 +38,14 @@ declare module 'zendesk_app_framework_sdk' {
     get(path: string | string[]): Promise<ZafGetResult>;
     set(path: string, value: unknown): Promise<Record<string, unknown>>;
     invoke(name: string, ...args: unknown[]): Promise<Record<string, unknown>>;
-    on(name: string, handler: (data: unknown) => void): void;
-    off(name: string, handler: (data: unknown) => void): void;
+    /**
+     * Event handlers' answers are ignored, except for hooks such as `ticket.save`: there a
+     * returned promise that rejects (its reason is shown to the agent), or a synchronous `false`,
+     * string or thrown error, stops the save; anything else lets it go — the SDK's `Utils.when`
+     * and its spec "when the message is for a hook event".
+     */
+    on(name: string, handler: (data: unknown) => unknown): void;
+    off(name: string, handler: (data: unknown) => unknown): void;
     request<T = unknown>(options: ZafRequestOptions): Promise<T>;
     metadata(): Promise<ZafMetadata>;
   }

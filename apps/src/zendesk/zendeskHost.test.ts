@@ -16,7 +16,7 @@ interface FakeZafOptions {
 function fakeZafClient({ settings = {}, data = {}, respond }: FakeZafOptions = {}) {
   const invoked: unknown[][] = [];
   const requests: ZafRequestOptions[] = [];
-  const handlers = new Map<string, Set<(payload: unknown) => void>>();
+  const handlers = new Map<string, Set<(payload: unknown) => unknown>>();
   const values: Record<string, unknown> = {
     'ticket.id': 1001,
     'ticket.requester.locale': 'es-ES',
@@ -63,7 +63,20 @@ function fakeZafClient({ settings = {}, data = {}, respond }: FakeZafOptions = {
     },
   };
   const fire = (name: string) => handlers.get(name)?.forEach((h) => h(undefined));
-  return { client, invoked, requests, fire, values };
+  /**
+   * Runs a hook as the SDK does for `ticket.save`: each handler's promise settles; a rejection's
+   * reason is what Zendesk shows, `go` means the save goes ahead.
+   */
+  const hook = (name: string) =>
+    Promise.all(
+      [...(handlers.get(name) ?? [])].map((h) =>
+        Promise.resolve(h(undefined)).then(
+          () => 'go',
+          (reason: unknown) => ({ stopped: reason }),
+        ),
+      ),
+    );
+  return { client, invoked, requests, fire, hook, values };
 }
 
 describe('connectZendesk', () => {
@@ -182,5 +195,56 @@ describe('connectZendesk', () => {
     unsubscribe();
     fake.fire('ticket.comments.changed');
     expect(calls).toBe(1);
+  });
+
+  it('holds a public reply on ticket.save and stops it with the check’s message', async () => {
+    const fake = fakeZafClient({
+      data: {
+        'comment.text': '<p>We have reset your password.</p>',
+        'comment.type': 'publicReply',
+      },
+    });
+    const host = await connectZendesk(fake.client);
+    const checked: string[] = [];
+    host.onReplySending?.(async (reply) => {
+      checked.push(reply.html);
+      return { send: false, message: 'Translate it with Parley first.' };
+    });
+    expect(await fake.hook('ticket.save')).toEqual([
+      { stopped: 'Translate it with Parley first.' },
+    ]);
+    expect(checked).toEqual(['<p>We have reset your password.</p>']);
+  });
+
+  it('lets a reply the check passes, an internal note and a save without a reply go', async () => {
+    const fake = fakeZafClient({
+      data: {
+        'comment.text': '<p>Hemos restablecido su contraseña.</p>',
+        'comment.type': 'publicReply',
+      },
+    });
+    const host = await connectZendesk(fake.client);
+    let stop = false;
+    host.onReplySending?.(async () =>
+      stop ? { send: false, message: 'Translate it first.' } : { send: true },
+    );
+    expect(await fake.hook('ticket.save')).toEqual(['go']);
+    stop = true;
+    fake.values['comment.type'] = 'internalNote';
+    expect(await fake.hook('ticket.save')).toEqual(['go']);
+    fake.values['comment.type'] = 'publicReply';
+    fake.values['comment.text'] = undefined;
+    expect(await fake.hook('ticket.save')).toEqual(['go']);
+  });
+
+  it('lets the reply go when the check fails, and stops holding replies when removed', async () => {
+    const fake = fakeZafClient({
+      data: { 'comment.text': '<p>Thanks!</p>', 'comment.type': 'publicReply' },
+    });
+    const host = await connectZendesk(fake.client);
+    const remove = host.onReplySending?.(() => Promise.reject(new Error('proxy down')));
+    expect(await fake.hook('ticket.save')).toEqual(['go']);
+    remove?.();
+    expect(await fake.hook('ticket.save')).toEqual([]);
   });
 });

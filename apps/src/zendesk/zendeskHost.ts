@@ -1,7 +1,8 @@
 /**
  * The Zendesk `HelpdeskHost`: reads the ticket through the ZAF client, inserts replies into the
- * ticket's comment editor, and calls the proxy through `client.request` with the tenant key as a
- * secure setting, which Zendesk's proxy fills in server-side so the key never reaches the browser.
+ * ticket's comment editor, holds a submitted reply in a `ticket.save` hook while the sidebar checks
+ * it, and calls the proxy through `client.request` with the tenant key as a secure setting, which
+ * Zendesk's proxy fills in server-side so the key never reaches the browser.
  */
 import type { ZafClient, ZafRequestFailure } from 'zendesk_app_framework_sdk';
 import {
@@ -144,6 +145,22 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
 
     notify(message, kind = 'notice') {
       void client.invoke('notify', message, kind);
+    },
+
+    onReplySending(check) {
+      // Zendesk asks every `ticket.save` hook before it submits the ticket. A hook's promise that
+      // rejects stops the submission and its reason is shown to the agent; one that resolves
+      // (with anything) lets it go.
+      const hook = async (): Promise<void> => {
+        const result = await client.get(['comment.text', 'comment.type']).catch(() => undefined);
+        const html = result?.['comment.text'];
+        // A save without a reply (a status change) or an internal note has no customer to read it.
+        if (typeof html !== 'string' || result?.['comment.type'] === 'internalNote') return;
+        const decision = await check({ html }).catch(() => ({ send: true }) as const);
+        if (!decision.send) throw decision.message;
+      };
+      client.on('ticket.save', hook);
+      return () => client.off('ticket.save', hook);
     },
   };
 }
