@@ -13,6 +13,7 @@ import { zendeskApi } from '../msw/zendesk.js';
 import {
   createReply,
   createTranslator,
+  reviewRequest,
   startReplyProxy,
   TEST_SECRET_KEY,
   waitForStatus,
@@ -69,16 +70,7 @@ afterEach(async () => {
 async function queueReply(draft: string): Promise<{ id: string; ticketId: string }> {
   const ticketId = String(++ticket);
   zendesk.addTicket(ticketId);
-  const response = await createReply(proxy, {
-    helpdesk: 'zendesk',
-    ticketId,
-    authorId: '3721',
-    draft,
-    format: 'html',
-    source: 'en',
-    target: 'es',
-    mode: 'review',
-  });
+  const response = await createReply(proxy, reviewRequest(ticketId, draft));
   expect(response.statusCode).toBe(201);
   return { id: (response.json() as { id: string }).id, ticketId };
 }

@@ -76,6 +76,19 @@ export async function signIn(
   return { id: translator.id, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
+/** An agent's English HTML reply to a Spanish-speaking customer, sent for review. */
+export const reviewRequest = (ticketId: string, draft: string, extra: object = {}) => ({
+  helpdesk: 'zendesk',
+  ticketId,
+  authorId: '3721',
+  draft,
+  format: 'html',
+  source: 'en',
+  target: 'es',
+  mode: 'review',
+  ...extra,
+});
+
 export async function createReply(proxy: Proxy, payload: object, headers: object = {}) {
   return proxy.app.inject({
     method: 'POST',

@@ -6,6 +6,7 @@ import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { useHost } from '../host/HostProvider.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import { TicketSidebar } from './TicketSidebar.js';
+import './base.css';
 import './sidebar.css';
 
 export function SidebarApp({ pollIntervalMs }: { pollIntervalMs?: number }) {

@@ -15,6 +15,7 @@ import { LoginForm } from './LoginForm.js';
 import { WORKSPACE_MESSAGES } from './messages.js';
 import type { QueueApi, QueueJobDetail, Translator } from './queueApi.js';
 import { QueueView } from './QueueView.js';
+import '../ui/base.css';
 import './workspace.css';
 
 const JOB_HASH = /^#\/jobs\/([^/]+)$/;

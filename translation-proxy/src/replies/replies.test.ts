@@ -10,6 +10,7 @@ import { zendeskApi } from '../../../tests/msw/zendesk.js';
 import {
   createReply,
   replyStatus,
+  reviewRequest,
   signIn,
   startReplyProxy,
   TEST_SECRET_KEY,
@@ -35,18 +36,6 @@ afterAll(async () => {
   server.close();
 });
 
-const review = (ticketId: string, draft: string, extra: object = {}) => ({
-  helpdesk: 'zendesk',
-  ticketId,
-  authorId: '3721',
-  draft,
-  format: 'html',
-  source: 'en',
-  target: 'es',
-  mode: 'review',
-  ...extra,
-});
-
 const queue = (method: 'GET' | 'POST', url: string, headers: object, payload?: object) =>
   proxy.app.inject({ method, url, headers: { ...headers }, ...(payload ? { payload } : {}) });
 
@@ -54,7 +43,7 @@ describe('machine replies', () => {
   it('translates and posts a public reply and an internal note with the original, once', async () => {
     zendesk.addTicket('5001');
     const created = await createReply(proxy, {
-      ...review('5001', '<p>Thank you for your patience.</p>'),
+      ...reviewRequest('5001', '<p>Thank you for your patience.</p>'),
       mode: 'machine',
     });
     expect(created.statusCode).toBe(201);
@@ -75,7 +64,7 @@ describe('machine replies', () => {
     );
     freshdesk.addTicket('120');
     const created = await createReply(proxy, {
-      ...review('120', 'Thank you for your patience.\nWe will write again tomorrow.'),
+      ...reviewRequest('120', 'Thank you for your patience.\nWe will write again tomorrow.'),
       helpdesk: 'freshdesk',
       format: 'text',
       mode: 'machine',
@@ -89,7 +78,7 @@ describe('machine replies', () => {
 
   it('answers a repeated request with the same Idempotency-Key with the same job', async () => {
     zendesk.addTicket('5002');
-    const payload = { ...review('5002', '<p>Your order has shipped.</p>'), mode: 'machine' };
+    const payload = { ...reviewRequest('5002', '<p>Your order has shipped.</p>'), mode: 'machine' };
     const first = await createReply(proxy, payload, { 'idempotency-key': 'reply-5002-a' });
     const second = await createReply(proxy, payload, { 'idempotency-key': 'reply-5002-a' });
     expect([first.statusCode, second.statusCode]).toEqual([201, 200]);
@@ -100,7 +89,7 @@ describe('machine replies', () => {
 
   it('fails the job visibly with Zendesk’s message when Zendesk refuses the reply', async () => {
     const created = await createReply(proxy, {
-      ...review('404404', '<p>Thanks!</p>'),
+      ...reviewRequest('404404', '<p>Thanks!</p>'),
       mode: 'machine',
     });
     const job = await waitForStatus(proxy, created.json().id, ['posted', 'failed']);
@@ -112,9 +101,13 @@ describe('machine replies', () => {
 
 describe('reviewed replies', () => {
   it('queues a reviewed reply with a due time and returns at once', async () => {
-    const created = await createReply(proxy, review('5010', '<p>Your refund is on its way.</p>'), {
-      'idempotency-key': 'review-5010',
-    });
+    const created = await createReply(
+      proxy,
+      reviewRequest('5010', '<p>Your refund is on its way.</p>'),
+      {
+        'idempotency-key': 'review-5010',
+      },
+    );
     expect(created.statusCode).toBe(201);
     expect(created.json().status).toBe('queued');
     expect(Date.parse(created.json().dueAt)).toBeGreaterThan(Date.now());
@@ -122,7 +115,7 @@ describe('reviewed replies', () => {
 
   it('refuses a translator POST without the CSRF token', async () => {
     const translator = await signIn(proxy, 'csrf@translators.example');
-    const created = await createReply(proxy, review('5011', '<p>We are on it.</p>'));
+    const created = await createReply(proxy, reviewRequest('5011', '<p>We are on it.</p>'));
     const response = await queue('POST', `/v1/queue/jobs/${created.json().id}/claim`, {
       cookie: translator.cookie,
     });
@@ -132,7 +125,7 @@ describe('reviewed replies', () => {
 
   it('hides jobs of a pair the translator is not assigned to', async () => {
     const french = await signIn(proxy, 'fr@translators.example', [{ source: 'en', target: 'fr' }]);
-    const created = await createReply(proxy, review('5012', '<p>We are on it.</p>'));
+    const created = await createReply(proxy, reviewRequest('5012', '<p>We are on it.</p>'));
     const list = await queue('GET', '/v1/queue/jobs', french.headers);
     expect(list.json().jobs.map((job: { id: string }) => job.id)).not.toContain(created.json().id);
     const claim = await queue('POST', `/v1/queue/jobs/${created.json().id}/claim`, french.headers);
@@ -142,7 +135,7 @@ describe('reviewed replies', () => {
   it('lets only one of two translators claim a job', async () => {
     const ana = await signIn(proxy, 'ana@translators.example');
     const ben = await signIn(proxy, 'ben@translators.example');
-    const created = await createReply(proxy, review('5013', '<p>We are on it.</p>'));
+    const created = await createReply(proxy, reviewRequest('5013', '<p>We are on it.</p>'));
     const url = `/v1/queue/jobs/${created.json().id}/claim`;
     const [first, second] = await Promise.all([
       queue('POST', url, ana.headers),
@@ -159,7 +152,7 @@ describe('reviewed replies', () => {
     const translator = await signIn(proxy, 'carla@translators.example');
     const created = await createReply(
       proxy,
-      review('5020', '<p>Hi {{ticket.requester.first_name}}, your order has shipped.</p>'),
+      reviewRequest('5020', '<p>Hi {{ticket.requester.first_name}}, your order has shipped.</p>'),
     );
     const id = created.json().id as string;
     const claim = await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
@@ -194,7 +187,7 @@ describe('reviewed replies', () => {
 
   it('feeds the approved edit to the translation memory as a human translation', async () => {
     const translator = await signIn(proxy, 'dora@translators.example');
-    const created = await createReply(proxy, review('5021', '<p>Sorry for the delay.</p>'));
+    const created = await createReply(proxy, reviewRequest('5021', '<p>Sorry for the delay.</p>'));
     const id = created.json().id as string;
     await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
     await queue('POST', `/v1/queue/jobs/${id}/submit`, translator.headers, {
@@ -213,7 +206,10 @@ describe('reviewed replies', () => {
   it('refuses a submission after the lease expired mid-edit, and lets another translator claim', async () => {
     const slow = await signIn(proxy, 'slow@translators.example');
     const other = await signIn(proxy, 'other@translators.example');
-    const created = await createReply(proxy, review('5022', '<p>We will call you today.</p>'));
+    const created = await createReply(
+      proxy,
+      reviewRequest('5022', '<p>We will call you today.</p>'),
+    );
     const id = created.json().id as string;
     await queue('POST', `/v1/queue/jobs/${id}/claim`, slow.headers);
     await proxy.store.db.execute('UPDATE reply_jobs SET lease_expires_at = ? WHERE id = ?', [
@@ -231,7 +227,7 @@ describe('reviewed replies', () => {
 
   it('shows a rejection and its reason to the agent', async () => {
     const translator = await signIn(proxy, 'eve@translators.example');
-    const created = await createReply(proxy, review('5023', '<p>See attachment.</p>'));
+    const created = await createReply(proxy, reviewRequest('5023', '<p>See attachment.</p>'));
     const id = created.json().id as string;
     await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
     const reject = await queue('POST', `/v1/queue/jobs/${id}/reject`, translator.headers, {
@@ -248,7 +244,7 @@ describe('reviewed replies', () => {
 describe('review deadline', () => {
   it('flags an overdue job for the agent under the alert policy and keeps it queued', async () => {
     await proxy.store.replySettings.set(DEV_TENANT_ID, { slaMinutes: 60, fallbackPolicy: 'alert' });
-    const created = await createReply(proxy, review('5030', '<p>We are checking.</p>'));
+    const created = await createReply(proxy, reviewRequest('5030', '<p>We are checking.</p>'));
     const id = created.json().id as string;
     await proxy.store.db.execute('UPDATE reply_jobs SET due_at = ? WHERE id = ?', [
       Date.now() - 1,
@@ -266,7 +262,10 @@ describe('review deadline', () => {
       slaMinutes: 60,
       fallbackPolicy: 'post_machine',
     });
-    const created = await createReply(proxy, review('5031', '<p>Thank you for your patience.</p>'));
+    const created = await createReply(
+      proxy,
+      reviewRequest('5031', '<p>Thank you for your patience.</p>'),
+    );
     const id = created.json().id as string;
     await proxy.store.db.execute('UPDATE reply_jobs SET due_at = ? WHERE id = ?', [
       Date.now() - 1,
@@ -285,7 +284,7 @@ describe('review deadline', () => {
 
 describe('tenant isolation', () => {
   it('does not show one tenant’s reply job to another tenant', async () => {
-    const created = await createReply(proxy, review('5040', '<p>We are on it.</p>'));
+    const created = await createReply(proxy, reviewRequest('5040', '<p>We are on it.</p>'));
     const other = await proxy.store.tenants.create({ name: 'Other Shop' });
     const { key } = await proxy.store.apiKeys.issue(other.id);
     const response = await proxy.app.inject({
