@@ -123,6 +123,13 @@ describe('Freshdesk client', () => {
     expect(api.requests).toHaveLength(MAX_PAGES);
   });
 
+  it('does not call a reply unposted when it cannot read the whole thread', async () => {
+    api.tickets.set('135', longThread(135, MAX_PAGES * PER_PAGE + 40));
+    // Whether this reply went out can only be told from the pages past the last one read.
+    const lookup = client.findPosted('135', reply, Date.now() - 1_000);
+    await expect(lookup).rejects.toMatchObject({ name: 'HelpdeskError', failure: 'unavailable' });
+  });
+
   it('gives all pages of one read the time of a single call', async () => {
     api.tickets.set('134', longThread(134, 250));
     const slowPage = async (_request: Request, commit: () => Promise<Response>) => {

@@ -6,7 +6,7 @@
  * `per_page` at most 100, `page` from 1, and a `link` header with `rel="next"` while more follow.
  */
 import axios from 'axios';
-import { classify, comparableText, type HelpdeskClient } from './client.js';
+import { classify, comparableText, HelpdeskError, type HelpdeskClient } from './client.js';
 import type { HelpdeskCredentials } from './credentials.js';
 
 type FreshdeskCredentials = Extract<HelpdeskCredentials, { helpdesk: 'freshdesk' }>;
@@ -62,7 +62,10 @@ export function freshdeskClient(
       authorization: `Basic ${Buffer.from(`${credentials.apiKey}:X`).toString('base64')}`,
     },
   });
-  async function conversations(ticketId: string): Promise<FreshdeskConversation[]> {
+  /** The first `MAX_PAGES` pages, and whether they are all the ticket has. */
+  async function readConversations(
+    ticketId: string,
+  ): Promise<{ conversations: FreshdeskConversation[]; complete: boolean }> {
     const all: FreshdeskConversation[] = [];
     // All pages together get the time of one call: the outbox locks an entry for a fixed number
     // of calls, and a lookup that overran it could let a second worker post the same reply.
@@ -76,16 +79,16 @@ export function freshdeskClient(
           { params: { per_page: PER_PAGE, page }, signal },
         );
         all.push(...data);
-        if (!hasNextPage(headers.link)) break;
+        if (!hasNextPage(headers.link)) return { conversations: all, complete: true };
       }
     } catch (error) {
       throw classify(error, 'Freshdesk', describe);
     }
-    return all;
+    return { conversations: all, complete: false };
   }
 
   return {
-    conversations,
+    conversations: async (ticketId) => (await readConversations(ticketId)).conversations,
 
     async post(ticketId, comment) {
       const ticket = encodeURIComponent(ticketId);
@@ -110,13 +113,22 @@ export function freshdeskClient(
     async findPosted(ticketId, comment, since) {
       const wanted = comparableText(comment.html);
       // Oldest first: a comment posted moments ago is on the last page.
-      const found = (await conversations(ticketId)).find(
+      const { conversations, complete } = await readConversations(ticketId);
+      const found = conversations.find(
         (candidate) =>
           Boolean(candidate.private) === !comment.public &&
           (!candidate.created_at || Date.parse(candidate.created_at) >= since - 60_000) &&
           comparableText(candidate.body) === wanted,
       );
-      return found ? String(found.id) : undefined;
+      if (found) return String(found.id);
+      // Not among the pages read is not "not posted": posting again could post twice. The outbox
+      // retries, and after its last attempt fails the reply visibly.
+      if (!complete)
+        throw new HelpdeskError(
+          'unavailable',
+          `Freshdesk ticket ${ticketId} has more than ${MAX_PAGES * PER_PAGE} conversations: cannot check whether the reply was already posted`,
+        );
+      return undefined;
     },
   };
 }
