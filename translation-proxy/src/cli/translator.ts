@@ -4,6 +4,7 @@
  *   npm run translator -- create <email> <name…> --tenants id,id --pairs en-es,es-en [--password P]
  *   npm run translator -- assign <email> --tenants id,id --pairs en-es
  *   npm run translator -- list-assignments <email>
+ *   npm run translator -- password <email> [--password P]   (signs the translator out everywhere)
  *
  * Without --password the password is read from the terminal (or the first line of stdin).
  */
@@ -110,8 +111,18 @@ async function run(store: Store, args: string[]): Promise<void> {
       );
       return;
     }
+    case 'password': {
+      const translator = email && (await store.translators.byEmail(email));
+      if (!translator) throw new UsageError(`no translator with email "${email ?? ''}"`);
+      const password = await readPassword(values.password);
+      if (password.length < MIN_PASSWORD)
+        throw new UsageError(`the password must have at least ${MIN_PASSWORD} characters`);
+      await store.translators.setPassword(translator.id, await hashPassword(password));
+      console.log(`new password set for ${translator.email}; their sessions were ended`);
+      return;
+    }
     default:
-      throw new UsageError('commands: create, assign, list-assignments (see the README)');
+      throw new UsageError('commands: create, assign, list-assignments, password (see the README)');
   }
 }
 

@@ -3,7 +3,7 @@
  * and their login sessions (only a digest of the session id is stored).
  */
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from './database.js';
+import type { Database } from './database.js';
 
 export interface Translator {
   id: string;
@@ -17,7 +17,7 @@ export interface TranslatorAssignments {
   pairs: { source: string; target: string }[];
 }
 
-export function translatorRepository(db: Queryable) {
+export function translatorRepository(db: Database) {
   return {
     async create(input: { email: string; name: string; passwordHash: string }) {
       const translator: Translator = {
@@ -54,6 +54,17 @@ export function translatorRepository(db: Queryable) {
       return (
         row && { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash }
       );
+    },
+
+    /** Replaces the password and ends every session signed in with the old one, in one go. */
+    async setPassword(id: string, passwordHash: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.execute('UPDATE translators SET password_hash = ? WHERE id = ?', [
+          passwordHash,
+          id,
+        ]);
+        await tx.execute('DELETE FROM sessions WHERE translator_id = ?', [id]);
+      });
     },
 
     /** Lets the translator review every given pair in every given tenant. */

@@ -1,0 +1,71 @@
+// The translator accounts command line, run as an admin would run it, against a real SQLite store.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../queue/passwords.js';
+import { openStore } from '../store/index.js';
+import { tempDir } from '../../../tests/support/stores.js';
+
+const run = promisify(execFile);
+const script = new URL('./translator.ts', import.meta.url).pathname;
+
+function translatorCli(env: Record<string, string>, ...args: string[]) {
+  return run(process.execPath, ['--conditions=source', '--import', 'tsx', script, ...args], {
+    env: { ...process.env, ...env },
+  });
+}
+
+// Each case starts the CLI through tsx, a few seconds apiece on a busy machine.
+describe('translator command line', { timeout: 60_000 }, () => {
+  it('sets a new password and ends the sessions signed in with the old one', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir() };
+    const setup = await openStore({ dataDir: env.PARLEY_DATA_DIR });
+    await setup.tenants.ensure('acme', 'Acme');
+    await setup.close();
+    await translatorCli(
+      env,
+      'create',
+      'lucia@translators.example',
+      'Lucía',
+      'Ortega',
+      '--tenants',
+      'acme',
+      '--pairs',
+      'en-es',
+      '--password',
+      'first-password-1',
+    );
+    const store = await openStore({ dataDir: env.PARLEY_DATA_DIR });
+    try {
+      const before = await store.translators.byEmail('lucia@translators.example');
+      await store.translators.createSession('digest', before!.id, 'csrf', Date.now() + 60_000);
+
+      const { stdout } = await translatorCli(
+        env,
+        'password',
+        'Lucia@Translators.example',
+        '--password',
+        'second-password-2',
+      );
+      expect(stdout).toContain('new password set for lucia@translators.example');
+      const after = await store.translators.byEmail('lucia@translators.example');
+      expect(await verifyPassword('second-password-2', after!.passwordHash)).toBe(true);
+      expect(await verifyPassword('first-password-1', after!.passwordHash)).toBe(false);
+      expect(await store.translators.session('digest')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('says who it cannot find, with exit status 2', async () => {
+    const failure = await translatorCli(
+      { PARLEY_DATA_DIR: tempDir() },
+      'password',
+      'nobody@translators.example',
+      '--password',
+      'long-enough-password',
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain('no translator with email');
+  });
+});
