@@ -53,7 +53,11 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
   const approveButton = useRef<HTMLButtonElement>(null);
   const activeSinceRenew = useRef(false);
 
-  const edited = targets.some((target, index) => target !== job.segments[index]?.target);
+  // What the translator changed: what approval sends, and what leaving the page would lose.
+  const changedSegments = targets
+    .map((target, index) => ({ index, target }))
+    .filter(({ index, target }) => target !== job.segments[index]?.target);
+  const edited = changedSegments.length > 0;
   const live = useMemo(() => checkPlaceholders(job.segments, targets), [job.segments, targets]);
 
   // Keep the claim while the translator works; an idle tab lets it lapse back to the queue.
@@ -131,16 +135,10 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
   }
 
   const approve = () =>
-    act(
-      () =>
-        api.submit(job.id, {
-          segments: targets
-            .map((target, index) => ({ index, target }))
-            .filter(({ index, target }) => target !== job.segments[index]?.target),
-          dismissed: [...dismissed],
-        }),
-      { type: 'success', text: t('workspace.notice.approved') },
-    );
+    act(() => api.submit(job.id, { segments: changedSegments, dismissed: [...dismissed] }), {
+      type: 'success',
+      text: t('workspace.notice.approved'),
+    });
 
   const now = Date.now();
   const source = languageName(job.source, locale);

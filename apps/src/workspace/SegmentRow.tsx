@@ -10,6 +10,7 @@ import {
   writeMaskedSegment,
   type MaskedPart,
 } from '@parley/shared/pipeline/masked-segment';
+import { findTerms } from '@parley/shared/pipeline/glossary';
 import type { QaIssue } from '@parley/shared/pipeline/types';
 import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -35,26 +36,28 @@ interface SegmentRowProps {
   engine: string;
 }
 
-/** Text with each glossary term occurrence marked. */
+/**
+ * Text with each glossary term marked, found as the pipeline finds them (whole words, the
+ * term's own case rule).
+ */
 function withTerms(
   text: string,
   segment: QueueSegment,
   title: (term: QueueSegment['terms'][number]) => string,
-) {
-  const terms = segment.terms.filter((term) => term.source.trim() !== '');
-  if (terms.length === 0) return text;
-  const escaped = terms.map((term) => term.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pieces = text.split(new RegExp(`(${escaped.join('|')})`, 'giu'));
-  return pieces.map((piece, index) => {
-    const term = terms.find((entry) => entry.source.toLowerCase() === piece.toLowerCase());
-    return term && index % 2 === 1 ? (
-      <mark key={index} className="parley-term" title={title(term)}>
-        {piece}
-      </mark>
-    ) : (
-      piece
+): ReactNode[] {
+  const pieces: ReactNode[] = [];
+  let last = 0;
+  for (const match of findTerms(text, segment.terms)) {
+    pieces.push(text.slice(last, match.start));
+    pieces.push(
+      <mark key={match.start} className="parley-term" title={title(match.term)}>
+        {text.slice(match.start, match.end)}
+      </mark>,
     );
-  });
+    last = match.end;
+  }
+  pieces.push(text.slice(last));
+  return pieces;
 }
 
 export function SegmentRow({

@@ -5,6 +5,7 @@
  * segment and read it back.
  */
 import type { MaskedPart } from '@parley/shared/pipeline/masked-segment';
+import { placeholderElement } from '@parley/shared/pipeline/placeholder';
 import type { QueueSegment } from './queueApi.js';
 
 type SegmentPlaceholder = QueueSegment['placeholders'][number];
@@ -57,7 +58,7 @@ export function fillEditor(
       const placeholder = segment.placeholders.find((entry) => entry.id === part.placeholder);
       return placeholder
         ? createToken(document, placeholder, segment)
-        : document.createTextNode(`<x id="${part.placeholder}"/>`);
+        : document.createTextNode(placeholderElement(part.placeholder));
     }),
   );
 }
