@@ -1,7 +1,6 @@
 // The Google engine in its Advanced (v3) edition: a service account's OAuth2 tokens, glossaries
 // the tenant created in its Google project, against stand-ins that follow Google's documented
 // token endpoint and Cloud Translation v3 REST API (tests/msw/google-v3.ts).
-import { generateKeyPairSync } from 'node:crypto';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,31 +8,17 @@ import {
   type GoogleAdvancedConfig,
 } from '@parley/translation-proxy/engines/google';
 import { googleV3Api } from '../msw/google-v3.js';
+import { serviceAccountKeyFile } from '../support/google-service-account.js';
 import { captureLogger, expectFailureWithoutSecret } from './capture.js';
 
 const PROJECT = 'acme-support-prod';
 const LOCATION = 'us-central1';
 const GLOSSARY = `projects/${PROJECT}/locations/${LOCATION}/glossaries/acme-en-es`;
 
-function serviceAccount() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return { privateKey, publicKey };
-}
-
-const account = serviceAccount();
-const key = {
-  type: 'service_account' as const,
-  project_id: PROJECT,
-  private_key_id: '3f1c5e0b9d2a47c68e1f0a9b8c7d6e5f4a3b2c1d',
-  private_key: account.privateKey,
-  client_email: `parley-translate@${PROJECT}.iam.gserviceaccount.com`,
-};
+const account = serviceAccountKeyFile(PROJECT);
+const key = account.keyFile;
 // A line of the private key's body: what a leaked key would show in a message or a log line.
-const KEY_BODY_LINE = account.privateKey.split('\n')[1]!;
+const KEY_BODY_LINE = key.private_key.split('\n')[1]!;
 
 const api = googleV3Api(
   { projectId: PROJECT, clientEmail: key.client_email, publicKey: account.publicKey },
@@ -190,13 +175,13 @@ describe('Google v3 errors, none of them showing the key or the token', () => {
   const request = { source: 'en', target: 'es', segments: ['Where is my order?'] };
 
   it('reports a key Google does not know as engine_auth_failed', async () => {
-    const stranger = serviceAccount();
+    const stranger = serviceAccountKeyFile(PROJECT).keyFile;
     const { engine: google, logger } = engine({
-      serviceAccountKey: { ...key, private_key: stranger.privateKey },
+      serviceAccountKey: { ...key, private_key: stranger.private_key },
     });
     const error = await expectFailureWithoutSecret(
       () => google.translate(request),
-      stranger.privateKey.split('\n')[1]!,
+      stranger.private_key.split('\n')[1]!,
       logger.lines,
     );
     expect(error.code).toBe('engine_auth_failed');

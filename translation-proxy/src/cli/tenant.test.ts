@@ -1,10 +1,11 @@
 // The admin command line, run as an admin would run it, against a real SQLite store.
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
+import { serviceAccountKeyFile } from '../../../tests/support/google-service-account.js';
 import { tempDir } from '../../../tests/support/stores.js';
 
 const run = promisify(execFile);
@@ -70,20 +71,13 @@ describe('tenant command line', { timeout: 60_000 }, () => {
     const env = { PARLEY_DATA_DIR: tempDir(), PARLEY_SECRET_KEY: randomBytes(32).toString('hex') };
     const { stdout } = await tenantCli(env, 'create', 'Initech');
     const tenantId = /tenant {2}(\S+)/.exec(stdout)![1]!;
-    const { privateKey } = generateKeyPairSync('rsa', {
-      modulusLength: 2048,
-      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-    });
+    const { keyFile } = serviceAccountKeyFile('initech-support');
+    const privateKey = keyFile.private_key;
     const google = {
       kind: 'google',
       projectId: 'initech-support',
       location: 'europe-west1',
-      serviceAccountKey: {
-        type: 'service_account',
-        client_email: 'parley@initech-support.iam.gserviceaccount.com',
-        private_key: privateKey,
-      },
+      serviceAccountKey: keyFile,
       glossaries: [{ source: 'en', target: 'fr', id: 'initech-en-fr' }],
     };
     const settingsFile = `${env.PARLEY_DATA_DIR}/engines.json`;

@@ -1,28 +1,14 @@
 // Tenant engine settings as an admin writes them: Google's two editions, what is refused and why,
 // and what is sealed and shown.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { serviceAccountKeyFile } from '../../../tests/support/google-service-account.js';
 import { createSecretBox } from '../secrets.js';
 import { parseEngineSettings, redactEngineSettings, sealEngineSettings } from './settings.js';
 
-const { privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
-
 /** A key file as Google's console downloads it, extra fields included. */
-const keyFile = {
-  type: 'service_account',
-  project_id: 'acme-support-prod',
-  private_key_id: '3f1c5e0b9d2a47c68e1f0a9b8c7d6e5f4a3b2c1d',
-  private_key: privateKey,
-  client_email: 'parley-translate@acme-support-prod.iam.gserviceaccount.com',
-  client_id: '104729817263549872634',
-  auth_uri: 'https://accounts.google.com/o/oauth2/auth',
-  token_uri: 'https://oauth2.googleapis.com/token',
-  universe_domain: 'googleapis.com',
-};
+const { keyFile } = serviceAccountKeyFile('acme-support-prod');
+const privateKey = keyFile.private_key;
 
 const v3 = {
   kind: 'google',
