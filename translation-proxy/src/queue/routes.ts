@@ -36,7 +36,7 @@ function preview(format: 'html' | 'text', draft: string): string {
   const text =
     format === 'html'
       ? draft
-          .replace(/<[^>]*>/g, ' ')
+          .replace(/<[^<>]*>/g, ' ')
           .replace(/&nbsp;/g, ' ')
           .replace(/&lt;/g, '<')
           .replace(/&gt;/g, '>')

@@ -151,8 +151,9 @@ export interface QueueEntry {
 export interface Approval {
   approved: string;
   editorId: string;
-  editDistance: number;
-  editRatio: number;
+  /** `null` when the texts differ too much to measure within the budget. */
+  editDistance: number | null;
+  editRatio: number | null;
 }
 
 export function replyJobRepository(db: Queryable) {

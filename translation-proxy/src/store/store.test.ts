@@ -137,6 +137,25 @@ describe.each(storeBackends)('store on $name', (backend) => {
     expect(hits.get('Goodbye!')?.target).toBe('¡Adiós!');
   });
 
+  it('saves and finds 7,000 distinct segments in one batch, more than one statement can bind', async () => {
+    const t = await store.tenants.create({ name: 'Large batch' });
+    const sources = Array.from({ length: 7_000 }, (_, index) => `Pedido ${index} enviado.`);
+    await store.memory.save(
+      t.id,
+      'es',
+      'en',
+      sources.map((source, index) => ({
+        source,
+        target: `Order ${index} shipped.`,
+        origin: 'machine' as const,
+        engine: 'apertium',
+      })),
+    );
+    const hits = await store.memory.lookup(t.id, 'es', 'en', sources);
+    expect(hits.size).toBe(7_000);
+    expect(hits.get('Pedido 6999 enviado.')?.target).toBe('Order 6999 shipped.');
+  });
+
   it('gives a pair its own glossary terms and the ones for every target', async () => {
     const t = await store.tenants.create({ name: 'Glossary' });
     await store.glossary.upsert(t.id, {
