@@ -15,6 +15,7 @@ import { createTranslationService, type TranslationService } from './services/tr
 import { createUsageRecorder } from './services/usage-recorder.js';
 import { helpdeskClients } from './helpdesks/index.js';
 import { createOutboxWorker } from './outbox/worker.js';
+import type { ScryptCost } from './queue/passwords.js';
 import { createReplyService, type ReplyService } from './replies/service.js';
 import { createReplyWorkers, type ReplyWorkers } from './replies/workers.js';
 import { warmUpDetector } from '@parley/shared/detect/index';
@@ -36,6 +37,11 @@ export interface Proxy {
 export interface ComposeOptions {
   /** Shared engines to use instead of the embedded Apertium one (tests, benchmarks). */
   sharedEngines?: TranslationEngine[];
+  /**
+   * scrypt cost of translator passwords (default: the guidance, N = 2^17). Tests lower it so
+   * that each sign-in does not take 128 MiB and a third of a second.
+   */
+  passwordCost?: ScryptCost;
 }
 
 export async function composeProxy(
@@ -104,6 +110,7 @@ export async function composeProxy(
     usage,
     metrics,
     logger,
+    ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
   });
   replyWorkers.start();
   return {

@@ -21,3 +21,20 @@ describe('the development key', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 });
+
+describe('the trusted reverse proxies', () => {
+  it('are none by default', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+  });
+
+  it('are addresses, ranges or proxy-addr’s named ranges', () => {
+    expect(
+      loadConfig({ PARLEY_TRUST_PROXY: '10.0.0.5, 10.0.0.0/8,fd00::/8,loopback' }).trustProxy,
+    ).toEqual(['10.0.0.5', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses anything else rather than trusting every client', () => {
+    for (const value of ['true', '*', '10.0.0.0/33', 'proxy.example.com', '2'])
+      expect(() => loadConfig({ PARLEY_TRUST_PROXY: value }), value).toThrow(/PARLEY_TRUST_PROXY/);
+  });
+});
