@@ -11,7 +11,7 @@ import { ApiError } from './errors.js';
 import type { HelpdeskClients } from './helpdesks/index.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
-import metricsPlugin, { type Metrics } from './plugins/metrics.js';
+import metricsPlugin, { serveMetrics, type Metrics } from './plugins/metrics.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
@@ -33,7 +33,13 @@ import type { Store } from './store/index.js';
 export interface AppDependencies {
   config: Pick<
     Config,
-    'devApiKey' | 'maxCharacters' | 'rateLimitPerMinute' | 'leaseMs' | 'trustProxy'
+    | 'devApiKey'
+    | 'maxCharacters'
+    | 'rateLimitPerMinute'
+    | 'leaseMs'
+    | 'trustProxy'
+    | 'metricsToken'
+    | 'metricsPort'
   >;
   store: Store;
   routers: RouterRegistry;
@@ -64,7 +70,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(errorsPlugin);
   await app.register(shutdownPlugin);
-  await app.register(metricsPlugin, { metrics });
+  await app.register(metricsPlugin, {
+    metrics,
+    serve: config.metricsPort === undefined,
+    token: config.metricsToken,
+  });
   await app.register(authPlugin, { store, devApiKey: config.devApiKey });
   await app.register(swagger, {
     openapi: {
@@ -111,5 +121,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(ticketRoutes, { helpdesks: deps.helpdesks });
   });
 
+  return app;
+}
+
+/** `GET /metrics` alone, for its own port (PARLEY_METRICS_PORT): the API port then has none. */
+export async function buildMetricsApp(
+  metrics: Metrics,
+  token: string | undefined,
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  await app.register(errorsPlugin);
+  serveMetrics(app, metrics, token);
   return app;
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from './app.js';
+import { buildApp, buildMetricsApp } from './app.js';
 import type { Config } from './config.js';
 import { createApertiumEngine } from './engines/apertium/index.js';
 import type { TranslationEngine } from './engines/engine.js';
@@ -24,6 +24,8 @@ import { openStore, type Store } from './store/index.js';
 
 export interface Proxy {
   app: FastifyInstance;
+  /** `GET /metrics` on its own, when PARLEY_METRICS_PORT is set; the server listens on it. */
+  metricsApp: FastifyInstance | undefined;
   store: Store;
   routers: RouterRegistry;
   translation: TranslationService;
@@ -112,9 +114,14 @@ export async function composeProxy(
     logger,
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
   });
+  const metricsApp =
+    config.metricsPort === undefined
+      ? undefined
+      : await buildMetricsApp(metrics, config.metricsToken);
   replyWorkers.start();
   return {
     app,
+    metricsApp,
     store,
     routers,
     translation,
@@ -122,6 +129,7 @@ export async function composeProxy(
     replyWorkers,
     async close() {
       await app.close();
+      await metricsApp?.close();
       await replyWorkers.stop();
       await translation.drain();
       await usage.close();

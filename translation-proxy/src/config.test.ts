@@ -38,3 +38,12 @@ describe('the trusted reverse proxies', () => {
       expect(() => loadConfig({ PARLEY_TRUST_PROXY: value }), value).toThrow(/PARLEY_TRUST_PROXY/);
   });
 });
+
+describe('the metrics settings', () => {
+  it('refuse a short token and a port shared with the API', () => {
+    expect(() => loadConfig({ PARLEY_METRICS_TOKEN: 'short' })).toThrow(/at least 16 characters/);
+    expect(() => loadConfig({ PORT: '9000', PARLEY_METRICS_PORT: '9000' })).toThrow(
+      /PARLEY_METRICS_PORT must differ from PORT/,
+    );
+  });
+});

@@ -16,6 +16,10 @@ export interface Config {
    * CIDR ranges, or proxy-addr's `loopback`, `linklocal`, `uniquelocal`); none by default.
    */
   trustProxy: string[];
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** When set, `GET /metrics` is served on this port (same HOST) and not on the API's. */
+  metricsPort: number | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** SQLite file and other local state live here. */
   dataDir: string;
@@ -110,10 +114,22 @@ export function loadConfig(env: Env = process.env): Config {
       `PARLEY_DEV_API_KEY is for local development: unset it, or listen on a loopback HOST (127.0.0.1), not "${host}"`,
     );
 
+  const metricsToken = env.PARLEY_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new ConfigError('PARLEY_METRICS_TOKEN must be at least 16 characters long');
+  const port = integer(env, 'PORT', 8787, 0, 65535);
+  const metricsPort = env.PARLEY_METRICS_PORT
+    ? integer(env, 'PARLEY_METRICS_PORT', 0, 0, 65535)
+    : undefined;
+  if (metricsPort !== undefined && metricsPort === port && port !== 0)
+    throw new ConfigError('PARLEY_METRICS_PORT must differ from PORT');
+
   return {
     host,
-    port: integer(env, 'PORT', 8787, 0, 65535),
+    port,
     trustProxy: trustProxy(env.PARLEY_TRUST_PROXY),
+    metricsToken,
+    metricsPort,
     logLevel,
     dataDir: resolve(env.PARLEY_DATA_DIR || 'data'),
     databaseUrl,
