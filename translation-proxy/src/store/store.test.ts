@@ -235,6 +235,66 @@ describe.each(storeBackends)('store on $name', (backend) => {
     });
   });
 
+  it('disables a translator, ending their sessions, and enables them again', async () => {
+    const translator = await store.translators.create({
+      email: 'offboarded@translators.example',
+      name: 'Offboarded',
+      passwordHash: 'scrypt$irrelevant',
+    });
+    await store.translators.createSession(
+      'offboarded-digest',
+      translator.id,
+      'csrf',
+      Date.now() + 60_000,
+    );
+    await store.translators.setDisabled(translator.id, true);
+    expect(await store.translators.byEmail('offboarded@translators.example')).toMatchObject({
+      disabled: true,
+    });
+    expect(await store.translators.session('offboarded-digest')).toBeUndefined();
+    await store.translators.setDisabled(translator.id, false);
+    expect((await store.translators.get(translator.id))?.disabled).toBe(false);
+  });
+
+  it('removes assignments by tenant, by pair, or both, ending the sessions', async () => {
+    const tenantA = await store.tenants.create({ name: 'Unassign A' });
+    const tenantB = await store.tenants.create({ name: 'Unassign B' });
+    const translator = await store.translators.create({
+      email: 'unassigned@translators.example',
+      name: 'Unassigned',
+      passwordHash: 'scrypt$irrelevant',
+    });
+    const enEs = { source: 'en', target: 'es' };
+    const enDe = { source: 'en', target: 'de' };
+    await store.translators.assign(translator.id, [tenantA.id, tenantB.id], [enEs, enDe]);
+    await store.translators.createSession(
+      'unassigned-digest',
+      translator.id,
+      'csrf',
+      Date.now() + 60_000,
+    );
+
+    expect(
+      await store.translators.unassign(translator.id, { tenantIds: [tenantA.id], pairs: [enDe] }),
+    ).toBe(1);
+    expect(await store.translators.session('unassigned-digest')).toBeUndefined();
+    expect(await store.translators.unassign(translator.id, { pairs: [enEs] })).toBe(2);
+    expect(await store.translators.unassign(translator.id, { tenantIds: [tenantB.id] })).toBe(1);
+    expect(await store.translators.assignments(translator.id)).toEqual({ tenants: [], pairs: [] });
+  });
+
+  it('replaces a password hash only if it is still the one that was verified', async () => {
+    const translator = await store.translators.create({
+      email: 'rehashed@translators.example',
+      name: 'Rehashed',
+      passwordHash: 'scrypt$old',
+    });
+    await store.translators.rehashPassword(translator.id, 'scrypt$stale', 'scrypt$lost');
+    expect((await store.translators.get(translator.id))?.passwordHash).toBe('scrypt$old');
+    await store.translators.rehashPassword(translator.id, 'scrypt$old', 'scrypt$new');
+    expect((await store.translators.get(translator.id))?.passwordHash).toBe('scrypt$new');
+  });
+
   it('rolls a failed transaction back', async () => {
     await expect(
       store.db.transaction(async (tx) => {
