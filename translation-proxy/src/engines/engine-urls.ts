@@ -2,9 +2,11 @@
  * Where a tenant's engine settings may point the proxy: https only (plain http only with
  * PARLEY_ALLOW_HTTP_ENGINES=1, for local test engines), no credentials in the URL, and never a
  * link-local address or a cloud provider's metadata service, which hand out the credentials of
- * the machine the proxy runs on.
+ * the machine the proxy runs on. The URL check sees only names; `guardedLookup` checks what a
+ * name resolves to when an engine connects.
  */
-import { BlockList, isIP } from 'node:net';
+import { lookup, type LookupAddress } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 export interface EngineUrlPolicy {
   /** Accept plain-http engine URLs (PARLEY_ALLOW_HTTP_ENGINES=1). */
@@ -49,3 +51,28 @@ export function engineUrlProblem(raw: string, policy: EngineUrlPolicy): string |
     return 'points at a link-local address or a cloud metadata service';
   return undefined;
 }
+
+/**
+ * `dns.lookup` for the engines' HTTP agents: fails when a name resolves to a link-local or
+ * metadata address (an engine URL whose DNS points there, or is rebound there later).
+ */
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    const forbidden = error
+      ? undefined
+      : addresses.find(({ address }) => isForbiddenAddress(address));
+    const refusal =
+      forbidden &&
+      Object.assign(
+        new Error(`${hostname} resolves to a link-local address or a cloud metadata service`),
+        { code: 'EADDRNOTAVAIL' },
+      );
+    const failure =
+      error ??
+      refusal ??
+      (addresses.length === 0 ? new Error(`${hostname} has no address`) : undefined);
+    if (failure) callback(failure, '', 0);
+    else if (options.all) callback(null, addresses);
+    else callback(null, addresses[0]!.address, addresses[0]!.family);
+  });
+};
