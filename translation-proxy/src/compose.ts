@@ -71,6 +71,7 @@ export async function composeProxy(
     metrics,
     logger: log,
     timeoutMs: config.engineTimeoutMs,
+    allowHttpEngines: config.allowHttpEngines,
   });
   const translation = createTranslationService({
     store,

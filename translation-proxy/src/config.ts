@@ -39,6 +39,8 @@ export interface Config {
   secretKey: Buffer | undefined;
   /** Lets a tenant's helpdesk credentials name another base URL, plain http included (local tests). */
   allowHttpHelpdesk: boolean;
+  /** Lets a tenant's engine settings name plain-http servers (local test engines). */
+  allowHttpEngines: boolean;
   /** How often the SLA check and the outbox run. */
   replyWorkerIntervalMs: number;
   /** How long a translator's claim on a reply lasts without a renewal. */
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: integer(env, 'PARLEY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     secretKey: secretKey(env.PARLEY_SECRET_KEY),
     allowHttpHelpdesk: env.PARLEY_ALLOW_HTTP_HELPDESK === '1',
+    allowHttpEngines: env.PARLEY_ALLOW_HTTP_ENGINES === '1',
     replyWorkerIntervalMs: integer(env, 'PARLEY_REPLY_WORKER_INTERVAL_MS', 5_000, 50, 600_000),
     leaseMs: integer(env, 'PARLEY_LEASE_SECONDS', 600, 5, 86_400) * 1000,
     outboxRetryBaseMs: integer(env, 'PARLEY_OUTBOX_RETRY_BASE_MS', 2_000, 10, 600_000),

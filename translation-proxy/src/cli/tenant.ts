@@ -128,7 +128,9 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       const tenant = await requireTenant(store, rest[0]);
       if (!rest[1]) throw new UsageError('engines needs <tenant-id> <settings.json | ->');
       const text = readFileSync(rest[1] === '-' ? 0 : rest[1], 'utf8');
-      const { settings, sealed } = sealEngineSettings(createSecretBox(config.secretKey), text);
+      const { settings, sealed } = sealEngineSettings(createSecretBox(config.secretKey), text, {
+        allowHttp: config.allowHttpEngines,
+      });
       await store.engineSettings.set(tenant.id, sealed);
       console.log(JSON.stringify(redactEngineSettings(settings), null, 2));
       console.log('Saved; running proxies pick the change up within 30 s.');
@@ -141,7 +143,10 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
         console.log('(defaults: the embedded Apertium engine)');
         return;
       }
-      const settings = parseEngineSettings(createSecretBox(config.secretKey).open(sealed));
+      // Shown as stored, even a plain-http URL the proxy would now refuse.
+      const settings = parseEngineSettings(createSecretBox(config.secretKey).open(sealed), {
+        allowHttp: true,
+      });
       console.log(JSON.stringify(redactEngineSettings(settings), null, 2));
       return;
     }

@@ -5,6 +5,8 @@
  * every secret scrubbed from the message), and a TTL cache for the language list each provider
  * publishes. One piece of code for all of them, so they fail and split the same way.
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import {
   EngineError,
@@ -19,6 +21,7 @@ import {
   type LanguageCatalog,
   type ProviderLanguage,
 } from './language-tags.js';
+import { guardedLookup } from './engine-urls.js';
 
 /** Structured logger the engines and the router write to (message first, details second). */
 /** What a provider can do with a request beyond plain translation. */
@@ -59,12 +62,20 @@ export interface EngineDeps {
   pairsTtlMs?: number;
 }
 
+// Shared by every engine, kept alive as Node's global agents are.
+const agents = {
+  httpAgent: new HttpAgent({ keepAlive: true, lookup: guardedLookup }),
+  httpsAgent: new HttpsAgent({ keepAlive: true, lookup: guardedLookup }),
+};
+
 /**
  * The client an engine uses when none is injected. The router bounds each call with its own
  * timeout; this one only stops a request that nothing else would (an engine used on its own).
+ * Names are resolved by `guardedLookup`, and redirects are not followed: a redirect could point
+ * at an address (a literal is not looked up) that the engine settings would have refused.
  */
 export function defaultHttpClient(): AxiosInstance {
-  return axios.create({ timeout: 30_000 });
+  return axios.create({ timeout: 30_000, maxRedirects: 0, ...agents });
 }
 
 /** Replaces every secret in `text` by `[redacted]`. */

@@ -98,3 +98,63 @@ describe('Google engine settings', () => {
     });
   });
 });
+
+describe('engine URLs', () => {
+  const withUrl = (engine: object) => ({ engines: [engine] });
+  const libre = (url: string) => withUrl({ kind: 'libretranslate', url });
+
+  it('accept https servers', () => {
+    expect(() => parseEngineSettings(libre('https://translate.acme.example'))).not.toThrow();
+    expect(() =>
+      parseEngineSettings(withUrl({ kind: 'apy', url: 'https://10.0.4.7:2737' })),
+    ).not.toThrow();
+  });
+
+  it('refuse plain http unless PARLEY_ALLOW_HTTP_ENGINES allows it', () => {
+    expect(() =>
+      parseEngineSettings(withUrl({ kind: 'apy', url: 'http://127.0.0.1:2737' })),
+    ).toThrow(
+      'engine settings apy: "url" must be https (plain http only with PARLEY_ALLOW_HTTP_ENGINES=1, for local test engines)',
+    );
+    expect(
+      parseEngineSettings(withUrl({ kind: 'apy', url: 'http://127.0.0.1:2737' }), {
+        allowHttp: true,
+      }).engines,
+    ).toEqual([{ kind: 'apy', url: 'http://127.0.0.1:2737' }]);
+  });
+
+  it('refuse link-local and cloud metadata addresses in every notation, http allowed or not', () => {
+    for (const url of [
+      'https://169.254.169.254/latest',
+      'https://169.254.1.9',
+      'https://2852039166',
+      'https://0xa9fea9fe',
+      'https://[::ffff:169.254.169.254]',
+      'https://[fe80::1]:5000',
+      'https://[fd00:ec2::254]',
+      'https://100.100.100.200',
+      'https://metadata.google.internal',
+      'https://METADATA.GOOGLE.INTERNAL.',
+    ])
+      expect(() => parseEngineSettings(libre(url), { allowHttp: true }), url).toThrow(
+        /link-local address or a cloud metadata service/,
+      );
+  });
+
+  it('check the endpoint overrides of the cloud engines too', () => {
+    expect(() =>
+      parseEngineSettings(
+        withUrl({ kind: 'deepl', authKey: 'k:fx', serverUrl: 'https://169.254.169.254' }),
+      ),
+    ).toThrow('engine settings deepl: "serverUrl" points at a link-local address');
+    expect(() =>
+      parseEngineSettings(withUrl({ kind: 'azure', key: 'k', endpoint: 'http://azure.example' })),
+    ).toThrow('engine settings azure: "endpoint" must be https');
+  });
+
+  it('refuse credentials in the URL', () => {
+    expect(() => parseEngineSettings(libre('https://user:secret@translate.acme.example'))).toThrow(
+      /must not carry credentials/,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { createPrivateKey } from 'node:crypto';
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { SecretBox } from '../secrets.js';
+import { engineUrlProblem, type EngineUrlPolicy } from './engine-urls.js';
 import type { EngineConfig } from './factory.js';
 import type { Route } from './pivot.js';
 
@@ -186,15 +187,38 @@ function checkGoogleAdvanced(
   }
 }
 
-/** Parses and validates settings given as JSON text or an object; throws with the first problem. */
-export function parseEngineSettings(input: unknown): EngineSettings {
+const HTTPS_ONLY: EngineUrlPolicy = { allowHttp: false };
+
+/** The fields of an engine entry that name a server the proxy will call. */
+const URL_FIELDS = ['url', 'serverUrl', 'endpoint'] as const;
+
+function checkUrls(engine: EngineSettings['engines'][number], policy: EngineUrlPolicy) {
+  for (const field of URL_FIELDS) {
+    const url = (engine as Partial<Record<(typeof URL_FIELDS)[number], string>>)[field];
+    const problem = url === undefined ? undefined : engineUrlProblem(url, policy);
+    if (problem)
+      throw new EngineSettingsError(`engine settings ${engine.kind}: "${field}" ${problem}`);
+  }
+}
+
+/**
+ * Parses and validates settings given as JSON text or an object; throws with the first problem.
+ * Stored settings are checked again when read, so turning PARLEY_ALLOW_HTTP_ENGINES off takes
+ * plain-http engines out of service.
+ */
+export function parseEngineSettings(
+  input: unknown,
+  policy: EngineUrlPolicy = HTTPS_ONLY,
+): EngineSettings {
   const value = typeof input === 'string' ? JSON.parse(input) : input;
   if (validator.Check(value)) {
     const kinds = value.engines.map((engine) => engine.kind);
     const repeated = kinds.find((kind, index) => kinds.indexOf(kind) !== index);
     if (repeated) throw new EngineSettingsError(`engine "${repeated}" is listed twice`);
-    for (const engine of value.engines)
+    for (const engine of value.engines) {
+      checkUrls(engine, policy);
       if (engine.kind === 'google' && 'serviceAccountKey' in engine) checkGoogleAdvanced(engine);
+    }
     return value;
   }
   const [first] = validator.Errors(value);
@@ -210,8 +234,9 @@ export function parseEngineSettings(input: unknown): EngineSettings {
 export function sealEngineSettings(
   box: SecretBox,
   input: unknown,
+  policy: EngineUrlPolicy = HTTPS_ONLY,
 ): { settings: EngineSettings; sealed: string } {
-  const settings = parseEngineSettings(input);
+  const settings = parseEngineSettings(input, policy);
   return { settings, sealed: box.seal(JSON.stringify(settings)) };
 }
 

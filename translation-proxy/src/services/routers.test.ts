@@ -6,6 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Proxy } from '../compose.js';
 import { startTestProxy } from '../../../tests/support/proxy.js';
+import { tempDir } from '../../../tests/support/stores.js';
 import { DEEPL_FREE, deeplApi } from '../../../tests/msw/deepl.js';
 
 const DEEPL_KEY = '0c5b6f2e-9d1a-4c2b-8f3e-7a6d5c4b3a21:fx';
@@ -81,6 +82,35 @@ describe('tenant engines', () => {
     await expect(
       proxy.routers.saveSettings(withDeepl.id, { engines: [{ kind: 'babelfish' }] }),
     ).rejects.toThrow(/engine settings/);
+  });
+
+  it('rejects a plain-http engine without PARLEY_ALLOW_HTTP_ENGINES', async () => {
+    await expect(
+      proxy.routers.saveSettings(withDefaults.id, {
+        engines: [{ kind: 'libretranslate', url: 'http://127.0.0.1:5000' }],
+      }),
+    ).rejects.toThrow(/"url" must be https/);
+  });
+
+  it('takes a stored plain-http engine out of service once PARLEY_ALLOW_HTTP_ENGINES is off', async () => {
+    const secretKey = randomBytes(32).toString('hex');
+    const dataDir = tempDir();
+    const local = await startTestProxy({
+      PARLEY_SECRET_KEY: secretKey,
+      PARLEY_DATA_DIR: dataDir,
+      PARLEY_ALLOW_HTTP_ENGINES: '1',
+    });
+    const tenant = await local.store.tenants.create({ name: 'Local engine' });
+    await local.routers.saveSettings(tenant.id, {
+      engines: [{ kind: 'apy', url: 'http://127.0.0.1:2737' }],
+    });
+    await local.close();
+    const strict = await startTestProxy({ PARLEY_SECRET_KEY: secretKey, PARLEY_DATA_DIR: dataDir });
+    try {
+      await expect(strict.routers.routerFor(tenant.id)).rejects.toThrow(/"url" must be https/);
+    } finally {
+      await strict.close();
+    }
   });
 
   it("bills each engine's characters to the tenant that called", async () => {

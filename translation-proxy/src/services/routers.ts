@@ -30,6 +30,8 @@ export interface RouterRegistryOptions {
   metrics: Metrics;
   logger: EngineLogger;
   timeoutMs: number;
+  /** Accept plain-http engine URLs (PARLEY_ALLOW_HTTP_ENGINES=1). */
+  allowHttpEngines: boolean;
   /** How long a tenant's settings are trusted before they are read again. */
   settingsTtlMs?: number;
 }
@@ -54,6 +56,7 @@ interface TenantRouter {
 export function createRouterRegistry(options: RouterRegistryOptions): RouterRegistry {
   const { store, metrics, logger, secrets } = options;
   const ttl = options.settingsTtlMs ?? 30_000;
+  const urlPolicy = { allowHttp: options.allowHttpEngines };
   const shared = new Map(
     options.sharedEngines.map((engine) => [engine.id, instrumentEngine(engine, metrics)]),
   );
@@ -87,7 +90,9 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
   async function load(tenantId: string, previous?: TenantRouter): Promise<TenantRouter> {
     const sealed = (await store.engineSettings.get(tenantId)) ?? '';
     if (previous && previous.source === sealed) return { ...previous, checkedAt: Date.now() };
-    const settings = sealed ? parseEngineSettings(secrets.open(sealed)) : DEFAULT_ENGINE_SETTINGS;
+    const settings = sealed
+      ? parseEngineSettings(secrets.open(sealed), urlPolicy)
+      : DEFAULT_ENGINE_SETTINGS;
     const next = build(tenantId, settings, sealed);
     if (previous) await closeOwn(previous);
     return next;
@@ -114,7 +119,7 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
     },
 
     async saveSettings(tenantId, input) {
-      const { settings, sealed } = sealEngineSettings(secrets, input);
+      const { settings, sealed } = sealEngineSettings(secrets, input, urlPolicy);
       await store.engineSettings.set(tenantId, sealed);
       const entry = tenants.get(tenantId);
       tenants.delete(tenantId);
