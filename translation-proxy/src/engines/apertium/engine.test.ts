@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../engine.js';
 import { createApertiumEngine, type ApertiumEngine } from './engine.js';
 
@@ -29,6 +29,32 @@ describe('Apertium engine', () => {
       'La casa es grande.',
       'Tengo un perro.',
     ]);
+  });
+
+  it('listens for an abort once per request, however many segments it holds', async () => {
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, 'addEventListener');
+    const segments = Array.from({ length: 300 }, (_, index) => `Order ${index} has shipped.`);
+    const result = await engine.translate({
+      source: 'en',
+      target: 'es',
+      segments,
+      signal: controller.signal,
+    });
+    expect(result.segments).toHaveLength(300);
+    expect(added).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails a request whose signal aborts, with the reason given', async () => {
+    const controller = new AbortController();
+    const translating = engine.translate({
+      source: 'en',
+      target: 'es',
+      segments: ['The house is big.', 'I have a dog.'],
+      signal: controller.signal,
+    });
+    controller.abort(new Error('client went away'));
+    await expect(translating).rejects.toThrow('client went away');
   });
 
   it('translates Spanish sentences into English', async () => {

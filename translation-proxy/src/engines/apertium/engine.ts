@@ -42,6 +42,24 @@ export interface ApertiumEngine extends TranslationEngine {
   modes(): ApertiumMode[];
 }
 
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('request aborted');
+}
+
+/**
+ * `work`, or its rejection with the signal's reason as soon as `signal` aborts (the chain's
+ * replies for an abandoned request still arrive, and are dropped).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** A segment with no letters (only placeholders, digits, punctuation) needs no translation. */
 function hasWords(segment: string): boolean {
   return /\p{L}/u.test(segment.replace(/<x id="\d+"\s*\/>|&(?:lt|gt|amp|quot|apos);/g, ''));
@@ -102,10 +120,9 @@ export async function createApertiumEngine(
     pipeline: ApertiumPipeline,
     segment: string,
     target: string,
-    signal: AbortSignal | undefined,
   ): Promise<string> {
     if (!hasWords(segment)) return segment;
-    const reply = await pipeline.process(toApertiumStream(prepareSource(segment)), signal);
+    const reply = await pipeline.process(toApertiumStream(prepareSource(segment)));
     return finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target);
   }
 
@@ -145,11 +162,14 @@ export async function createApertiumEngine(
         );
       }
       // One NUL-separated message per segment, all written at once: the chain works on them
-      // back to back (measured faster than joining segments into one message).
-      const segments = await Promise.all(
-        request.segments.map((segment) =>
-          translateSegment(pipeline, segment, mode.target, request.signal),
+      // back to back (measured faster than joining segments into one message). One abort
+      // listener for the request: an AbortSignal checks every listener it holds when one is
+      // added, so a listener per segment made thousands of segments quadratic.
+      const segments = await untilAborted(
+        Promise.all(
+          request.segments.map((segment) => translateSegment(pipeline, segment, mode.target)),
         ),
+        request.signal,
       );
       const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
       return { segments, billedCharacters };
