@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../engine.js';
 import { createApertiumEngine, type ApertiumEngine } from './engine.js';
+import { ApertiumPipeline } from './pipeline.js';
 
 let engine: ApertiumEngine;
 
@@ -43,6 +44,30 @@ describe('Apertium engine', () => {
     });
     expect(result.segments).toHaveLength(300);
     expect(added).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets other work run while it hands thousands of segments to the chain', async () => {
+    let otherWorkRan = false;
+    const handedOver: boolean[] = [];
+    const process = ApertiumPipeline.prototype.process;
+    const spy = vi.spyOn(ApertiumPipeline.prototype, 'process').mockImplementation(function (
+      this: ApertiumPipeline,
+      message: string,
+    ) {
+      handedOver.push(otherWorkRan);
+      return process.call(this, message);
+    });
+    try {
+      const segments = Array.from({ length: 600 }, (_, index) => `Parcel ${index} is late.`);
+      const translating = engine.translate({ source: 'en', target: 'es', segments });
+      setImmediate(() => (otherWorkRan = true));
+      await translating;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(handedOver).toHaveLength(600);
+    expect(handedOver[0]).toBe(false);
+    expect(handedOver[599]).toBe(true);
   });
 
   it('fails a request whose signal aborts, with the reason given', async () => {

@@ -6,6 +6,7 @@
  * `data/apertium/modes` by `npm run apertium:lexicon`), it replaces the stock mode for that pair.
  */
 import { access } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
   EngineError,
@@ -41,6 +42,8 @@ export interface ApertiumEngine extends TranslationEngine {
   /** The mode serving each pair (stock or Parley's), for diagnostics and benchmarks. */
   modes(): ApertiumMode[];
 }
+
+const SEGMENTS_PER_TURN = 200;
 
 function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('request aborted');
@@ -165,12 +168,18 @@ export async function createApertiumEngine(
       // back to back (measured faster than joining segments into one message). One abort
       // listener for the request: an AbortSignal checks every listener it holds when one is
       // added, so a listener per segment made thousands of segments quadratic.
-      const segments = await untilAborted(
-        Promise.all(
-          request.segments.map((segment) => translateSegment(pipeline, segment, mode.target)),
-        ),
-        request.signal,
-      );
+      const translations: Promise<string>[] = [];
+      for (let start = 0; start < request.segments.length; start += SEGMENTS_PER_TURN) {
+        // Preparing thousands of messages is one long task: other requests run between slices.
+        if (start > 0) await setImmediate();
+        for (const segment of request.segments.slice(start, start + SEGMENTS_PER_TURN)) {
+          const translation = translateSegment(pipeline, segment, mode.target);
+          // Awaited below; a failure before then must not count as unhandled.
+          translation.catch(() => {});
+          translations.push(translation);
+        }
+      }
+      const segments = await untilAborted(Promise.all(translations), request.signal);
       const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
       return { segments, billedCharacters };
     },
