@@ -53,7 +53,9 @@ export function memoryRepository(db: Queryable) {
       const matches = new Map<string, MemoryMatch>();
       if (sources.length === 0) return matches;
       const bySourceKey = new Map(sources.map((source) => [memoryKey(source, formality), source]));
-      for (const keys of chunks([...bySourceKey.keys()])) {
+      // SQLite runs each chunk synchronously: other requests get the event loop between chunks.
+      for (const [index, keys] of chunks([...bySourceKey.keys()]).entries()) {
+        if (index > 0) await setImmediate();
         const rows = await db.query<{
           source_key: string;
           target_text: string;

@@ -6,7 +6,6 @@
  * `data/apertium/modes` by `npm run apertium:lexicon`), it replaces the stock mode for that pair.
  */
 import { access } from 'node:fs/promises';
-import { setImmediate } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
   EngineError,
@@ -17,6 +16,7 @@ import {
   type TranslationEngine,
 } from '../engine.js';
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
+import { mapInTurns } from '../../services/turns.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
@@ -168,17 +168,13 @@ export async function createApertiumEngine(
       // back to back (measured faster than joining segments into one message). One abort
       // listener for the request: an AbortSignal checks every listener it holds when one is
       // added, so a listener per segment made thousands of segments quadratic.
-      const translations: Promise<string>[] = [];
-      for (let start = 0; start < request.segments.length; start += SEGMENTS_PER_TURN) {
-        // Preparing thousands of messages is one long task: other requests run between slices.
-        if (start > 0) await setImmediate();
-        for (const segment of request.segments.slice(start, start + SEGMENTS_PER_TURN)) {
-          const translation = translateSegment(pipeline, segment, mode.target);
-          // Awaited below; a failure before then must not count as unhandled.
-          translation.catch(() => {});
-          translations.push(translation);
-        }
-      }
+      // Preparing thousands of messages is one long task: other requests run between turns.
+      const translations = await mapInTurns(request.segments, SEGMENTS_PER_TURN, (segment) => {
+        const translation = translateSegment(pipeline, segment, mode.target);
+        // Awaited below; a failure before then must not count as unhandled.
+        translation.catch(() => {});
+        return translation;
+      });
       const segments = await untilAborted(Promise.all(translations), request.signal);
       const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
       return { segments, billedCharacters };
