@@ -83,7 +83,7 @@ export function classify(
 /** Comment text compared without markup, entities or whitespace (helpdesks re-format HTML). */
 export function comparableText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

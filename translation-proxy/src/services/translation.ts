@@ -15,6 +15,10 @@ import type { Metrics } from '../plugins/metrics.js';
 import { toPipelineTerm } from '../store/glossary.js';
 import type { Store } from '../store/index.js';
 import type { RouterRegistry } from './routers.js';
+import { mapInTurns } from './turns.js';
+
+/** Documents prepared or restored in one turn of the event loop (a batch holds up to 500). */
+const DOCUMENTS_PER_TURN = 50;
 
 export interface TranslationInput {
   /** The caller's id for this piece (request segment id), echoed in QA issues. */
@@ -119,11 +123,14 @@ export function createTranslationService(options: TranslationServiceOptions) {
       ...(await store.glossary.forPair(request.tenantId, source, target)).map(toPipelineTerm),
       ...(request.glossary ?? []),
     ];
-    const documents: PreparedDocument[] = request.inputs.map((input) =>
-      (input.format === 'html' ? prepareHtml : prepareText)(input.content, {
-        sourceLanguage: source,
-        terms,
-      }),
+    const documents: PreparedDocument[] = await mapInTurns(
+      request.inputs,
+      DOCUMENTS_PER_TURN,
+      (input) =>
+        (input.format === 'html' ? prepareHtml : prepareText)(input.content, {
+          sourceLanguage: source,
+          terms,
+        }),
     );
 
     if (baseLanguage(source) === baseLanguage(target)) {
@@ -201,14 +208,14 @@ export function createTranslationService(options: TranslationServiceOptions) {
     );
   }
 
-  function finish(
+  async function finish(
     documents: PreparedDocument[],
     request: TranslationRequest,
     summary: Omit<TranslationOutcome, 'outputs' | 'qa'>,
     translations: ReadonlyMap<string, string>,
-  ): TranslationOutcome {
+  ): Promise<TranslationOutcome> {
     const qa: TranslationOutcome['qa'] = [];
-    const outputs = documents.map((document, index) => {
+    const outputs = await mapInTurns(documents, DOCUMENTS_PER_TURN, (document, index) => {
       const restored = document.restore(
         document.segments.map((segment) => translations.get(segment.masked) ?? segment.masked),
       );

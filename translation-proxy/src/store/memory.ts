@@ -3,6 +3,7 @@
  * (approved) entries outrank machine ones: a machine result never overwrites a human one.
  */
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { Queryable } from './database.js';
 
 export type MemoryOrigin = 'machine' | 'human';
@@ -52,7 +53,9 @@ export function memoryRepository(db: Queryable) {
       const matches = new Map<string, MemoryMatch>();
       if (sources.length === 0) return matches;
       const bySourceKey = new Map(sources.map((source) => [memoryKey(source, formality), source]));
-      for (const keys of chunks([...bySourceKey.keys()])) {
+      // SQLite runs each chunk synchronously: other requests get the event loop between chunks.
+      for (const [index, keys] of chunks([...bySourceKey.keys()]).entries()) {
+        if (index > 0) await setImmediate();
         const rows = await db.query<{
           source_key: string;
           target_text: string;
@@ -87,8 +90,10 @@ export function memoryRepository(db: Queryable) {
       const unique = [...new Map(entries.map((entry) => [entry.source, entry])).values()];
       if (unique.length === 0) return;
       const now = Date.now();
-      // Multi-row statements: one round trip per chunk on PostgreSQL.
-      for (const chunk of chunks(unique)) {
+      // Multi-row statements: one round trip per chunk on PostgreSQL. SQLite runs each chunk
+      // synchronously, so other requests get the event loop between chunks.
+      for (const [index, chunk] of chunks(unique).entries()) {
+        if (index > 0) await setImmediate();
         const rows = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
         await db.execute(
           `INSERT INTO translation_memory

@@ -1,5 +1,5 @@
 // The store contract, run against SQLite and PostgreSQL alike.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeBackends } from '../../../tests/support/stores.js';
 import { openStore, type Store } from './index.js';
 
@@ -154,6 +154,30 @@ describe.each(storeBackends)('store on $name', (backend) => {
     const hits = await store.memory.lookup(t.id, 'es', 'en', sources);
     expect(hits.size).toBe(7_000);
     expect(hits.get('Pedido 6999 enviado.')?.target).toBe('Order 6999 shipped.');
+  });
+
+  it('lets other work run between the statements of a large memory write', async () => {
+    const t = await store.tenants.create({ name: 'Yielding batch' });
+    let otherWorkRan = false;
+    const ranBefore: boolean[] = [];
+    const execute = store.db.execute.bind(store.db);
+    const spy = vi.spyOn(store.db, 'execute').mockImplementation((sql, params) => {
+      ranBefore.push(otherWorkRan);
+      return execute(sql, params);
+    });
+    try {
+      const entries = Array.from({ length: 1_200 }, (_, index) => ({
+        source: `Paquete ${index} en reparto.`,
+        target: `Parcel ${index} out for delivery.`,
+        origin: 'machine' as const,
+        engine: 'apertium',
+      }));
+      setImmediate(() => (otherWorkRan = true));
+      await store.memory.save(t.id, 'es', 'en', entries);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(ranBefore).toEqual([false, true, true]);
   });
 
   it('gives a pair its own glossary terms and the ones for every target', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../engine.js';
 import { createApertiumEngine, type ApertiumEngine } from './engine.js';
+import { ApertiumPipeline } from './pipeline.js';
 
 let engine: ApertiumEngine;
 
@@ -29,6 +30,56 @@ describe('Apertium engine', () => {
       'La casa es grande.',
       'Tengo un perro.',
     ]);
+  });
+
+  it('listens for an abort once per request, however many segments it holds', async () => {
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, 'addEventListener');
+    const segments = Array.from({ length: 300 }, (_, index) => `Order ${index} has shipped.`);
+    const result = await engine.translate({
+      source: 'en',
+      target: 'es',
+      segments,
+      signal: controller.signal,
+    });
+    expect(result.segments).toHaveLength(300);
+    expect(added).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets other work run while it hands thousands of segments to the chain', async () => {
+    let otherWorkRan = false;
+    const handedOver: boolean[] = [];
+    const process = ApertiumPipeline.prototype.process;
+    const spy = vi.spyOn(ApertiumPipeline.prototype, 'process').mockImplementation(function (
+      this: ApertiumPipeline,
+      message: string,
+    ) {
+      handedOver.push(otherWorkRan);
+      return process.call(this, message);
+    });
+    try {
+      const segments = Array.from({ length: 600 }, (_, index) => `Parcel ${index} is late.`);
+      const translating = engine.translate({ source: 'en', target: 'es', segments });
+      setImmediate(() => (otherWorkRan = true));
+      await translating;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(handedOver).toHaveLength(600);
+    expect(handedOver[0]).toBe(false);
+    expect(handedOver[599]).toBe(true);
+  });
+
+  it('fails a request whose signal aborts, with the reason given', async () => {
+    const controller = new AbortController();
+    const translating = engine.translate({
+      source: 'en',
+      target: 'es',
+      segments: ['The house is big.', 'I have a dog.'],
+      signal: controller.signal,
+    });
+    controller.abort(new Error('client went away'));
+    await expect(translating).rejects.toThrow('client went away');
   });
 
   it('translates Spanish sentences into English', async () => {

@@ -16,6 +16,7 @@ import {
   type TranslationEngine,
 } from '../engine.js';
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
+import { mapInTurns } from '../../services/turns.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
@@ -40,6 +41,26 @@ export interface ApertiumEngineOptions {
 export interface ApertiumEngine extends TranslationEngine {
   /** The mode serving each pair (stock or Parley's), for diagnostics and benchmarks. */
   modes(): ApertiumMode[];
+}
+
+const SEGMENTS_PER_TURN = 200;
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('request aborted');
+}
+
+/**
+ * `work`, or its rejection with the signal's reason as soon as `signal` aborts (the chain's
+ * replies for an abandoned request still arrive, and are dropped).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** A segment with no letters (only placeholders, digits, punctuation) needs no translation. */
@@ -102,10 +123,9 @@ export async function createApertiumEngine(
     pipeline: ApertiumPipeline,
     segment: string,
     target: string,
-    signal: AbortSignal | undefined,
   ): Promise<string> {
     if (!hasWords(segment)) return segment;
-    const reply = await pipeline.process(toApertiumStream(prepareSource(segment)), signal);
+    const reply = await pipeline.process(toApertiumStream(prepareSource(segment)));
     return finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target);
   }
 
@@ -145,12 +165,17 @@ export async function createApertiumEngine(
         );
       }
       // One NUL-separated message per segment, all written at once: the chain works on them
-      // back to back (measured faster than joining segments into one message).
-      const segments = await Promise.all(
-        request.segments.map((segment) =>
-          translateSegment(pipeline, segment, mode.target, request.signal),
-        ),
-      );
+      // back to back (measured faster than joining segments into one message). One abort
+      // listener for the request: an AbortSignal checks every listener it holds when one is
+      // added, so a listener per segment made thousands of segments quadratic.
+      // Preparing thousands of messages is one long task: other requests run between turns.
+      const translations = await mapInTurns(request.segments, SEGMENTS_PER_TURN, (segment) => {
+        const translation = translateSegment(pipeline, segment, mode.target);
+        // Awaited below; a failure before then must not count as unhandled.
+        translation.catch(() => {});
+        return translation;
+      });
+      const segments = await untilAborted(Promise.all(translations), request.signal);
       const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
       return { segments, billedCharacters };
     },

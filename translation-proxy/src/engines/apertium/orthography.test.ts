@@ -20,6 +20,17 @@ describe('finishTarget', () => {
     );
   });
 
+  it('opens only the sentence that ends in a mark after a long one that does not', () => {
+    const long = `Su pedido ${'sigue en camino '.repeat(1_500)}hoy.`;
+    expect(finishTarget(`${long} Lo recibió?`, 'x', 'es')).toBe(`${long} ¿Lo recibió?`);
+  });
+
+  it('opens a question after a line break and after a colon and spaces', () => {
+    expect(finishTarget('Hola\nTodo bien? Nota:  Llega mañana!', 'x', 'es')).toBe(
+      'Hola\n¿Todo bien? Nota:  ¡Llega mañana!',
+    );
+  });
+
   it('leaves sentences that already open their marks alone', () => {
     expect(finishTarget('¿Ya está?', 'x', 'es')).toBe('¿Ya está?');
   });

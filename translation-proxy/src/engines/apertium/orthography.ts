@@ -11,16 +11,48 @@ export function prepareSource(masked: string): string {
 }
 
 const SPANISH = /^es(?:-|$)/i;
-/** A sentence ending in ? or ! without an opening mark; it starts after . ! ? : ; or a line break. */
-const UNOPENED = /(?<=^|[.!?:;]\s+|\n)([^.!?:;\n¿¡]*?[^\s.!?:;\n¿¡][^.!?:;\n¿¡]*?)([?!]+)/g;
+/** What ends a sentence (followed by whitespace) or stands outside one. */
+const TERMINATOR = /[.!?:;]/;
+const OUTSIDE_SENTENCE = /[.!?:;\n¿¡]/;
+const CLOSING_MARK = /[?!]/;
+const NON_SPACE = /\S/;
+/** Spaces, placeholders and a quote that open a sentence stay outside its opening mark. */
+const LEAD = /^\s*(?:<x id="\d+"\s*\/>\s*)*["«“]?/;
 
+/**
+ * Gives a sentence that ends in ? or ! without an opening mark its ¿ or ¡. A sentence starts at
+ * the text's start, after a line break, or after . ! ? : ; and whitespace. Read run by run (a
+ * run holds no terminator, line break or opening mark), so each character is looked at once: a
+ * regex with a lookbehind and two lazy runs rescanned every sentence that ends without a mark.
+ */
 function openSpanishMarks(text: string): string {
-  return text.replace(UNOPENED, (_whole, sentence: string, marks: string) => {
-    const opening = marks.startsWith('?') ? '¿' : '¡';
-    // Keep spaces, placeholders and a quote that open the sentence outside the mark.
-    const lead = /^(\s*(?:<x id="\d+"\s*\/>\s*)*["«“]?)/.exec(sentence)![0];
-    return `${lead}${opening}${sentence.slice(lead.length)}${marks}`;
-  });
+  let output = '';
+  let runStart = 0;
+  while (runStart < text.length) {
+    let runEnd = runStart;
+    while (runEnd < text.length && !OUTSIDE_SENTENCE.test(text[runEnd] ?? '')) runEnd++;
+    let marksEnd = runEnd;
+    while (marksEnd < text.length && CLOSING_MARK.test(text[marksEnd] ?? '')) marksEnd++;
+    const before = text[runStart - 1];
+    const start =
+      before === undefined || before === '\n'
+        ? runStart
+        : TERMINATOR.test(before) && /\s/.test(text[runStart] ?? '')
+          ? runStart + 1
+          : undefined;
+    const sentence = start === undefined ? '' : text.slice(start, runEnd);
+    if (start !== undefined && marksEnd > runEnd && NON_SPACE.test(sentence)) {
+      const marks = text.slice(runEnd, marksEnd);
+      const lead = LEAD.exec(sentence)?.[0] ?? '';
+      const opening = marks.startsWith('?') ? '¿' : '¡';
+      output += `${text.slice(runStart, start)}${lead}${opening}${sentence.slice(lead.length)}${marks}`;
+      runStart = marksEnd;
+    } else {
+      output += text.slice(runStart, runEnd + 1);
+      runStart = runEnd + 1;
+    }
+  }
+  return output;
 }
 
 /** Target text in the target language's typography; `source` is the masked source segment. */

@@ -27,8 +27,6 @@ export interface ApertiumPipelineOptions {
 interface PendingMessage {
   resolve(reply: string): void;
   reject(error: Error): void;
-  /** Set when the caller gave up; the reply still arrives and is dropped. */
-  settled: boolean;
 }
 
 interface RunningChain {
@@ -94,29 +92,11 @@ export class ApertiumPipeline {
    * Sends one message in Apertium stream format (no NULs inside) and resolves with the chain's
    * reply for it, in stream format.
    */
-  process(message: string, signal?: AbortSignal): Promise<string> {
+  process(message: string): Promise<string> {
     if (this.closed) return Promise.reject(this.error('engine_unavailable', 'is closed'));
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
     const chain = (this.chain ??= this.start());
     return new Promise<string>((resolve, reject) => {
-      const entry: PendingMessage = {
-        settled: false,
-        resolve: (reply) => {
-          if (entry.settled) return;
-          entry.settled = true;
-          signal?.removeEventListener('abort', onAbort);
-          resolve(reply);
-        },
-        reject: (error) => {
-          if (entry.settled) return;
-          entry.settled = true;
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      };
-      const onAbort = (): void => entry.reject(abortReason(signal!));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      chain.pending.push(entry);
+      chain.pending.push({ resolve, reject });
       if (chain.pending.length === 1) this.armWatchdog(chain);
       chain.stdin.write(message.replace(/\0/g, ' ') + MESSAGE_END + '\0');
     });
@@ -261,8 +241,4 @@ export class ApertiumPipeline {
       cause === undefined ? undefined : { cause },
     );
   }
-}
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('request aborted');
 }

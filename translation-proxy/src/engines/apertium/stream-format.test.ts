@@ -40,4 +40,9 @@ describe('normaliseSpacing', () => {
   it('keeps the leading and trailing whitespace of the source segment', () => {
     expect(normaliseSpacing('Hola', ' Hello ')).toBe(' Hola ');
   });
+
+  it('keeps only the whitespace that ends the source, not a long run inside it', () => {
+    const source = `Hello${' '.repeat(30_000)}world\n`;
+    expect(normaliseSpacing('Hola mundo', source)).toBe('Hola mundo\n');
+  });
 });

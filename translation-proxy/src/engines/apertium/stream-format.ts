@@ -10,6 +10,7 @@
  * its own marker and drops it. Coming out, superblanks are unwrapped, escapes removed, text is
  * XML-escaped again and the spacing Apertium disturbs is normalised.
  */
+import { trailingWhitespace } from '@parley/shared/pipeline/trailing';
 
 const PLACEHOLDER = /<x id="\d+"\s*\/>/g;
 const PLACEHOLDER_EXACT = /^<x id="\d+"\s*\/>$/;
@@ -97,7 +98,7 @@ export function fromApertiumStream(stream: string): string {
  */
 export function normaliseSpacing(translated: string, source: string): string {
   const leading = /^\s*/.exec(source)![0];
-  const trailing = /\s*$/.exec(source)![0];
+  const trailing = trailingWhitespace(source);
   const body = translated
     .replace(/[ \t\u00a0]{2,}/g, ' ')
     .replace(/ +([,.;:!?)\]}…])/g, (spaced, mark: string, offset: number) =>
