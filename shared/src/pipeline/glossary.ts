@@ -34,6 +34,7 @@ const WORD_CHARACTER = /[\p{L}\p{M}\p{N}_]/u;
 const WHITESPACE = /\s/u;
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 const CACHE_LIMIT = 256;
+const FOLDING_CACHE_LIMIT = 4096;
 
 const byIdentity = new WeakMap<readonly GlossaryTerm[], GlossaryMatcher>();
 const byContent = new Map<string, GlossaryMatcher>();
@@ -49,6 +50,8 @@ function fold(character: string): string {
     const viaUpper = character.toUpperCase().toLowerCase();
     const lower = character.toLowerCase();
     folded = [...viaUpper].length === 1 ? viaUpper : [...lower].length === 1 ? lower : character;
+    // Texts choose which characters arrive: the cache must not grow with them.
+    if (foldings.size >= FOLDING_CACHE_LIMIT) foldings.clear();
     foldings.set(character, folded);
   }
   return folded;
