@@ -8,6 +8,7 @@ import type { Proxy } from '../compose.js';
 import { createSecretBox } from '../secrets.js';
 import { freshdeskApi } from '../../../tests/msw/freshdesk.js';
 import { zendeskApi } from '../../../tests/msw/zendesk.js';
+import { authorized } from '../../../tests/support/proxy.js';
 import {
   reviewRequest,
   startReplyProxy,
@@ -221,6 +222,22 @@ describe('unsigned requests checked with the helpdesk', () => {
     expect(refusal(response)).toEqual({ status: 404, code: 'ticket_not_found' });
   });
 
+  it("counts a token as unsigned where the tenant set no secret to check it, the app's default", async () => {
+    const response = await postReply(verified, reviewRequest(newTicket(), '<p>We are on it.</p>'), {
+      'x-parley-identity': await zendeskToken({}, 'a-secret-parley-was-never-given-0000000'),
+    });
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('refuses every Zendesk request of a tenant that requires signatures but has no secret', async () => {
+    const tenant = await createTenant('Acme (no secret yet)');
+    const response = await postReply(tenant, signedRequest(newTicket()), {
+      'x-parley-identity': await zendeskToken(),
+    });
+    expect(refusal(response)).toEqual({ status: 403, code: 'agent_unverified' });
+    expect(response.json().error.message).toContain('no shared secret');
+  });
+
   it('refuses a request that names no author', async () => {
     const { authorId: _none, ...request } = reviewRequest(newTicket(), '<p>We are on it.</p>');
     const response = await postReply(verified, request);
@@ -253,6 +270,16 @@ describe('unsigned requests checked with the helpdesk', () => {
       ticketId,
     ]);
     expect(jobs).toEqual([]);
+  });
+});
+
+describe('the dev tenant', () => {
+  it('trusts the author a request names: it has no helpdesk to ask', async () => {
+    const response = await postReply(
+      { authorization: authorized.authorization },
+      reviewRequest('777777', '<p>We are on it.</p>'),
+    );
+    expect(response.statusCode).toBe(201);
   });
 });
 

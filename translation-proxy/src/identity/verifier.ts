@@ -74,18 +74,17 @@ export function createIdentityVerifier(options: IdentityVerifierOptions) {
     settings: IdentitySettings,
     request: PostingRequest,
   ): Promise<string> {
-    if (request.helpdesk === 'zendesk' && request.token !== undefined) {
-      if (!settings.zendeskSecret)
-        throw unverified(
-          'This tenant has no Zendesk shared secret to check the signed identity with (npm run helpdesk -- identity).',
-        );
+    // A token is evidence only where the tenant has the secret to check it; elsewhere the
+    // request counts as unsigned (the app signs whether or not Parley was given the secret).
+    const secret = request.helpdesk === 'zendesk' ? settings.zendeskSecret : null;
+    if (secret && request.token !== undefined) {
       const credentials = await helpdesks.credentials(tenantId, 'zendesk');
       if (credentials.helpdesk !== 'zendesk')
         throw new HelpdeskNotConfigured('The stored Zendesk credentials are not Zendesk’s.');
       let userId: string;
       try {
         userId = await verifyZendeskToken(request.token, {
-          secret: secrets.open(settings.zendeskSecret),
+          secret: secrets.open(secret),
           subdomain: credentials.subdomain,
           now: new Date(options.now?.() ?? Date.now()),
         });
@@ -99,7 +98,9 @@ export function createIdentityVerifier(options: IdentityVerifierOptions) {
     }
     if (request.helpdesk === 'zendesk' && settings.unsigned === 'refuse')
       throw unverified(
-        "This tenant accepts Zendesk requests only with Zendesk's signed identity: set the app's shared secret (see the README).",
+        secret
+          ? "This tenant accepts Zendesk requests only with Zendesk's signed identity, and this one has none."
+          : "This tenant accepts Zendesk requests only with Zendesk's signed identity, but no shared secret is set to check it with (npm run helpdesk -- identity).",
       );
     if (request.authorId === undefined)
       throw unverified('Say which agent is acting: the request names no author.');
