@@ -119,6 +119,20 @@ describe("Zendesk's signed identity", () => {
     expect(job?.authorId).toBe(AGENT);
   });
 
+  it('matches the issuer to credentials whose subdomain an admin typed in capitals', async () => {
+    const tenant = await createTenant('Acme (capitals)');
+    await proxy.store.replySettings.setHelpdesk(
+      tenant.id,
+      'zendesk',
+      box.seal(JSON.stringify({ ...ZENDESK, subdomain: 'ACME' })),
+    );
+    await proxy.store.identity.setZendeskSecret(tenant.id, box.seal(SHARED_SECRET));
+    const response = await postReply(tenant, signedRequest(newTicket()), {
+      'x-parley-identity': await zendeskToken(),
+    });
+    expect(response.statusCode).toBe(201);
+  });
+
   it('refuses a token signed with another secret', async () => {
     const token = await zendeskToken({}, 'a-forged-secret-that-is-long-enough-0000');
     const response = await postReply(signedOnly, signedRequest(newTicket()), {

@@ -85,7 +85,8 @@ export function createIdentityVerifier(options: IdentityVerifierOptions) {
       try {
         userId = await verifyZendeskToken(request.token, {
           secret: secrets.open(secret),
-          subdomain: credentials.subdomain,
+          // Zendesk subdomains are lower case; an admin may have typed the credentials otherwise.
+          subdomain: credentials.subdomain.toLowerCase(),
           now: new Date(options.now?.() ?? Date.now()),
         });
       } catch (error) {

@@ -44,6 +44,8 @@ describe.each(storeBackends)('store on $name', (backend) => {
     const freshdesk = await store.tenants.create({ name: 'Hooli (Freshdesk)' });
     await store.replySettings.setHelpdesk(zendesk.id, 'zendesk', 'v1.sealed');
     await store.replySettings.setHelpdesk(freshdesk.id, 'freshdesk', 'v1.sealed');
+    await store.tenants.ensure('dev', 'Development');
+    await store.replySettings.setHelpdesk('dev', 'zendesk', 'v1.sealed');
     // Back to the schema before the migration, as a proxy upgraded from it finds it.
     await store.db.execute('DROP TABLE tenant_identity');
     await store.db.execute('DELETE FROM schema_migrations WHERE version = 4');
@@ -51,6 +53,10 @@ describe.each(storeBackends)('store on $name', (backend) => {
     expect(await migrate(store.db)).toEqual([4]);
     expect((await store.identity.get(zendesk.id)).unsigned).toBe('verify');
     expect((await store.identity.get(freshdesk.id)).unsigned).toBe('refuse');
+    // The dev tenant's policy is the proxy's start-up's to set (trust), not the migration's.
+    expect(await store.db.query("SELECT * FROM tenant_identity WHERE tenant_id = 'dev'")).toEqual(
+      [],
+    );
   });
 
   it('finds the tenant of an issued key and stores only its hash', async () => {
