@@ -176,6 +176,15 @@ describe("Zendesk's signed identity", () => {
     expect(refusal(response)).toEqual({ status: 403, code: 'agent_unverified' });
   });
 
+  it('refuses a token whose subject is not a Zendesk user id', async () => {
+    const token = await zendeskToken({ sub: 'admin@acme.example' });
+    const response = await postReply(signedOnly, signedRequest(newTicket()), {
+      'x-parley-identity': token,
+    });
+    expect(refusal(response)).toEqual({ status: 403, code: 'agent_unverified' });
+    expect(response.json().error.message).toContain('user id');
+  });
+
   it('refuses a body authorId that is not the agent the token names', async () => {
     const response = await postReply(
       signedOnly,

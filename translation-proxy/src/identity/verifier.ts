@@ -17,7 +17,7 @@ import { expiringCache } from './cache.js';
 import { IdentityTokenError, verifyZendeskToken } from './zendesk-token.js';
 
 /** The header the Zendesk app sends Zendesk's signed identity in. */
-export const IDENTITY_HEADER = 'x-parley-identity';
+const IDENTITY_HEADER = 'x-parley-identity';
 
 /** The signed identity a request carries; a repeated header counts as none. */
 export function identityToken(headers: IncomingHttpHeaders): string | undefined {
@@ -38,22 +38,21 @@ export interface IdentityVerifierOptions {
   store: Store;
   secrets: SecretBox;
   helpdesks: HelpdeskClients;
-  /** How long a helpdesk's answer about a user or ticket is reused. */
-  cacheTtlMs?: number;
-  cacheMaxEntries?: number;
-  now?: () => number;
 }
+
+/** How long a helpdesk's answer about a user or ticket is reused: a role change counts within it. */
+const CACHE_TTL_MS = 5 * 60_000;
+/** Bounds the memory the answers take: about a megabyte. */
+const CACHE_MAX_ENTRIES = 10_000;
 
 const NAMES = { zendesk: 'Zendesk', freshdesk: 'Freshdesk' } as const;
 
 const unverified = (message: string) => new ApiError('agent_unverified', message);
 
-export function createIdentityVerifier(options: IdentityVerifierOptions) {
-  const { store, secrets, helpdesks } = options;
+export function createIdentityVerifier({ store, secrets, helpdesks }: IdentityVerifierOptions) {
   const cache = expiringCache<PersonKind | { requesterId: string }>({
-    ttlMs: options.cacheTtlMs ?? 5 * 60_000,
-    maxEntries: options.cacheMaxEntries ?? 10_000,
-    ...(options.now ? { now: options.now } : {}),
+    ttlMs: CACHE_TTL_MS,
+    maxEntries: CACHE_MAX_ENTRIES,
   });
 
   /** A helpdesk answer, from the cache or the API; "no such thing" is asked again next time. */
@@ -87,7 +86,6 @@ export function createIdentityVerifier(options: IdentityVerifierOptions) {
           secret: secrets.open(secret),
           // Zendesk subdomains are lower case; an admin may have typed the credentials otherwise.
           subdomain: credentials.subdomain.toLowerCase(),
-          now: new Date(options.now?.() ?? Date.now()),
         });
       } catch (error) {
         if (error instanceof IdentityTokenError) throw unverified(`Refused: ${error.message}.`);
