@@ -95,6 +95,27 @@ describe('outbox faults', () => {
     expect(publicAndNotes('7004')).toEqual([true, false]);
   });
 
+  it('never leaves a job posting when recording its outcome fails after both comments went out', async () => {
+    // The job's final update fails (as if the proxy died right there): the outbox entry must stay
+    // pending with it, so the next pass finishes the job without posting again.
+    await proxy.store.db.execute(
+      `CREATE TRIGGER crash_before_posted BEFORE UPDATE OF status ON reply_jobs
+       WHEN NEW.status = 'posted' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`,
+    );
+    const id = await postMachineReply('7006');
+    try {
+      await expect.poll(() => publicAndNotes('7006'), { timeout: 10_000 }).toEqual([true, false]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await proxy.store.outbox.forJob(id))?.status).toBe('pending');
+    } finally {
+      await proxy.store.db.execute('DROP TRIGGER crash_before_posted');
+    }
+    const job = await waitForStatus(proxy, id, ['posted']);
+    expect(job.postedCommentId).toBe(String(zendesk.tickets.get('7006')?.[0]?.id));
+    expect(publicAndNotes('7006')).toEqual([true, false]);
+    expect((await proxy.store.outbox.forJob(id))?.status).toBe('done');
+  });
+
   it('counts in /metrics what the outbox posted, retried and found already posted', async () => {
     const series = {
       found: ['parley_helpdesk_posts_total', 'helpdesk="zendesk",step="public",outcome="found"'],

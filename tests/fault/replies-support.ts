@@ -7,7 +7,7 @@ import type { Proxy } from '@parley/translation-proxy/compose';
 import { hashPassword } from '@parley/translation-proxy/queue/passwords';
 import { createSecretBox } from '@parley/translation-proxy/secrets';
 import { DEV_TENANT_ID } from '@parley/translation-proxy/plugins/auth';
-import { authorized, startTestProxy } from '../support/proxy.js';
+import { authorized, startTestProxy, TEST_PASSWORD_COST } from '../support/proxy.js';
 
 export const TEST_SECRET_KEY = randomBytes(32).toString('hex');
 
@@ -50,7 +50,7 @@ export async function createTranslator(
   const translator = await proxy.store.translators.create({
     email,
     name: email.split('@')[0] ?? email,
-    passwordHash: await hashPassword(password),
+    passwordHash: await hashPassword(password, TEST_PASSWORD_COST),
   });
   await proxy.store.translators.assign(translator.id, tenants, pairs);
   return translator;

@@ -12,12 +12,13 @@ import type { HelpdeskClients } from './helpdesks/index.js';
 import type { IdentityVerifier } from './identity/verifier.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
-import metricsPlugin, { type Metrics } from './plugins/metrics.js';
+import metricsPlugin, { serveMetrics, type Metrics } from './plugins/metrics.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
 import playgroundRoutes from './routes/playground/index.js';
+import type { ScryptCost } from './queue/passwords.js';
 import queueRoutes from './queue/routes.js';
 import workspaceRoutes from './routes/workspace.js';
 import replyRoutes from './replies/routes.js';
@@ -31,7 +32,16 @@ import type { UsageRecorder } from './services/usage-recorder.js';
 import type { Store } from './store/index.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'devApiKey' | 'maxCharacters' | 'rateLimitPerMinute' | 'leaseMs'>;
+  config: Pick<
+    Config,
+    | 'devApiKey'
+    | 'maxCharacters'
+    | 'rateLimitPerMinute'
+    | 'leaseMs'
+    | 'trustProxy'
+    | 'metricsToken'
+    | 'metricsPort'
+  >;
   store: Store;
   routers: RouterRegistry;
   translation: TranslationService;
@@ -44,6 +54,8 @@ export interface AppDependencies {
   metrics: Metrics;
   /** A pino logger; none (silent) when omitted. */
   logger?: FastifyBaseLogger;
+  /** scrypt cost of translator passwords; the guidance unless a test lowers it. */
+  passwordCost?: ScryptCost;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -51,6 +63,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: LIMITS.maxBodyBytes,
+    // request.ip and request.protocol come from X-Forwarded-* only when a named proxy sent them.
+    ...(config.trustProxy.length > 0 ? { trustProxy: config.trustProxy } : {}),
     // The shutdown plugin answers during close, in the API's own error shape.
     return503OnClosing: false,
     // Unknown properties are errors, not silently dropped: a typo like `sourcee` must be seen.
@@ -59,7 +73,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(errorsPlugin);
   await app.register(shutdownPlugin);
-  await app.register(metricsPlugin, { metrics });
+  await app.register(metricsPlugin, {
+    metrics,
+    serve: config.metricsPort === undefined,
+    token: config.metricsToken,
+  });
   await app.register(authPlugin, { store, devApiKey: config.devApiKey });
   await app.register(swagger, {
     openapi: {
@@ -77,7 +95,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(healthRoutes, { routers });
   await app.register(playgroundRoutes, config.devApiKey ? { devApiKey: config.devApiKey } : {});
   // Translators sign in with a session cookie, not a tenant key.
-  await app.register(queueRoutes, { store, replies, leaseMs: config.leaseMs });
+  await app.register(queueRoutes, {
+    store,
+    replies,
+    leaseMs: config.leaseMs,
+    ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
+  });
   await app.register(workspaceRoutes);
 
   await app.register(async (v1) => {
@@ -101,5 +124,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(ticketRoutes, { helpdesks: deps.helpdesks, identity: deps.identity });
   });
 
+  return app;
+}
+
+/** `GET /metrics` alone, for its own port (PARLEY_METRICS_PORT): the API port then has none. */
+export async function buildMetricsApp(
+  metrics: Metrics,
+  token: string | undefined,
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  await app.register(errorsPlugin);
+  serveMetrics(app, metrics, token);
   return app;
 }

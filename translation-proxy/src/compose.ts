@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from './app.js';
+import { buildApp, buildMetricsApp } from './app.js';
 import type { Config } from './config.js';
 import { createApertiumEngine } from './engines/apertium/index.js';
 import type { TranslationEngine } from './engines/engine.js';
@@ -16,6 +16,7 @@ import { createUsageRecorder } from './services/usage-recorder.js';
 import { helpdeskClients } from './helpdesks/index.js';
 import { createIdentityVerifier } from './identity/verifier.js';
 import { createOutboxWorker } from './outbox/worker.js';
+import type { ScryptCost } from './queue/passwords.js';
 import { createReplyService, type ReplyService } from './replies/service.js';
 import { createReplyWorkers, type ReplyWorkers } from './replies/workers.js';
 import { warmUpDetector } from '@parley/shared/detect/index';
@@ -24,6 +25,8 @@ import { openStore, type Store } from './store/index.js';
 
 export interface Proxy {
   app: FastifyInstance;
+  /** `GET /metrics` on its own, when PARLEY_METRICS_PORT is set; the server listens on it. */
+  metricsApp: FastifyInstance | undefined;
   store: Store;
   routers: RouterRegistry;
   translation: TranslationService;
@@ -37,6 +40,11 @@ export interface Proxy {
 export interface ComposeOptions {
   /** Shared engines to use instead of the embedded Apertium one (tests, benchmarks). */
   sharedEngines?: TranslationEngine[];
+  /**
+   * scrypt cost of translator passwords (default: the guidance, N = 2^17). Tests lower it so
+   * that each sign-in does not take 128 MiB and a third of a second.
+   */
+  passwordCost?: ScryptCost;
 }
 
 export async function composeProxy(
@@ -107,10 +115,16 @@ export async function composeProxy(
     usage,
     metrics,
     logger,
+    ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
   });
+  const metricsApp =
+    config.metricsPort === undefined
+      ? undefined
+      : await buildMetricsApp(metrics, config.metricsToken);
   replyWorkers.start();
   return {
     app,
+    metricsApp,
     store,
     routers,
     translation,
@@ -118,6 +132,7 @@ export async function composeProxy(
     replyWorkers,
     async close() {
       await app.close();
+      await metricsApp?.close();
       await replyWorkers.stop();
       await translation.drain();
       await usage.close();

@@ -2,13 +2,24 @@
  * The proxy's configuration, read once from the environment and validated, so that a typo fails
  * at start-up with a clear message rather than at the first request.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { LIMITS } from '@parley/shared/api/schemas';
+import { isLoopbackName } from './loopback.js';
 import { parseSecretKey, SecretsError } from './secrets.js';
 
 export interface Config {
   host: string;
   port: number;
+  /**
+   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses,
+   * CIDR ranges, or proxy-addr's `loopback`, `linklocal`, `uniquelocal`); none by default.
+   */
+  trustProxy: string[];
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** When set, `GET /metrics` is served on this port (same HOST) and not on the API's. */
+  metricsPort: number | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** SQLite file and other local state live here. */
   dataDir: string;
@@ -53,6 +64,24 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const item = entry.trim();
+    const [address = '', prefix, ...rest] = item.split('/');
+    const version = isIP(address);
+    const bits = version === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (!PROXY_RANGES.has(item) && (version === 0 || !prefixOk || rest.length > 0))
+      throw new ConfigError(
+        `PARLEY_TRUST_PROXY must list the reverse proxies' addresses or ranges (10.0.0.5, 10.0.0.0/8, loopback), got "${item}"`,
+      );
+    return item;
+  });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function secretKey(raw: string | undefined): Buffer | undefined {
@@ -78,10 +107,29 @@ export function loadConfig(env: Env = process.env): Config {
   const devApiKey = env.PARLEY_DEV_API_KEY || undefined;
   if (devApiKey !== undefined && devApiKey.length < 16)
     throw new ConfigError('PARLEY_DEV_API_KEY must be at least 16 characters long');
+  const host = env.HOST || '127.0.0.1';
+  // The dev key opens the built-in tenant to whoever holds it: only this machine may be offered it.
+  if (devApiKey !== undefined && !isLoopbackName(host))
+    throw new ConfigError(
+      `PARLEY_DEV_API_KEY is for local development: unset it, or listen on a loopback HOST (127.0.0.1), not "${host}"`,
+    );
+
+  const metricsToken = env.PARLEY_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new ConfigError('PARLEY_METRICS_TOKEN must be at least 16 characters long');
+  const port = integer(env, 'PORT', 8787, 0, 65535);
+  const metricsPort = env.PARLEY_METRICS_PORT
+    ? integer(env, 'PARLEY_METRICS_PORT', 0, 0, 65535)
+    : undefined;
+  if (metricsPort !== undefined && metricsPort === port && port !== 0)
+    throw new ConfigError('PARLEY_METRICS_PORT must differ from PORT');
 
   return {
-    host: env.HOST || '127.0.0.1',
-    port: integer(env, 'PORT', 8787, 0, 65535),
+    host,
+    port,
+    trustProxy: trustProxy(env.PARLEY_TRUST_PROXY),
+    metricsToken,
+    metricsPort,
     logLevel,
     dataDir: resolve(env.PARLEY_DATA_DIR || 'data'),
     databaseUrl,

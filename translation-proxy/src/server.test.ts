@@ -98,4 +98,25 @@ describe('server process', { timeout: 60_000 }, () => {
     expect(logs.text()).not.toContain(DEV_KEY);
     expect(logs.text()).not.toContain('ORD-55555-Z');
   });
+
+  it('refuses to start with the development key on an interface other machines can reach', async () => {
+    const server = start({ HOST: '0.0.0.0', PARLEY_DEV_API_KEY: DEV_KEY });
+    let stderr = '';
+    server.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    const [code] = await once(server, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('PARLEY_DEV_API_KEY is for local development');
+  });
+
+  it('serves /metrics on its own port when PARLEY_METRICS_PORT is set', async () => {
+    const server = start({ PARLEY_METRICS_PORT: String(PORT + 1) });
+    await logsUntilReady(server).ready;
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const metrics = await fetch(`http://127.0.0.1:${PORT + 1}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('parley_http_requests_total');
+    server.kill('SIGTERM');
+    const [code] = await once(server, 'exit');
+    expect(code).toBe(0);
+  });
 });

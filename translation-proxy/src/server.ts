@@ -30,11 +30,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', (signal) => void stop(signal));
 
   await proxy.app.listen({ host: config.host, port: config.port });
+  if (proxy.metricsApp)
+    await proxy.metricsApp.listen({ host: config.host, port: config.metricsPort });
   logger.info(
     {
       store: config.databaseUrl ? 'postgres' : 'sqlite',
       dataDir: config.dataDir,
       devKey: Boolean(config.devApiKey),
+      metricsPort: config.metricsPort,
     },
     'Parley translation proxy ready',
   );

@@ -11,7 +11,17 @@ export const LIMITS = {
   maxSegments: 500,
   /** Request body size in bytes (JSON overhead included). */
   maxBodyBytes: 1_048_576,
+  /** Terms a translate request may add to the tenant's glossary, and characters per term. */
+  maxRequestTerms: 100,
+  maxTermCharacters: 100,
 } as const;
+
+/**
+ * The longest target a translator may submit for a source segment: translations grow (German
+ * runs a third longer than English), but not without bound — a longer target is a mistake or
+ * an attempt to load the proxy.
+ */
+export const maxTargetLength = (source: string): number => 3 * source.length + 200;
 
 const LanguageCode = Type.String({
   minLength: 2,
@@ -61,8 +71,8 @@ export const Formality = Type.Union([
 
 export const GlossaryTerm = Type.Object(
   {
-    source: Type.String({ minLength: 1, maxLength: 200 }),
-    target: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    source: Type.String({ minLength: 1, maxLength: LIMITS.maxTermCharacters }),
+    target: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxTermCharacters })),
     caseSensitive: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -81,13 +91,13 @@ export const TranslateRequest = Type.Object(
   {
     text: Type.Optional(Type.String()),
     html: Type.Optional(Type.String()),
-    segments: Type.Optional(Type.Array(SegmentIn, { minItems: 1 })),
+    segments: Type.Optional(Type.Array(SegmentIn, { minItems: 1, maxItems: LIMITS.maxSegments })),
     source: Type.Optional(
       Type.String({ minLength: 2, maxLength: 35, description: '`auto` (default) or a BCP 47 tag' }),
     ),
     target: LanguageCode,
     formality: Type.Optional(Formality),
-    glossary: Type.Optional(Type.Array(GlossaryTerm, { maxItems: 200 })),
+    glossary: Type.Optional(Type.Array(GlossaryTerm, { maxItems: LIMITS.maxRequestTerms })),
   },
   { additionalProperties: false },
 );
@@ -339,7 +349,10 @@ export const QueueSubmit = Type.Object(
   {
     segments: Type.Array(
       Type.Object(
-        { index: Type.Integer({ minimum: 0 }), target: Type.String() },
+        {
+          index: Type.Integer({ minimum: 0 }),
+          target: Type.String({ description: 'At most 3 × its source segment + 200 characters' }),
+        },
         { additionalProperties: false },
       ),
       { maxItems: LIMITS.maxSegments },

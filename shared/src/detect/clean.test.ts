@@ -94,6 +94,18 @@ describe('cleanForDetection: markup and tokens without language', () => {
     expect(cleanForDetection(message)).toBe('Mi pedido de € no llegó: escribid a o al +');
   });
 
+  it('drops an address and an order code written after a very long word, and keeps the word', () => {
+    const word = 'Donaudampfschifffahrt'.repeat(900);
+    expect(cleanForDetection(`${word} lucia.gomez@example.es ORD-77812-B gracias`)).toBe(
+      `${word} gracias`,
+    );
+  });
+
+  it('still reads a header line whose address holds several @ as the start of quoted history', () => {
+    const reply = `Gracias, ya llegó.\nAcme <${'a@'.repeat(5_000)}acme.example>:\n> Your parcel is on its way.`;
+    expect(cleanForDetection(reply)).toBe('Gracias, ya llegó.');
+  });
+
   it('keeps CJK text that contains digits', () => {
     expect(cleanForDetection('注文から3日経ちましたが、まだ届いていません。')).toBe(
       '注文から 日経ちましたが、まだ届いていません。',

@@ -36,7 +36,9 @@ const QUOTE_INTRODUCERS: readonly RegExp[] = [
   /(написал|написала|написав)(\(а\))?:\s*$/i,
   // Any client's attribution line ends with the quoted sender's address and a colon, whatever
   // the language: "2025年3月7日(金) 10:00 Acme <help@acme.example>:".
-  /<[^<>\s]+@[^<>\s]+>\)?[^<>]{0,40}:\s*$/,
+  // The local part stops at the first `@`: with `@` on both sides of it, a line of "a@a@a@…"
+  // was tried at every split.
+  /<[^<>\s@]+@[^<>\s]+>\)?[^<>]{0,40}:\s*$/,
   /^-{2,}\s*(original message|mensaje original|message d'origine|ursprüngliche nachricht|messaggio originale|mensagem original)\s*-{2,}\s*$/i,
   /^_{10,}\s*$/,
   /^(from|de|von|da|van|från|fra|od|от|від):\s.+$/i,
@@ -50,10 +52,13 @@ const DEVICE_SIGNATURE =
   /^(sent from|sent with|get outlook for|enviado desde|enviado do|enviado a partir|envoyé de|envoyé depuis|von meinem|gesendet von|inviato da|verzonden (vanaf|met)|skickat från|sendt fra|lähetetty|wysłane z|odesláno z|trimis de pe|отправлено с|надіслано з)\b.{0,80}$/i;
 
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+// Both patterns start only where a token starts (the lookbehind): tried inside a word, they rescan
+// the rest of it at every letter, quadratic on a long word without `@` or digit.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 // Any Latin-script token holding a digit: order codes (ORD-77812-B), phone numbers, dates,
 // prices. Only Latin letters join a digit's token: CJK text has no spaces ("13年ぶりに").
-const TOKEN_WITH_DIGIT = /[\p{Script=Latin}\p{N}_-]*\p{N}[\p{Script=Latin}\p{N}_.,/:-]*/gu;
+const TOKEN_WITH_DIGIT =
+  /(?<![\p{Script=Latin}\p{N}_-])[\p{Script=Latin}\p{N}_-]*\p{N}[\p{Script=Latin}\p{N}_.,/:-]*/gu;
 const MENTION_OR_TAG = /(^|\s)[@#][\p{L}\p{N}_.-]+/gu;
 
 function looksLikeHtml(text: string): boolean {

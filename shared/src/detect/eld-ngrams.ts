@@ -4,6 +4,7 @@
 // a Map and typed arrays: ~30 MB of heap and ~0.3 s, where eld's own large module (an object
 // literal for 60 languages) costs ~140 MB of heap, ~400 MB of RSS and ~1.5–3 s.
 import { ELD_BYTE_CHARS, ELD_LANGUAGES, ELD_NGRAMS } from './eld-ngrams.data.js';
+import { trailingRunStart } from '../pipeline/trailing.js';
 
 interface PackedNgrams {
   // n-gram → (offset of its first entry) * 32 + (number of entries)
@@ -21,8 +22,17 @@ const MAX_TEXT_LENGTH = 1000;
 const CUT_AFTER_BYTES = 350;
 const ENFORCE_CUT_AFTER_BYTES = 380;
 const MAX_WORD_BYTES = 70;
-// Runs of non-letters separate words, except a trailing apostrophe ("don't").
-const SEPARATORS = /[^\p{L}]+(?<!['`\u2019])/gu;
+const NON_LETTERS = /[^\p{L}]+/gu;
+const APOSTROPHES = /['`\u2019]/u;
+
+/**
+ * A run of non-letters separates words, except the apostrophes that end it ("don't"). Cut from
+ * the end by hand: a lookbehind after the run backtracks through the whole run at each position.
+ */
+function separate(run: string): string {
+  const apostrophes = trailingRunStart(run, APOSTROPHES);
+  return apostrophes === 0 ? run : ` ${run.slice(apostrophes)}`;
+}
 
 const UTF8 = new TextEncoder();
 
@@ -82,7 +92,11 @@ function byteWords(text: string): string[] {
   const words: string[] = [];
   let word = '';
   let bytes = 0;
-  const normalized = text.slice(0, MAX_TEXT_LENGTH).replace(SEPARATORS, ' ').trim().toLowerCase();
+  const normalized = text
+    .slice(0, MAX_TEXT_LENGTH)
+    .replace(NON_LETTERS, separate)
+    .trim()
+    .toLowerCase();
   for (const char of normalized) {
     if (char === ' ') {
       if (word !== '') words.push(word);

@@ -78,6 +78,13 @@ describe('checkTranslation', () => {
     ]);
   });
 
+  it('compares trailing whitespace, not runs of spaces inside the text', () => {
+    const spaced = `Danke${' '.repeat(20_000)}schön.`;
+    expect(
+      codes(checkTranslation(`${spaced}\n`, `Thank${' '.repeat(20_000)}you.\n`, 'text')),
+    ).toEqual([]);
+  });
+
   it('reports different leading or trailing whitespace in plain text', () => {
     expect(codes(checkTranslation('Danke.\n', 'Thanks.', 'text'))).toEqual(['whitespace:warning']);
   });

@@ -9,6 +9,7 @@ import { tagTreatment, VOID_ELEMENTS } from './html-policy.js';
 import { compareNumbers, numbersIn } from './numbers.js';
 import { findTerms } from './glossary.js';
 import { findProtectedSpans } from './protected-spans.js';
+import { trailingWhitespace } from './trailing.js';
 import type { SpanCategory } from './protected-spans.js';
 import type { DocumentFormat, GlossaryTerm, QaIssue } from './types.js';
 
@@ -69,7 +70,7 @@ export function checkTranslation(
   if (
     format === 'text' &&
     (leadingSpace(source) !== leadingSpace(target) ||
-      trailingSpace(source) !== trailingSpace(target))
+      trailingWhitespace(source) !== trailingWhitespace(target))
   ) {
     issues.push({
       code: 'whitespace',
@@ -81,7 +82,6 @@ export function checkTranslation(
 }
 
 const leadingSpace = (text: string): string => /^\s*/u.exec(text)?.[0] ?? '';
-const trailingSpace = (text: string): string => /\s*$/u.exec(text)?.[0] ?? '';
 
 function analyse(input: string, format: DocumentFormat): Analysis {
   const analysis: Analysis = { text: '', spans: new Map(), tags: new Map(), malformed: [] };

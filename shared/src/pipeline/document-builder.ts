@@ -13,6 +13,7 @@ import { placeholderElement } from './placeholder.js';
 import { findProtectedSpans } from './protected-spans.js';
 import type { SpanCategory } from './protected-spans.js';
 import { sentenceStarts } from './sentences.js';
+import { trailingWhitespace } from './trailing.js';
 import type { DocumentFormat, GlossaryTerm, PipelineOptions } from './types.js';
 
 type RunToken = string | Placeholder;
@@ -43,7 +44,6 @@ interface Masked {
 
 const LETTER = /\p{L}/u;
 const LEADING_SPACE = /^\s+/u;
-const TRAILING_SPACE = /\s+$/u;
 
 /**
  * What stands for a placeholder while ICU looks for sentence breaks. An end tag reads as closing
@@ -177,8 +177,8 @@ export class DocumentBuilder {
       }
       const last = sentence[end - 1];
       if (start < end && typeof last === 'string') {
-        const space = TRAILING_SPACE.exec(last)?.[0];
-        if (space !== undefined) {
+        const space = trailingWhitespace(last);
+        if (space !== '') {
           after.unshift(this.render(space));
           if (space.length === last.length) end--;
           else sentence[end - 1] = last.slice(0, last.length - space.length);

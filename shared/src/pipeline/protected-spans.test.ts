@@ -31,6 +31,11 @@ describe('findProtectedSpans', () => {
     ]);
   });
 
+  it('cuts a long run of trailing punctuation off a URL', () => {
+    const url = 'https://shop.example/track?id=9';
+    expect(spansOf(`Mira ${url}${'.'.repeat(1_990)}`)).toEqual([[url, 'url']]);
+  });
+
   it('keeps a closing parenthesis that belongs to the URL', () => {
     expect(spansOf('(see https://en.wikipedia.org/wiki/Parcel_(package))')).toEqual([
       ['https://en.wikipedia.org/wiki/Parcel_(package)', 'url'],

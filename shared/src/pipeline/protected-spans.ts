@@ -4,6 +4,7 @@
  * order/tracking codes. Engines mangle them otherwise (Apertium turns `{{order.number}}` into
  * `{{de orden.El número}}` and lower-cases URL paths).
  */
+import { trailingRunStart } from './trailing.js';
 
 export type SpanCategory =
   'helpdesk' | 'liquid' | 'code' | 'url' | 'email' | 'mention' | 'amount' | 'reference' | 'term';
@@ -48,14 +49,13 @@ const CATEGORIES: readonly SpanCategory[] = [
   'reference',
 ];
 
-const URL_TRAILING_PUNCTUATION = /[.,;:!?'"…»)\]]+$/u;
+const URL_TRAILING_PUNCTUATION = /[.,;:!?'"…»)\]]/u;
 
 /** Drops sentence punctuation a URL regex swallows, keeping a `)` that closes a `(` inside the URL. */
 function urlEnd(url: string, start: number): number {
-  const trailing = URL_TRAILING_PUNCTUATION.exec(url);
-  if (!trailing) return start + url.length;
-  let kept = url.slice(0, trailing.index);
-  for (const character of trailing[0]) {
+  const trailingStart = trailingRunStart(url, URL_TRAILING_PUNCTUATION);
+  let kept = url.slice(0, trailingStart);
+  for (const character of url.slice(trailingStart)) {
     const opener = character === ')' ? '(' : character === ']' ? '[' : undefined;
     if (opener === undefined || count(kept, opener) <= count(kept, character)) break;
     kept += character;

@@ -15,6 +15,12 @@ describe('sentenceStarts', () => {
     ]);
   });
 
+  it('splits after a long run of dots followed by more text, and not inside closing punctuation', () => {
+    const dots = '.'.repeat(20_000);
+    expect(split(`Hola${dots} Adiós.`, 'es')).toEqual([`Hola${dots} `, 'Adiós.']);
+    expect(split(`¿Hola?!${dots}  `, 'es')).toEqual([`¿Hola?!${dots}  `]);
+  });
+
   it('does not split after a title abbreviation followed by a name', () => {
     expect(split('Hola Sr. García. Su pedido salió.', 'es')).toEqual([
       'Hola Sr. García. ',

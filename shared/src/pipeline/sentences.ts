@@ -4,6 +4,8 @@
  * capitalised name follows.
  */
 
+import { trailingRunStart } from './trailing.js';
+
 const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   en: [
     'Mr',
@@ -98,10 +100,16 @@ function abbreviationPatternFor(language: string): RegExp | null {
   return pattern;
 }
 
-// A run can only hold a sentence break after a terminator with more text behind it; most runs
-// (greetings, one-sentence lines) have none and skip ICU.
-const INNER_TERMINATOR =
-  /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E](?![\p{Sentence_Terminal}\p{P}\s\uFFFC]*$)/u;
+const TERMINATOR = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]/u;
+const CLOSING = /[\p{Sentence_Terminal}\p{P}\s\uFFFC]/u;
+
+/**
+ * A run can only hold a sentence break after a terminator with more text behind it; most runs
+ * (greetings, one-sentence lines) have none and skip ICU. The closing punctuation and spaces are
+ * cut off first: a lookahead for "only those up to the end" rescans the rest at every terminator.
+ */
+const hasInnerTerminator = (text: string): boolean =>
+  TERMINATOR.test(text.slice(0, trailingRunStart(text, CLOSING)));
 // Line breaks inside a run are not paragraph ends (HTML source formatting); ICU would break there.
 const PARAGRAPH_SEPARATORS = /[\n\r\u0085\u2028\u2029]/g;
 const RUN_SEPARATOR = '\u2029';
@@ -116,7 +124,7 @@ export function sentenceStarts(texts: readonly string[], language: string): numb
   const runs: { index: number; offset: number; length: number }[] = [];
   let joined = '';
   texts.forEach((text, index) => {
-    if (!INNER_TERMINATOR.test(text)) return;
+    if (!hasInnerTerminator(text)) return;
     runs.push({ index, offset: joined.length, length: text.length });
     joined += text.replace(PARAGRAPH_SEPARATORS, ' ') + RUN_SEPARATOR;
   });

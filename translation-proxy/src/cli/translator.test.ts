@@ -2,8 +2,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { verifyPassword } from '../queue/passwords.js';
-import { openStore } from '../store/index.js';
+import { hashPassword, verifyPassword } from '../queue/passwords.js';
+import { openStore, type Store } from '../store/index.js';
 import { tempDir } from '../../../tests/support/stores.js';
 
 const run = promisify(execFile);
@@ -52,6 +52,71 @@ describe('translator command line', { timeout: 60_000 }, () => {
       expect(await verifyPassword('second-password-2', after!.passwordHash)).toBe(true);
       expect(await verifyPassword('first-password-1', after!.passwordHash)).toBe(false);
       expect(await store.translators.session('digest')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  /** A translator in two tenants and two pairs, signed in, made as `create` makes one. */
+  async function signedInTranslator(store: Store) {
+    await store.tenants.ensure('acme', 'Acme');
+    await store.tenants.ensure('globex', 'Globex');
+    const translator = await store.translators.create({
+      email: 'rosa@translators.example',
+      name: 'Rosa',
+      passwordHash: await hashPassword('long-enough-password', { N: 2 ** 10, r: 8, p: 1 }),
+    });
+    await store.translators.assign(
+      translator.id,
+      ['acme', 'globex'],
+      [
+        { source: 'en', target: 'es' },
+        { source: 'en', target: 'fr' },
+      ],
+    );
+    await store.translators.createSession('digest', translator.id, 'csrf', Date.now() + 60_000);
+    return translator;
+  }
+
+  it('disables a translator, ending their sessions, and enables them again', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir() };
+    const store = await openStore({ dataDir: env.PARLEY_DATA_DIR });
+    try {
+      const translator = await signedInTranslator(store);
+      const { stdout } = await translatorCli(env, 'disable', 'rosa@translators.example');
+      expect(stdout).toContain('disabled rosa@translators.example; their sessions were ended');
+      expect((await store.translators.get(translator.id))?.disabled).toBe(true);
+      expect(await store.translators.session('digest')).toBeUndefined();
+
+      await translatorCli(env, 'enable', 'rosa@translators.example');
+      expect((await store.translators.get(translator.id))?.disabled).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('removes a tenant, then a pair, from a translator, ending their sessions', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir() };
+    const store = await openStore({ dataDir: env.PARLEY_DATA_DIR });
+    try {
+      const translator = await signedInTranslator(store);
+      const { stdout } = await translatorCli(
+        env,
+        'unassign',
+        'rosa@translators.example',
+        '--tenants',
+        'globex',
+      );
+      expect(stdout).toContain('removed 2 assignments of rosa@translators.example');
+      expect(await store.translators.session('digest')).toBeUndefined();
+      expect(await store.translators.mayReview(translator.id, 'globex', 'en', 'es')).toBe(false);
+      expect(await store.translators.mayReview(translator.id, 'acme', 'en', 'es')).toBe(true);
+
+      await translatorCli(env, 'unassign', 'rosa@translators.example', '--pairs', 'en-fr');
+      expect(await store.translators.assignments(translator.id)).toEqual({
+        tenants: [{ id: 'acme', name: 'Acme' }],
+        pairs: [{ source: 'en', target: 'es' }],
+      });
     } finally {
       await store.close();
     }

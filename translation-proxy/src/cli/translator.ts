@@ -5,6 +5,9 @@
  *   npm run translator -- assign <email> --tenants id,id --pairs en-es
  *   npm run translator -- list-assignments <email>
  *   npm run translator -- password <email> [--password P]   (signs the translator out everywhere)
+ *   npm run translator -- unassign <email> [--tenants id,id] [--pairs en-es]   (signs them out)
+ *   npm run translator -- disable <email>   (offboards: no sign-in, every session ended)
+ *   npm run translator -- enable <email>
  *
  * Without --password the password is read from the terminal (or the first line of stdin).
  */
@@ -40,6 +43,12 @@ async function tenants(store: Store, value: string | undefined): Promise<string[
     if (!(await store.tenants.get(id)))
       throw new UsageError(`no tenant with id "${id}" (see: npm run tenant -- list)`);
   return ids;
+}
+
+async function existing(store: Store, email: string | undefined) {
+  const translator = email && (await store.translators.byEmail(email));
+  if (!translator) throw new UsageError(`no translator with email "${email ?? ''}"`);
+  return translator;
 }
 
 async function readPassword(given: string | undefined): Promise<string> {
@@ -87,8 +96,7 @@ async function run(store: Store, args: string[]): Promise<void> {
       return;
     }
     case 'assign': {
-      const translator = email && (await store.translators.byEmail(email));
-      if (!translator) throw new UsageError(`no translator with email "${email ?? ''}"`);
+      const translator = await existing(store, email);
       await store.translators.assign(
         translator.id,
         await tenants(store, values.tenants),
@@ -98,8 +106,7 @@ async function run(store: Store, args: string[]): Promise<void> {
       return;
     }
     case 'list-assignments': {
-      const translator = email && (await store.translators.byEmail(email));
-      if (!translator) throw new UsageError(`no translator with email "${email ?? ''}"`);
+      const translator = await existing(store, email);
       const { tenants: assigned, pairs: assignedPairs } = await store.translators.assignments(
         translator.id,
       );
@@ -109,11 +116,11 @@ async function run(store: Store, args: string[]): Promise<void> {
       console.log(
         `pairs:   ${assignedPairs.map((pair) => `${pair.source}→${pair.target}`).join(', ')}`,
       );
+      if (translator.disabled) console.log('status:  disabled');
       return;
     }
     case 'password': {
-      const translator = email && (await store.translators.byEmail(email));
-      if (!translator) throw new UsageError(`no translator with email "${email ?? ''}"`);
+      const translator = await existing(store, email);
       const password = await readPassword(values.password);
       if (password.length < MIN_PASSWORD)
         throw new UsageError(`the password must have at least ${MIN_PASSWORD} characters`);
@@ -121,8 +128,34 @@ async function run(store: Store, args: string[]): Promise<void> {
       console.log(`new password set for ${translator.email}; their sessions were ended`);
       return;
     }
+    case 'unassign': {
+      const translator = await existing(store, email);
+      if (!values.tenants && !values.pairs)
+        throw new UsageError('unassign needs --tenants, --pairs or both');
+      const removed = await store.translators.unassign(translator.id, {
+        ...(values.tenants ? { tenantIds: await tenants(store, values.tenants) } : {}),
+        ...(values.pairs ? { pairs: pairs(values.pairs) } : {}),
+      });
+      console.log(
+        `removed ${removed} assignment${removed === 1 ? '' : 's'} of ${translator.email}; their sessions were ended`,
+      );
+      return;
+    }
+    case 'disable':
+    case 'enable': {
+      const translator = await existing(store, email);
+      await store.translators.setDisabled(translator.id, command === 'disable');
+      console.log(
+        command === 'disable'
+          ? `disabled ${translator.email}; their sessions were ended`
+          : `enabled ${translator.email}`,
+      );
+      return;
+    }
     default:
-      throw new UsageError('commands: create, assign, list-assignments, password (see the README)');
+      throw new UsageError(
+        'commands: create, assign, unassign, list-assignments, password, disable, enable (see the README)',
+      );
   }
 }
 

@@ -108,9 +108,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         public: false,
         authorId: job.authorId,
       });
-      await store.outbox.finish(entry.id, 'done');
-      await store.replyJobs.markPosted(job.id, publicId, Date.now());
-      metrics.repliesFinished.inc({ helpdesk: job.helpdesk, outcome: 'posted' });
+      const finished = await store.db.transaction(
+        async (tx) =>
+          (await store.outbox.finish(entry.id, 'done', null, tx)) &&
+          (await store.replyJobs.markPosted(job.id, publicId, Date.now(), tx)),
+      );
+      if (finished) metrics.repliesFinished.inc({ helpdesk: job.helpdesk, outcome: 'posted' });
     } catch (error) {
       await failed(entry, job, step, error);
     }
@@ -120,8 +123,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     const now = Date.now();
     const fail = async (code: string, message: string) => {
       logger.warn('outbox: reply failed', { job: job.id, code, message });
-      await store.outbox.finish(entry.id, 'failed', message);
-      await store.replyJobs.markFailed(job.id, { code, message }, now);
+      const finished = await store.db.transaction(
+        async (tx) =>
+          (await store.outbox.finish(entry.id, 'failed', message, tx)) &&
+          (await store.replyJobs.markFailed(job.id, { code, message }, now, tx)),
+      );
+      if (!finished) return;
       metrics.helpdeskPosts.inc({ helpdesk: job.helpdesk, step, outcome: 'failed' });
       metrics.repliesFinished.inc({ helpdesk: job.helpdesk, outcome: 'failed' });
     };

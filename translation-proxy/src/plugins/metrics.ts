@@ -1,8 +1,12 @@
 /**
  * Prometheus metrics at `GET /metrics`: HTTP requests and latency per route, engine calls,
  * translation-memory hits, detections, and what the outbox posted to the helpdesks. One registry per app instance, so tests can build many apps.
+ * The endpoint may ask for a bearer token (PARLEY_METRICS_TOKEN) and may be served on its own
+ * port (PARLEY_METRICS_PORT) instead of the API's.
  */
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../errors.js';
 import fp from 'fastify-plugin';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -71,8 +75,39 @@ declare module 'fastify' {
   }
 }
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** `GET /metrics` on `app`, behind `Authorization: Bearer <token>` when a token is given. */
+export function serveMetrics(app: FastifyInstance, metrics: Metrics, token: string | undefined) {
+  const expected = token === undefined ? undefined : digest(token);
+  const requireToken = async (request: FastifyRequest) => {
+    const [scheme, given] = (request.headers.authorization ?? '').split(' ');
+    // Digests have one length, so the comparison takes the same time whatever was sent.
+    if (!expected || scheme !== 'Bearer' || !timingSafeEqual(digest(given ?? ''), expected))
+      throw new ApiError(
+        'unauthorized',
+        'The metrics need the bearer token set in PARLEY_METRICS_TOKEN.',
+      );
+  };
+  app.get(
+    '/metrics',
+    { schema: { hide: true }, ...(expected ? { onRequest: requireToken } : {}) },
+    async (_request, reply) => {
+      void reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
+}
+
+export interface MetricsPluginOptions {
+  metrics: Metrics;
+  /** Serve `GET /metrics` on this app (false when it has its own port). */
+  serve: boolean;
+  token?: string | undefined;
+}
+
 export default fp(
-  async function metricsPlugin(app: FastifyInstance, options: { metrics: Metrics }) {
+  async function metricsPlugin(app: FastifyInstance, options: MetricsPluginOptions) {
     const { metrics } = options;
     app.decorate('metrics', metrics);
 
@@ -84,10 +119,7 @@ export default fp(
       metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
     });
 
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-      void reply.header('content-type', metrics.registry.contentType);
-      return metrics.registry.metrics();
-    });
+    if (options.serve) serveMetrics(app, metrics, options.token);
   },
   { name: 'parley-metrics' },
 );

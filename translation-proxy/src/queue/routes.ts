@@ -26,7 +26,14 @@ import { ApiError } from '../errors.js';
 import { QaFailed, type ReplyService } from '../replies/service.js';
 import type { Store } from '../store/index.js';
 import { effectiveStatus, type ReplyJob } from '../store/reply-jobs.js';
-import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import {
+  dummyHash,
+  needsRehash,
+  hashPassword,
+  SCRYPT_COST,
+  verifyPassword,
+  type ScryptCost,
+} from './passwords.js';
 import { endSession, requireSession, startSession } from './session.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -36,7 +43,7 @@ function preview(format: 'html' | 'text', draft: string): string {
   const text =
     format === 'html'
       ? draft
-          .replace(/<[^>]*>/g, ' ')
+          .replace(/<[^<>]*>/g, ' ')
           .replace(/&nbsp;/g, ' ')
           .replace(/&lt;/g, '<')
           .replace(/&gt;/g, '>')
@@ -63,16 +70,21 @@ function termsIn(job: ReplyJob, index: number): { source: string; target?: strin
 }
 
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+/** Failed sign-ins into one account, from any number of addresses, before it is held back. */
+const FAILED_LOGINS_PER_ACCOUNT = 10;
+const ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 export interface QueueRouteOptions {
   store: Store;
   replies: ReplyService;
   leaseMs: number;
+  /** scrypt cost of new and rehashed passwords; the guidance unless a test lowers it. */
+  passwordCost?: ScryptCost;
 }
 
 const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
   app,
-  { store, replies, leaseMs },
+  { store, replies, leaseMs, passwordCost = SCRYPT_COST },
 ) => {
   async function translatorView(translatorId: string) {
     const translator = await store.translators.get(translatorId);
@@ -119,15 +131,24 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     };
   }
 
-  // Guessing passwords: a few tries a minute per client address.
+  const tooMany = (ttlMs: number) =>
+    new ApiError(
+      'rate_limited',
+      `Too many sign-in attempts; retry after ${Math.ceil(ttlMs / 1000)} s.`,
+      Math.ceil(ttlMs / 1000),
+    );
+  // Guessing passwords: a few tries a minute per client address (the proxy's client when
+  // PARLEY_TRUST_PROXY names it)…
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(
-        'rate_limited',
-        `Too many sign-in attempts; retry after ${Math.ceil(context.ttl / 1000)} s.`,
-        Math.ceil(context.ttl / 1000),
-      ),
+    errorResponseBuilder: (_request, context) => tooMany(context.ttl),
+  });
+  // …and a few failures per account, so that many addresses cannot share out the guesses.
+  const accountFailures = app.createRateLimit({
+    max: FAILED_LOGINS_PER_ACCOUNT,
+    timeWindow: ACCOUNT_WINDOW_MS,
+    keyGenerator: (request) =>
+      `account:${(request.body as { email: string }).email.trim().toLowerCase()}`,
   });
 
   app.post(
@@ -141,13 +162,24 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       },
     },
     async (request, reply) => {
+      const held = await accountFailures(request, { increment: false });
+      if (!held.isAllowed && held.remaining === 0) throw tooMany(held.ttl);
       const translator = await store.translators.byEmail(request.body.email);
-      const valid = await verifyPassword(
-        request.body.password,
-        translator?.passwordHash ?? DUMMY_HASH,
-      );
-      if (!translator || !valid)
+      const stored = translator?.passwordHash ?? (await dummyHash(passwordCost));
+      const valid = await verifyPassword(request.body.password, stored);
+      if (!translator || !valid) {
+        await accountFailures(request);
         throw new ApiError('invalid_credentials', 'Wrong email or password.');
+      }
+      // Said only to whoever knows the password: an offboarded translator, not a guesser.
+      if (translator.disabled)
+        throw new ApiError('unauthorized', 'This translator account is disabled; ask your admin.');
+      if (needsRehash(stored, passwordCost))
+        await store.translators.rehashPassword(
+          translator.id,
+          stored,
+          await hashPassword(request.body.password, passwordCost),
+        );
       const csrfToken = await startSession(store, translator.id, request, reply);
       return { translator: await translatorView(translator.id), csrfToken };
     },

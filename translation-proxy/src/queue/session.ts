@@ -1,11 +1,12 @@
 /**
  * Translator sessions: an opaque random id in the `parley_session` cookie (HttpOnly,
- * SameSite=Strict, Secure on https), stored as a SHA-256 digest, with a per-session CSRF token
- * that every POST but login must echo in `x-csrf-token`.
+ * SameSite=Strict, Secure), stored as a SHA-256 digest, with a per-session CSRF token that every
+ * POST but login must echo in `x-csrf-token`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
+import { isLoopbackRequest } from '../loopback.js';
 import type { Store } from '../store/index.js';
 
 export const SESSION_COOKIE = 'parley_session';
@@ -21,7 +22,13 @@ function cookie(request: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
-const secure = (request: FastifyRequest) => (request.protocol === 'https' ? '; Secure' : '');
+/**
+ * Secure always, except over plain http from a loopback client to a loopback Host (development at
+ * http://127.0.0.1, where a browser may drop a Secure cookie). A reverse proxy on this machine is
+ * named in PARLEY_TRUST_PROXY, so that its requests count as its client's, not as loopback.
+ */
+const secure = (request: FastifyRequest) =>
+  request.protocol === 'http' && isLoopbackRequest(request) ? '' : '; Secure';
 
 export async function startSession(
   store: Store,

@@ -185,6 +185,23 @@ describe('reviewed replies', () => {
     expect(comments[1]?.html_body).toContain('carla');
   });
 
+  it('refuses a submitted segment far longer than its source, naming the segment', async () => {
+    const translator = await signIn(proxy, 'erik@translators.example');
+    const created = await createReply(proxy, reviewRequest('5022', '<p>Thanks for waiting.</p>'));
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    const padded = await queue('POST', `/v1/queue/jobs/${id}/submit`, translator.headers, {
+      segments: [{ index: 0, target: `Gracias por esperar. ${'¡Muchas gracias! '.repeat(20)}` }],
+    });
+    expect(padded.statusCode).toBe(413);
+    expect(padded.json().error).toMatchObject({ code: 'text_too_long' });
+    expect(padded.json().error.message).toContain('Segment 0');
+    const fitting = await queue('POST', `/v1/queue/jobs/${id}/submit`, translator.headers, {
+      segments: [{ index: 0, target: 'Gracias por esperar, de verdad.' }],
+    });
+    expect(fitting.statusCode).toBe(200);
+  });
+
   it('feeds the approved edit to the translation memory as a human translation', async () => {
     const translator = await signIn(proxy, 'dora@translators.example');
     const created = await createReply(proxy, reviewRequest('5021', '<p>Sorry for the delay.</p>'));

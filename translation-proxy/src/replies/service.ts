@@ -7,7 +7,7 @@
 import { baseLanguage } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
 import type { PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
-import type { ReplyRequest } from '@parley/shared/api/schemas';
+import { maxTargetLength, type ReplyRequest } from '@parley/shared/api/schemas';
 import { ApiError } from '../errors.js';
 import type { TranslationService } from '../services/translation.js';
 import { toPipelineTerm } from '../store/glossary.js';
@@ -154,8 +154,14 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
       throw new ApiError('lease_expired', 'Your claim on this reply has expired; claim it again.');
     const targets = job.segments.map((segment) => segment.target);
     for (const edit of edits) {
-      if (edit.index >= targets.length)
+      const source = job.segments[edit.index]?.source;
+      if (source === undefined)
         throw new ApiError('invalid_request', `There is no segment ${edit.index} in this reply.`);
+      if (edit.target.length > maxTargetLength(source))
+        throw new ApiError(
+          'text_too_long',
+          `Segment ${edit.index} is ${edit.target.length} characters long; its source allows at most ${maxTargetLength(source)}.`,
+        );
       targets[edit.index] = edit.target;
     }
     const document = prepareDraft(job);
@@ -183,7 +189,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
           approved: output,
           editorId: translatorId,
           editDistance: distance,
-          editRatio: distance / Math.max(1, machineText.length),
+          editRatio: distance === null ? null : distance / Math.max(1, machineText.length),
         },
         now,
       );

@@ -121,3 +121,59 @@ describe('POST /v1/translate', () => {
     expect(body.translation).toContain('bandeja de entrada');
   });
 });
+
+describe('POST /v1/translate limits', () => {
+  const refused = async (payload: object) => {
+    const response = await translate(payload);
+    return { status: response.statusCode, error: response.json().error };
+  };
+
+  it('refuses more than 500 segments, naming the field', async () => {
+    const segments = Array.from({ length: 501 }, (_, index) => ({
+      id: `c${index}`,
+      text: `Pedido ${index}.`,
+    }));
+    const { status, error } = await refused({ segments, source: 'es', target: 'en' });
+    expect(status).toBe(400);
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toContain('segments');
+  });
+
+  it('refuses a request glossary of more than 100 terms', async () => {
+    const glossary = Array.from({ length: 101 }, (_, index) => ({ source: `término${index}` }));
+    const { status, error } = await refused({
+      text: 'Hola.',
+      source: 'es',
+      target: 'en',
+      glossary,
+    });
+    expect(status).toBe(400);
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toContain('glossary');
+  });
+
+  it('refuses a request glossary term longer than 100 characters', async () => {
+    const glossary = [{ source: 'Servicio de atención al cliente '.repeat(4) }];
+    const { status, error } = await refused({
+      text: 'Hola.',
+      source: 'es',
+      target: 'en',
+      glossary,
+    });
+    expect(status).toBe(400);
+    expect(error.code).toBe('invalid_request');
+  });
+
+  it('translates 500 segments with 100 request terms of 100 characters', async () => {
+    const glossary = Array.from({ length: 100 }, (_, index) => ({
+      source: `${'número de pedido '.repeat(5)}${index}`.slice(-100),
+    }));
+    const segments = Array.from({ length: 500 }, (_, index) => ({
+      id: `s${index}`,
+      text: `Su pedido ${index} está en camino.`,
+    }));
+    const response = await translate({ segments, source: 'es', target: 'en', glossary });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().segments).toHaveLength(500);
+  });
+});

@@ -22,6 +22,19 @@ export interface MemoryEntry {
   engine: string | null;
 }
 
+/**
+ * Rows per statement: SQLite binds at most 32,766 parameters and PostgreSQL 65,535, and one
+ * request can bring thousands of sentences (500 segments of many sentences each).
+ */
+const ROWS_PER_STATEMENT = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
+    result.push(items.slice(start, start + ROWS_PER_STATEMENT));
+  return result;
+}
+
 /** The lookup key of a segment; formality is part of it because it changes the translation. */
 export const memoryKey = (source: string, formality = 'default'): string =>
   createHash('sha256').update(`${formality}\u0000${source}`).digest('base64url');
@@ -39,21 +52,26 @@ export function memoryRepository(db: Queryable) {
       const matches = new Map<string, MemoryMatch>();
       if (sources.length === 0) return matches;
       const bySourceKey = new Map(sources.map((source) => [memoryKey(source, formality), source]));
-      const keys = [...bySourceKey.keys()];
-      const rows = await db.query<{
-        source_key: string;
-        target_text: string;
-        origin: MemoryOrigin;
-        engine: string | null;
-      }>(
-        `SELECT source_key, target_text, origin, engine FROM translation_memory
-         WHERE tenant_id = ? AND source_lang = ? AND target_lang = ? AND source_key IN (${keys.map(() => '?').join(', ')})`,
-        [tenantId, sourceLang, targetLang, ...keys],
-      );
-      for (const row of rows) {
-        const source = bySourceKey.get(row.source_key);
-        if (source !== undefined)
-          matches.set(source, { target: row.target_text, origin: row.origin, engine: row.engine });
+      for (const keys of chunks([...bySourceKey.keys()])) {
+        const rows = await db.query<{
+          source_key: string;
+          target_text: string;
+          origin: MemoryOrigin;
+          engine: string | null;
+        }>(
+          `SELECT source_key, target_text, origin, engine FROM translation_memory
+           WHERE tenant_id = ? AND source_lang = ? AND target_lang = ? AND source_key IN (${keys.map(() => '?').join(', ')})`,
+          [tenantId, sourceLang, targetLang, ...keys],
+        );
+        for (const row of rows) {
+          const source = bySourceKey.get(row.source_key);
+          if (source !== undefined)
+            matches.set(source, {
+              target: row.target_text,
+              origin: row.origin,
+              engine: row.engine,
+            });
+        }
       }
       return matches;
     },
@@ -69,29 +87,31 @@ export function memoryRepository(db: Queryable) {
       const unique = [...new Map(entries.map((entry) => [entry.source, entry])).values()];
       if (unique.length === 0) return;
       const now = Date.now();
-      // One statement for the whole batch: a single round trip on PostgreSQL.
-      const rows = unique.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      await db.execute(
-        `INSERT INTO translation_memory
-           (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
-         VALUES ${rows}
-         ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
-           SET target_text = excluded.target_text, origin = excluded.origin,
-               engine = excluded.engine, updated_at = excluded.updated_at
-           WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
-        unique.flatMap((entry) => [
-          tenantId,
-          sourceLang,
-          targetLang,
-          memoryKey(entry.source, formality),
-          entry.source,
-          entry.target,
-          entry.origin,
-          entry.engine,
-          now,
-          now,
-        ]),
-      );
+      // Multi-row statements: one round trip per chunk on PostgreSQL.
+      for (const chunk of chunks(unique)) {
+        const rows = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+        await db.execute(
+          `INSERT INTO translation_memory
+             (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
+           VALUES ${rows}
+           ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
+             SET target_text = excluded.target_text, origin = excluded.origin,
+                 engine = excluded.engine, updated_at = excluded.updated_at
+             WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
+          chunk.flatMap((entry) => [
+            tenantId,
+            sourceLang,
+            targetLang,
+            memoryKey(entry.source, formality),
+            entry.source,
+            entry.target,
+            entry.origin,
+            entry.engine,
+            now,
+            now,
+          ]),
+        );
+      }
     },
 
     async count(tenantId: string): Promise<number> {

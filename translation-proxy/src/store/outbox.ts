@@ -121,11 +121,22 @@ export function outboxRepository(db: Database) {
       );
     },
 
-    async finish(id: string, status: 'done' | 'failed', error: string | null = null) {
-      await db.execute(
-        `UPDATE outbox SET status = ?, last_error = ?, locked_until = 0, updated_at = ? WHERE id = ?`,
+    /**
+     * Ends a pending entry; false when it was no longer pending (another worker finished it).
+     * Run in the transaction that records the job's outcome, so the two never disagree.
+     */
+    async finish(
+      id: string,
+      status: 'done' | 'failed',
+      error: string | null = null,
+      tx: Queryable = db,
+    ): Promise<boolean> {
+      const changed = await tx.execute(
+        `UPDATE outbox SET status = ?, last_error = ?, locked_until = 0, updated_at = ?
+           WHERE id = ? AND status = 'pending'`,
         [status, error, Date.now(), id],
       );
+      return changed > 0;
     },
   };
 }

@@ -98,4 +98,38 @@ describe.each(storeBackends)('reply jobs on $name', (backend) => {
     const taken = [...(a ?? []), ...(b ?? [])].map((entry) => entry.jobId);
     expect(taken.sort()).toEqual(entries.map((entry) => entry.id).sort());
   });
+
+  it('records a reply as posted once, however many workers finish it', async () => {
+    const outgoing = await first.db.transaction(
+      async (tx) =>
+        (await first.replyJobs.insert(tx, { ...job(tenantId, '400'), status: 'approved' })).job,
+    );
+    const other = backend.name === 'sqlite' ? first : second;
+    const results = await Promise.all([
+      first.replyJobs.markPosted(outgoing.id, '9001', Date.now()),
+      other.replyJobs.markPosted(outgoing.id, '9002', Date.now()),
+    ]);
+    expect(results.sort()).toEqual([false, true]);
+    const events = await first.replyJobs.events(outgoing.id);
+    expect(events.filter((event) => event.kind === 'posted')).toHaveLength(1);
+  });
+
+  it('does not turn a posted reply into a failed one', async () => {
+    const outgoing = await first.db.transaction(
+      async (tx) =>
+        (await first.replyJobs.insert(tx, { ...job(tenantId, '401'), status: 'approved' })).job,
+    );
+    await first.replyJobs.markPosted(outgoing.id, '9003', Date.now());
+    const failed = await first.replyJobs.markFailed(
+      outgoing.id,
+      { code: 'helpdesk_unavailable', message: 'late failure' },
+      Date.now(),
+    );
+    expect(failed).toBe(false);
+    expect(await first.replyJobs.get(outgoing.id)).toMatchObject({
+      status: 'posted',
+      postedCommentId: '9003',
+      error: null,
+    });
+  });
 });

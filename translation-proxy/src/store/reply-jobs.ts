@@ -127,6 +127,9 @@ const CLAIMABLE = `(status = 'queued' OR (status = 'in_review' AND lease_expires
 /** Held by the given translator under a live lease. */
 const HELD = `status = 'in_review' AND claimed_by = ? AND lease_expires_at > ?`;
 
+/** On its way to the helpdesk and not posted yet: the only jobs the outbox may finish. */
+const ON_ITS_WAY_OUT = `status IN ('approved', 'posting', 'fallback') AND posted_comment_id IS NULL`;
+
 /** What the queue list shows of a job: no segments or translations, so listing stays cheap. */
 export interface QueueEntry {
   id: string;
@@ -148,8 +151,9 @@ export interface QueueEntry {
 export interface Approval {
   approved: string;
   editorId: string;
-  editDistance: number;
-  editRatio: number;
+  /** `null` when the texts differ too much to measure within the budget. */
+  editDistance: number | null;
+  editRatio: number | null;
 }
 
 export function replyJobRepository(db: Queryable) {
@@ -414,22 +418,40 @@ export function replyJobRepository(db: Queryable) {
       );
     },
 
-    /** Posted: `fallback` stays as it is, so the agent still sees the reply was not reviewed. */
-    async markPosted(id: string, commentId: string, now: number): Promise<void> {
-      await db.execute(
+    /**
+     * Posted: `fallback` stays as it is, so the agent still sees the reply was not reviewed. Only
+     * a job on its way out (approved, posting, fallback) that has no comment yet changes, so a
+     * second worker finishing the same job records nothing twice.
+     */
+    async markPosted(
+      id: string,
+      commentId: string,
+      now: number,
+      tx: Queryable = db,
+    ): Promise<boolean> {
+      const changed = await tx.execute(
         `UPDATE reply_jobs SET status = CASE WHEN status = 'fallback' THEN 'fallback' ELSE 'posted' END,
-           posted_comment_id = ?, updated_at = ? WHERE id = ?`,
+           posted_comment_id = ?, updated_at = ? WHERE id = ? AND ${ON_ITS_WAY_OUT}`,
         [commentId, now, id],
       );
-      await recordEvent(db, id, 'posted', null, { commentId }, now);
+      if (changed > 0) await recordEvent(tx, id, 'posted', null, { commentId }, now);
+      return changed > 0;
     },
 
-    async markFailed(id: string, error: { code: string; message: string }, now: number) {
-      await db.execute(
-        `UPDATE reply_jobs SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`,
+    /** Failed while posting; a job already posted or finished otherwise stays as it is. */
+    async markFailed(
+      id: string,
+      error: { code: string; message: string },
+      now: number,
+      tx: Queryable = db,
+    ): Promise<boolean> {
+      const changed = await tx.execute(
+        `UPDATE reply_jobs SET status = 'failed', error_code = ?, error_message = ?, updated_at = ?
+           WHERE id = ? AND ${ON_ITS_WAY_OUT}`,
         [error.code, error.message, now, id],
       );
-      await recordEvent(db, id, 'failed', null, error, now);
+      if (changed > 0) await recordEvent(tx, id, 'failed', null, error, now);
+      return changed > 0;
     },
 
     /** Edit distance per language pair and engine: the quality figure shown to admins. */

@@ -2,14 +2,23 @@
  * SQLite connection (better-sqlite3), the embedded default. better-sqlite3 is synchronous, so a
  * transaction whose work awaits must not interleave with other statements on the same
  * connection: a single lock serialises transactions and any statement issued while one is open.
+ * The file holds key digests, sessions and sealed secrets: it, and a folder made for it, are the
+ * owner's only.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Queryable, SqlValue } from './database.js';
 
 export function openSqlite(file: string): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // An existing folder is left as it is: it may be shared (PARLEY_DATA_DIR=/srv), the file is not.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const existing = statSync(file, { throwIfNoEntry: false });
+    // SQLite gives its -wal and -shm files the database file's permissions.
+    if (!existing) closeSync(openSync(file, 'a', 0o600));
+    else if (existing.mode & 0o077) chmodSync(file, 0o600);
+  }
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

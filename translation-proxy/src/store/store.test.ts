@@ -48,9 +48,9 @@ describe.each(storeBackends)('store on $name', (backend) => {
     await store.replySettings.setHelpdesk('dev', 'zendesk', 'v1.sealed');
     // Back to the schema before the migration, as a proxy upgraded from it finds it.
     await store.db.execute('DROP TABLE tenant_identity');
-    await store.db.execute('DELETE FROM schema_migrations WHERE version = 4');
+    await store.db.execute('DELETE FROM schema_migrations WHERE version = 5');
     const { migrate } = await import('./migrations.js');
-    expect(await migrate(store.db)).toEqual([4]);
+    expect(await migrate(store.db)).toEqual([5]);
     expect((await store.identity.get(zendesk.id)).unsigned).toBe('verify');
     expect((await store.identity.get(freshdesk.id)).unsigned).toBe('refuse');
     // The dev tenant's policy is the proxy's start-up's to set (trust), not the migration's.
@@ -180,6 +180,25 @@ describe.each(storeBackends)('store on $name', (backend) => {
     expect(hits.get('Goodbye!')?.target).toBe('¡Adiós!');
   });
 
+  it('saves and finds 7,000 distinct segments in one batch, more than one statement can bind', async () => {
+    const t = await store.tenants.create({ name: 'Large batch' });
+    const sources = Array.from({ length: 7_000 }, (_, index) => `Pedido ${index} enviado.`);
+    await store.memory.save(
+      t.id,
+      'es',
+      'en',
+      sources.map((source, index) => ({
+        source,
+        target: `Order ${index} shipped.`,
+        origin: 'machine' as const,
+        engine: 'apertium',
+      })),
+    );
+    const hits = await store.memory.lookup(t.id, 'es', 'en', sources);
+    expect(hits.size).toBe(7_000);
+    expect(hits.get('Pedido 6999 enviado.')?.target).toBe('Order 6999 shipped.');
+  });
+
   it('gives a pair its own glossary terms and the ones for every target', async () => {
     const t = await store.tenants.create({ name: 'Glossary' });
     await store.glossary.upsert(t.id, {
@@ -257,6 +276,66 @@ describe.each(storeBackends)('store on $name', (backend) => {
       translatorId: translator.id,
       csrfToken: 'csrf-live',
     });
+  });
+
+  it('disables a translator, ending their sessions, and enables them again', async () => {
+    const translator = await store.translators.create({
+      email: 'offboarded@translators.example',
+      name: 'Offboarded',
+      passwordHash: 'scrypt$irrelevant',
+    });
+    await store.translators.createSession(
+      'offboarded-digest',
+      translator.id,
+      'csrf',
+      Date.now() + 60_000,
+    );
+    await store.translators.setDisabled(translator.id, true);
+    expect(await store.translators.byEmail('offboarded@translators.example')).toMatchObject({
+      disabled: true,
+    });
+    expect(await store.translators.session('offboarded-digest')).toBeUndefined();
+    await store.translators.setDisabled(translator.id, false);
+    expect((await store.translators.get(translator.id))?.disabled).toBe(false);
+  });
+
+  it('removes assignments by tenant, by pair, or both, ending the sessions', async () => {
+    const tenantA = await store.tenants.create({ name: 'Unassign A' });
+    const tenantB = await store.tenants.create({ name: 'Unassign B' });
+    const translator = await store.translators.create({
+      email: 'unassigned@translators.example',
+      name: 'Unassigned',
+      passwordHash: 'scrypt$irrelevant',
+    });
+    const enEs = { source: 'en', target: 'es' };
+    const enDe = { source: 'en', target: 'de' };
+    await store.translators.assign(translator.id, [tenantA.id, tenantB.id], [enEs, enDe]);
+    await store.translators.createSession(
+      'unassigned-digest',
+      translator.id,
+      'csrf',
+      Date.now() + 60_000,
+    );
+
+    expect(
+      await store.translators.unassign(translator.id, { tenantIds: [tenantA.id], pairs: [enDe] }),
+    ).toBe(1);
+    expect(await store.translators.session('unassigned-digest')).toBeUndefined();
+    expect(await store.translators.unassign(translator.id, { pairs: [enEs] })).toBe(2);
+    expect(await store.translators.unassign(translator.id, { tenantIds: [tenantB.id] })).toBe(1);
+    expect(await store.translators.assignments(translator.id)).toEqual({ tenants: [], pairs: [] });
+  });
+
+  it('replaces a password hash only if it is still the one that was verified', async () => {
+    const translator = await store.translators.create({
+      email: 'rehashed@translators.example',
+      name: 'Rehashed',
+      passwordHash: 'scrypt$old',
+    });
+    await store.translators.rehashPassword(translator.id, 'scrypt$stale', 'scrypt$lost');
+    expect((await store.translators.get(translator.id))?.passwordHash).toBe('scrypt$old');
+    await store.translators.rehashPassword(translator.id, 'scrypt$old', 'scrypt$new');
+    expect((await store.translators.get(translator.id))?.passwordHash).toBe('scrypt$new');
   });
 
   it('rolls a failed transaction back', async () => {

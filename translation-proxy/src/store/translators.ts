@@ -1,6 +1,8 @@
 /**
  * Translator accounts (scrypt password hashes), the tenants and language pairs each may review,
- * and their login sessions (only a digest of the session id is stored).
+ * and their login sessions (only a digest of the session id is stored). Whatever takes access
+ * away (a new password, disabling, removing an assignment) ends the translator's sessions in the
+ * same transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
@@ -10,7 +12,25 @@ export interface Translator {
   email: string;
   name: string;
   passwordHash: string;
+  /** Offboarded: cannot sign in; kept so that the jobs they edited still name them. */
+  disabled: boolean;
 }
+
+interface TranslatorRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  disabled_at: number | string | null;
+}
+
+const translatorFrom = (row: TranslatorRow): Translator => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  passwordHash: row.password_hash,
+  disabled: row.disabled_at !== null,
+});
 
 export interface TranslatorAssignments {
   tenants: { id: string; name: string }[];
@@ -24,6 +44,7 @@ export function translatorRepository(db: Database) {
         id: randomUUID(),
         ...input,
         email: input.email.toLowerCase(),
+        disabled: false,
       };
       await db.execute(
         'INSERT INTO translators (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -33,27 +54,15 @@ export function translatorRepository(db: Database) {
     },
 
     async byEmail(email: string): Promise<Translator | undefined> {
-      const [row] = await db.query<{
-        id: string;
-        email: string;
-        name: string;
-        password_hash: string;
-      }>('SELECT * FROM translators WHERE email = ?', [email.toLowerCase()]);
-      return (
-        row && { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash }
-      );
+      const [row] = await db.query<TranslatorRow>('SELECT * FROM translators WHERE email = ?', [
+        email.toLowerCase(),
+      ]);
+      return row && translatorFrom(row);
     },
 
     async get(id: string): Promise<Translator | undefined> {
-      const [row] = await db.query<{
-        id: string;
-        email: string;
-        name: string;
-        password_hash: string;
-      }>('SELECT * FROM translators WHERE id = ?', [id]);
-      return (
-        row && { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash }
-      );
+      const [row] = await db.query<TranslatorRow>('SELECT * FROM translators WHERE id = ?', [id]);
+      return row && translatorFrom(row);
     },
 
     /** Replaces the password and ends every session signed in with the old one, in one go. */
@@ -64,6 +73,63 @@ export function translatorRepository(db: Database) {
           id,
         ]);
         await tx.execute('DELETE FROM sessions WHERE translator_id = ?', [id]);
+      });
+    },
+
+    /**
+     * Replaces a hash made at an older cost, after the password verified against it; unless the
+     * password was changed meanwhile. Sessions stay: the password is the same.
+     */
+    async rehashPassword(id: string, previousHash: string, passwordHash: string): Promise<void> {
+      await db.execute(
+        'UPDATE translators SET password_hash = ? WHERE id = ? AND password_hash = ?',
+        [passwordHash, id, previousHash],
+      );
+    },
+
+    /** Offboards (or, with `disabled` false, reinstates) a translator; disabling ends their sessions. */
+    async setDisabled(id: string, disabled: boolean, now = Date.now()): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.execute('UPDATE translators SET disabled_at = ? WHERE id = ?', [
+          disabled ? now : null,
+          id,
+        ]);
+        if (disabled) await tx.execute('DELETE FROM sessions WHERE translator_id = ?', [id]);
+      });
+    },
+
+    /**
+     * Removes assignments: the given pairs in the given tenants; every pair of the given tenants
+     * when `pairs` is omitted; the given pairs in every tenant when `tenantIds` is. Ends the
+     * translator's sessions. Returns how many assignments were removed.
+     */
+    async unassign(
+      translatorId: string,
+      scope: {
+        tenantIds?: readonly string[];
+        pairs?: readonly { source: string; target: string }[];
+      },
+    ): Promise<number> {
+      const tenantClauses = (scope.tenantIds ?? [undefined]).map((tenantId) =>
+        tenantId === undefined
+          ? { sql: '', params: [] }
+          : { sql: ' AND tenant_id = ?', params: [tenantId] },
+      );
+      const pairClauses = (scope.pairs ?? [undefined]).map((pair) =>
+        pair === undefined
+          ? { sql: '', params: [] }
+          : { sql: ' AND source_lang = ? AND target_lang = ?', params: [pair.source, pair.target] },
+      );
+      return db.transaction(async (tx) => {
+        let removed = 0;
+        for (const tenant of tenantClauses)
+          for (const pair of pairClauses)
+            removed += await tx.execute(
+              `DELETE FROM translator_assignments WHERE translator_id = ?${tenant.sql}${pair.sql}`,
+              [translatorId, ...tenant.params, ...pair.params],
+            );
+        await tx.execute('DELETE FROM sessions WHERE translator_id = ?', [translatorId]);
+        return removed;
       });
     },
 
@@ -131,8 +197,11 @@ export function translatorRepository(db: Database) {
     },
 
     async session(idHash: string, now = Date.now()) {
+      // A disabled account's sessions are deleted when it is disabled; the join makes sure.
       const [row] = await db.query<{ translator_id: string; csrf_token: string }>(
-        'SELECT translator_id, csrf_token FROM sessions WHERE id_hash = ? AND expires_at > ?',
+        `SELECT s.translator_id, s.csrf_token FROM sessions s
+           JOIN translators t ON t.id = s.translator_id
+         WHERE s.id_hash = ? AND s.expires_at > ? AND t.disabled_at IS NULL`,
         [idHash, now],
       );
       return row && { translatorId: row.translator_id, csrfToken: row.csrf_token };

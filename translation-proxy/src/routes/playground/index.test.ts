@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import errorsPlugin from '../../plugins/errors.js';
 import playgroundRoutes from './index.js';
 
 let appsDist: string;
@@ -11,6 +12,7 @@ let app: FastifyInstance;
 
 async function build(options: { devApiKey?: string } = {}) {
   app = Fastify();
+  await app.register(errorsPlugin);
   await app.register(playgroundRoutes, { appsDist, ...options });
   return app;
 }
@@ -82,5 +84,59 @@ describe('GET /playground', () => {
     await app.close();
     await build();
     expect((await app.inject({ url: '/playground/config.json' })).json()).toEqual({ apiKey: null });
+  });
+
+  it('refuses the dev tenant key to a page on a rebound name pointing at 127.0.0.1', async () => {
+    await build({ devApiKey: 'dev-key-0123456789abcdef' });
+    const response = await app.inject({
+      url: '/playground/config.json',
+      remoteAddress: '127.0.0.1',
+      headers: { host: 'rebind.attacker.example:8787' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('forbidden');
+    expect(response.body).not.toContain('dev-key-0123456789abcdef');
+  });
+
+  it('refuses the dev tenant key to another machine, whatever Host it sends', async () => {
+    await build({ devApiKey: 'dev-key-0123456789abcdef' });
+    const response = await app.inject({
+      url: '/playground/config.json',
+      remoteAddress: '192.0.2.44',
+      headers: { host: '127.0.0.1:8787', 'x-forwarded-for': '127.0.0.1' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).not.toContain('dev-key-0123456789abcdef');
+  });
+
+  it('hands the key to a loopback client by any loopback name', async () => {
+    await build({ devApiKey: 'dev-key-0123456789abcdef' });
+    for (const [remoteAddress, host] of [
+      ['127.0.0.1', '127.0.0.1:8787'],
+      ['127.0.0.1', 'localhost:8787'],
+      ['::1', '[::1]:8787'],
+    ] as const) {
+      const response = await app.inject({
+        url: '/playground/config.json',
+        remoteAddress,
+        headers: { host },
+      });
+      expect(response.json(), host).toEqual({ apiKey: 'dev-key-0123456789abcdef' });
+    }
+  });
+
+  it('lets only its own page frame it, loads nothing from elsewhere and forbids sniffing', async () => {
+    await writeBuild();
+    await build({ devApiKey: 'dev-key-0123456789abcdef' });
+    for (const url of [
+      '/playground',
+      '/playground/app/assets/iframe.html',
+      '/playground/config.json',
+    ]) {
+      const response = await app.inject({ url });
+      expect(response.headers['content-security-policy'], url).toContain("frame-ancestors 'self'");
+      expect(response.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+    }
   });
 });

@@ -2,11 +2,16 @@
  * `GET /playground`: the Zendesk sidebar app running in a stand-in for a Zendesk ticket, against
  * this proxy, for a first look without a helpdesk account. Serves the files `npm run build:apps`
  * writes (apps/dist/playground for the host page, apps/dist/zendesk for the app itself) and
- * `config.json`, which hands the page the key of the built-in dev tenant when one is configured.
+ * `config.json`, which hands the page the key of the built-in dev tenant when one is configured —
+ * to this machine only: a page on another name that resolves to 127.0.0.1 (DNS rebinding) sends
+ * its own Host header and is refused.
  */
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { ApiError } from '../../errors.js';
+import { isLoopbackRequest } from '../../loopback.js';
 import { builtFileSender, DEFAULT_APPS_DIST } from '../built-files.js';
+import { addPageHeaders } from '../page-headers.js';
 
 export interface PlaygroundOptions {
   /** Where `npm run build:apps` wrote its output; defaults to the repository's apps/dist. */
@@ -28,15 +33,23 @@ const playgroundRoutes: FastifyPluginAsync<PlaygroundOptions> = async (app, opti
 
   const sendFile = builtFileSender('playground', join(roots.page, 'index.html'));
 
+  // The page frames the sidebar app from this origin; nothing else may frame either.
+  addPageHeaders(app, { frameAncestors: "'self'" });
+
   // The page's own URLs are absolute (/playground/...), so it works with or without the slash.
   for (const url of ['/playground', '/playground/']) {
     app.get(url, { schema: { hide: true } }, (_request, reply) =>
       sendFile(reply, roots.page, 'index.html'),
     );
   }
-  app.get('/playground/config.json', { schema: { hide: true } }, async () => ({
-    apiKey: options.devApiKey ?? null,
-  }));
+  app.get('/playground/config.json', { schema: { hide: true } }, async (request) => {
+    if (options.devApiKey && !isLoopbackRequest(request))
+      throw new ApiError(
+        'forbidden',
+        'The development key is handed only to a browser on this machine, at http://127.0.0.1 or http://localhost.',
+      );
+    return { apiKey: options.devApiKey ?? null };
+  });
   app.get<{ Params: { '*': string } }>(
     '/playground/app/*',
     { schema: { hide: true } },
