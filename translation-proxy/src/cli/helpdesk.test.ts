@@ -46,6 +46,9 @@ describe('helpdesk identity command line', { timeout: 60_000 }, () => {
     );
     expect(JSON.parse(stdout)).toEqual({ unsigned: 'verify', zendeskSecret: '[set]' });
     expect(stdout).not.toContain(secret);
+    const shown = await helpdeskCli(env, 'show', tenantId);
+    expect(shown.stdout).toContain('{"unsigned":"verify","zendeskSecret":"[set]"}');
+    expect(shown.stdout).not.toContain(secret);
     const store = await openStore({ dataDir: env.PARLEY_DATA_DIR });
     try {
       const settings = await store.identity.get(tenantId);

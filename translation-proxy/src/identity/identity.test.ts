@@ -168,6 +168,16 @@ describe("Zendesk's signed identity", () => {
     expect(refusal(response)).toEqual({ status: 403, code: 'agent_unverified' });
   });
 
+  it('refuses an unsigned token (alg none) that names an agent', async () => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: 'acme', sub: AGENT, exp })}.`;
+    const response = await postReply(signedOnly, signedRequest(newTicket()), {
+      'x-parley-identity': token,
+    });
+    expect(refusal(response)).toEqual({ status: 403, code: 'agent_unverified' });
+  });
+
   it('refuses a token valid for hours: Zendesk signs each request for minutes', async () => {
     const token = await zendeskToken({ expiresIn: '6h' });
     const response = await postReply(signedOnly, signedRequest(newTicket()), {
