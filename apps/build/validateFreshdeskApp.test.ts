@@ -45,9 +45,16 @@ describe('validateFreshdeskApp', () => {
       PROXY_TEMPLATE_ROUTES.map((r) => r.template).sort(),
     );
     for (const route of PROXY_TEMPLATE_ROUTES) {
-      const { method, path } = templates[route.template].schema as { method: string; path: string };
+      const { method, path, query } = templates[route.template].schema as {
+        method: string;
+        path: string;
+        query?: Record<string, string>;
+      };
       expect(method).toBe(route.method);
-      let sample = path;
+      const search = Object.entries(query ?? {})
+        .map(([name, value]) => `${name}=${value}`)
+        .join('&');
+      let sample = search ? `${path}?${search}` : path;
       for (const name of route.contextFromPath ?? [])
         sample = sample.replace(`<%= context.${name} %>`, '2001');
       expect(sample).toMatch(route.path);

@@ -173,3 +173,30 @@ describe('Freshdesk client', () => {
     expect(error.message).toContain('You have to be logged in');
   });
 });
+
+describe('Freshdesk client: who a user is and whose a ticket is', () => {
+  it('calls an agent an agent, and a deactivated one inactive', async () => {
+    api.addAgent('80012');
+    api.addAgent('80013', false);
+    expect(await client.person('80012')).toBe('agent');
+    expect(await client.person('80013')).toBe('inactive');
+    expect(api.requests[0]).toMatchObject({ method: 'GET', path: '/api/v2/agents/80012' });
+  });
+
+  it("answers undefined for a contact's id, which /agents does not know (404)", async () => {
+    expect(await client.person('601')).toBeUndefined();
+  });
+
+  it("reads the ticket's requester, and undefined for an unknown ticket", async () => {
+    api.addTicket('120', 601);
+    expect(await client.ticket('120')).toEqual({ requesterId: '601' });
+    expect(await client.ticket('121')).toBeUndefined();
+    expect(api.requests[0]).toMatchObject({ method: 'GET', path: '/api/v2/tickets/120' });
+  });
+
+  it('classifies an unreachable Freshdesk as unavailable, never as "no such agent"', async () => {
+    api.faults.add(() => 'network_error');
+    const error = await failure(() => client.person('80012'));
+    expect(error.failure).toBe('unavailable');
+  });
+});

@@ -22,6 +22,7 @@ afterEach(() => {
   api.faults.clear();
   api.requests.length = 0;
   api.tickets.clear();
+  api.users.clear();
 });
 afterAll(() => server.close());
 
@@ -120,5 +121,41 @@ describe('Zendesk client', () => {
     api.faults.add(() => 'network_error');
     expect((await failure(() => client.post('4711', reply))).failure).toBe('unavailable');
     expect((await failure(() => client.post('4711', reply))).failure).toBe('unavailable');
+  });
+});
+
+describe('Zendesk client: who a user is and whose a ticket is', () => {
+  it('calls admins and agents agents, and end users end users', async () => {
+    api.addUser('3721', { role: 'agent' });
+    api.addUser('3722', { role: 'admin' });
+    api.addUser('7001', { role: 'end-user' });
+    expect(await client.person('3721')).toBe('agent');
+    expect(await client.person('3722')).toBe('agent');
+    expect(await client.person('7001')).toBe('end-user');
+    expect(api.requests[0]).toMatchObject({ method: 'GET', path: '/api/v2/users/3721.json' });
+  });
+
+  it('calls a suspended or deleted agent inactive', async () => {
+    api.addUser('3723', { role: 'agent', suspended: true });
+    api.addUser('3724', { role: 'agent', active: false });
+    expect(await client.person('3723')).toBe('inactive');
+    expect(await client.person('3724')).toBe('inactive');
+  });
+
+  it('answers undefined for a user or ticket Zendesk does not have (404 RecordNotFound)', async () => {
+    expect(await client.person('999')).toBeUndefined();
+    expect(await client.ticket('999')).toBeUndefined();
+  });
+
+  it("reads the ticket's requester", async () => {
+    api.addTicket('4711', 7005);
+    expect(await client.ticket('4711')).toEqual({ requesterId: '7005' });
+    expect(api.requests[0]).toMatchObject({ method: 'GET', path: '/api/v2/tickets/4711.json' });
+  });
+
+  it('classifies a rate-limited look-up so the caller can wait', async () => {
+    api.faults.add(api.rateLimited(12));
+    const error = await failure(() => client.person('3721'));
+    expect(error).toMatchObject({ failure: 'rate_limited', retryAfterSeconds: 12 });
   });
 });

@@ -8,6 +8,9 @@
  * - `GET /api/v2/tickets/{id}/conversations?per_page&page` → one page of the conversations, oldest
  *   first (`per_page` 30 by default, at most 100, else 400; `page` from 1), with a
  *   `link: <…&page=N+1>; rel="next"` header while more pages follow.
+ * - `GET /api/v2/agents/{id}` → the agent `{id, available, occasional, ticket_scope, type,
+ *   contact:{active, email, name}}`; an id that is no agent's (a contact's) → 404.
+ * - `GET /api/v2/tickets/{id}` → the ticket `{id, requester_id, responder_id, status, subject}`.
  * - errors: 400 `{"description":"Validation failed","errors":[{field, message, code}]}`, 404 for an
  *   unknown ticket, 429 with `Retry-After` (seconds); `X-RateLimit-Total`, `X-RateLimit-Remaining`
  *   and `X-RateLimit-Used-CurrentRequest` on every answer.
@@ -27,9 +30,15 @@ export interface FreshdeskConversation {
   updated_at: string;
 }
 
+/** The contact who opened a ticket when a test does not say. */
+export const FRESHDESK_REQUESTER_ID = 43_000_000_001;
+
 export function freshdeskApi(options: { domain: string; apiKey: string; origin?: string }) {
   const origin = options.origin ?? `https://${options.domain}.freshdesk.com`;
   const tickets = new Map<string, FreshdeskConversation[]>();
+  const requesters = new Map<string, number>();
+  /** Agent id → whether the agent's account is active. */
+  const agents = new Map<string, boolean>();
   const requests: RecordedRequest[] = [];
   const faults = faultQueue();
   let nextId = 47_000_000_001;
@@ -100,6 +109,31 @@ export function freshdeskApi(options: { domain: string; apiKey: string; origin?:
         },
         401,
       );
+    const agent = /^\/api\/v2\/agents\/(\d+)$/.exec(url.pathname);
+    if (agent && request.method === 'GET') {
+      const active = agents.get(agent[1] ?? '');
+      if (active === undefined) return new HttpResponse(null, { status: 404, headers });
+      return json({
+        id: Number(agent[1]),
+        available: true,
+        occasional: false,
+        ticket_scope: 1,
+        type: 'support_agent',
+        contact: { active, email: `agent${agent[1]}@acme.example`, name: `Agent ${agent[1]}` },
+      });
+    }
+    const show = /^\/api\/v2\/tickets\/(\d+)$/.exec(url.pathname);
+    if (show && request.method === 'GET') {
+      const requester = requesters.get(show[1] ?? '');
+      if (requester === undefined) return new HttpResponse(null, { status: 404, headers });
+      return json({
+        id: Number(show[1]),
+        requester_id: requester,
+        responder_id: null,
+        status: 2,
+        subject: `Ticket ${show[1]}`,
+      });
+    }
     const match = /^\/api\/v2\/tickets\/(\d+)\/(reply|notes|conversations)$/.exec(url.pathname);
     const conversations = match && tickets.get(match[1] ?? '');
     if (!match || !conversations) return new HttpResponse(null, { status: 404, headers });
@@ -136,8 +170,13 @@ export function freshdeskApi(options: { domain: string; apiKey: string; origin?:
     requests,
     faults,
     handle,
-    addTicket(id: string) {
+    /** Opens a ticket with no conversations yet, requested by `requesterId`. */
+    addTicket(id: string, requesterId = FRESHDESK_REQUESTER_ID) {
       tickets.set(id, []);
+      requesters.set(id, requesterId);
+    },
+    addAgent(id: string, active = true) {
+      agents.set(id, active);
     },
     rateLimited: (retryAfterSeconds: number) => () =>
       json({ description: 'You have exceeded the limit of requests per minute' }, 429, {

@@ -9,6 +9,10 @@
  *   "Record validation errors", "details":{...}}`.
  * - `GET /api/v2/tickets/{id}/comments.json?sort_order=asc|desc` → `{comments:[…], next_page,
  *   previous_page, count}`.
+ * - `GET /api/v2/users/{id}.json` → `{user:{id, name, role:"end-user"|"agent"|"admin", active,
+ *   suspended}}`; unknown user → 404 `{"error":"RecordNotFound","description":"Not found"}`.
+ * - `GET /api/v2/tickets/{id}.json` → `{ticket:{id, status, requester_id, submitter_id}}`; unknown
+ *   ticket → the same 404.
  * - rate limit: 429 with `Retry-After` (seconds) and `{"error":"APIRateLimitExceeded"}` (queued
  *   as a fault by tests), and `X-Rate-Limit` / `X-Rate-Limit-Remaining` on every answer.
  */
@@ -28,6 +32,15 @@ export interface ZendeskComment {
 
 const RATE_LIMIT = 700;
 
+/** The customer who opened a ticket when a test does not say. */
+export const ZENDESK_REQUESTER_ID = 7001;
+
+export interface ZendeskUser {
+  role: 'end-user' | 'agent' | 'admin';
+  active?: boolean;
+  suspended?: boolean;
+}
+
 export function zendeskApi(options: {
   subdomain: string;
   email: string;
@@ -39,6 +52,8 @@ export function zendeskApi(options: {
 }) {
   const origin = options.origin ?? `https://${options.subdomain}.zendesk.com`;
   const tickets = new Map<string, ZendeskComment[]>();
+  const requesters = new Map<string, number>();
+  const users = new Map<string, ZendeskUser>();
   const requests: RecordedRequest[] = [];
   const faults = faultQueue();
   let nextId = 9_000_000_001;
@@ -69,6 +84,34 @@ export function zendeskApi(options: {
     if (authorization !== basic && authorization !== bearer)
       return json({ error: "Couldn't authenticate you" }, 401);
 
+    const notFound = () => json({ error: 'RecordNotFound', description: 'Not found' }, 404);
+    const user = /^\/api\/v2\/users\/(\d+)(\.json)?$/.exec(url.pathname);
+    if (user && request.method === 'GET') {
+      const found = users.get(user[1] ?? '');
+      if (!found) return notFound();
+      return json({
+        user: {
+          id: Number(user[1]),
+          name: `User ${user[1]}`,
+          role: found.role,
+          active: found.active ?? true,
+          suspended: found.suspended ?? false,
+        },
+      });
+    }
+    const show = /^\/api\/v2\/tickets\/(\d+)(\.json)?$/.exec(url.pathname);
+    if (show && request.method === 'GET') {
+      const requester = requesters.get(show[1] ?? '');
+      if (requester === undefined) return notFound();
+      return json({
+        ticket: {
+          id: Number(show[1]),
+          status: 'open',
+          requester_id: requester,
+          submitter_id: requester,
+        },
+      });
+    }
     const update = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(url.pathname);
     if (update && request.method === 'PUT') {
       const comments = tickets.get(update[1] ?? '');
@@ -133,9 +176,14 @@ export function zendeskApi(options: {
     requests,
     faults,
     handle,
-    /** Opens a ticket with no comments yet. */
-    addTicket(id: string) {
+    users,
+    /** Opens a ticket with no comments yet, requested by `requesterId`. */
+    addTicket(id: string, requesterId = ZENDESK_REQUESTER_ID) {
       tickets.set(id, []);
+      requesters.set(id, requesterId);
+    },
+    addUser(id: string, user: ZendeskUser) {
+      users.set(id, user);
     },
     /** A 429 as Zendesk sends it. */
     rateLimited: (retryAfterSeconds: number) => () =>

@@ -9,6 +9,7 @@ import { LIMITS } from '@parley/shared/api/schemas';
 import type { Config } from './config.js';
 import { ApiError } from './errors.js';
 import type { HelpdeskClients } from './helpdesks/index.js';
+import type { IdentityVerifier } from './identity/verifier.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import metricsPlugin, { serveMetrics, type Metrics } from './plugins/metrics.js';
@@ -47,6 +48,8 @@ export interface AppDependencies {
   replies: ReplyService;
   /** The tenants' helpdesk clients (the Freshdesk app's thread is read with them). */
   helpdesks: HelpdeskClients;
+  /** Establishes and checks the agent behind a reply or a ticket read. */
+  identity: IdentityVerifier;
   usage: UsageRecorder;
   metrics: Metrics;
   /** A pino logger; none (silent) when omitted. */
@@ -117,8 +120,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(translateRoutes, { translation });
     await v1.register(languagesRoutes, { routers });
     await v1.register(usageRoutes, { store, routers, usage });
-    await v1.register(replyRoutes, { store, replies });
-    await v1.register(ticketRoutes, { helpdesks: deps.helpdesks });
+    await v1.register(replyRoutes, { store, replies, identity: deps.identity });
+    await v1.register(ticketRoutes, { helpdesks: deps.helpdesks, identity: deps.identity });
   });
 
   return app;

@@ -14,6 +14,7 @@ import { createRouterRegistry, type RouterRegistry } from './services/routers.js
 import { createTranslationService, type TranslationService } from './services/translation.js';
 import { createUsageRecorder } from './services/usage-recorder.js';
 import { helpdeskClients } from './helpdesks/index.js';
+import { createIdentityVerifier } from './identity/verifier.js';
 import { createOutboxWorker } from './outbox/worker.js';
 import type { ScryptCost } from './queue/passwords.js';
 import { createReplyService, type ReplyService } from './replies/service.js';
@@ -102,6 +103,7 @@ export async function composeProxy(
     logger: log,
     intervalMs: config.replyWorkerIntervalMs,
   });
+  const identity = createIdentityVerifier({ store, secrets, helpdesks });
   const replies = createReplyService({ store, translation, onOutbox: replyWorkers.wake });
   const app = await buildApp({
     config,
@@ -110,6 +112,7 @@ export async function composeProxy(
     translation,
     replies,
     helpdesks,
+    identity,
     usage,
     metrics,
     logger,

@@ -129,7 +129,10 @@ describe('connectFreshdesk', () => {
     const { client, invoked } = fakeFreshworksClient();
     const host = await connectFreshdesk(client);
     const comments = await host.getComments();
-    expect(invoked).toEqual([['parleyTicketConversations', { context: { ticket_id: '2001' } }]]);
+    // The agent reading goes with the ticket: the proxy checks both with Freshdesk first.
+    expect(invoked).toEqual([
+      ['parleyTicketConversations', { context: { ticket_id: '2001', agent_id: '77' } }],
+    ]);
     expect(comments).toEqual([
       {
         id: 'ticket-2001',

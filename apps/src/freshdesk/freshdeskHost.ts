@@ -47,14 +47,17 @@ export const PROXY_TEMPLATE_ROUTES: readonly ProxyTemplateRoute[] = [
   {
     template: 'parleyTicketConversations',
     method: 'GET',
-    path: /^\/v1\/freshdesk\/tickets\/(\d+)\/conversations$/,
-    contextFromPath: ['ticket_id'],
+    path: /^\/v1\/freshdesk\/tickets\/(\d+)\/conversations\?agentId=(\d+)$/,
+    contextFromPath: ['ticket_id', 'agent_id'],
   },
 ];
 
-/** The proxy path that returns a Freshdesk ticket's conversations (`GET /api/v2/tickets/{id}/conversations`). */
-export const conversationsPath = (ticketId: string) =>
-  `/v1/freshdesk/tickets/${encodeURIComponent(ticketId)}/conversations`;
+/**
+ * The proxy path that returns a Freshdesk ticket's conversations (`GET /api/v2/tickets/{id}/conversations`)
+ * to the agent reading them, whom the proxy checks with Freshdesk first.
+ */
+export const conversationsPath = (ticketId: string, agentId: string) =>
+  `/v1/freshdesk/tickets/${encodeURIComponent(ticketId)}/conversations?agentId=${encodeURIComponent(agentId)}`;
 
 interface FreshdeskTicket {
   id?: number | string;
@@ -227,7 +230,7 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
       try {
         const { conversations } = await host.request<{ conversations: FreshdeskConversation[] }>({
           method: 'GET',
-          path: conversationsPath(ticketId),
+          path: conversationsPath(ticketId, agentId),
         });
         return [...description, ...conversations.map(toTicketComment)];
       } catch (error) {

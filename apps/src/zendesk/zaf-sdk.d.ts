@@ -24,6 +24,17 @@ declare module 'zendesk_app_framework_sdk' {
     secure?: boolean;
     cors?: boolean;
     timeout?: number;
+    /**
+     * Asks Zendesk's request proxy to sign a JWT with these claims (`exp` from `expiry`, in
+     * seconds) and put it where the request says `{{jwt.token}}`; `secret_key` is usually a
+     * secure setting's placeholder, so the browser never holds the key.
+     */
+    jwt?: {
+      algorithm: 'HS256';
+      secret_key: string;
+      expiry?: number;
+      claims?: Record<string, unknown>;
+    };
   }
 
   /** What `request` rejects with: a jQuery-XHR-like description of the failed response. */

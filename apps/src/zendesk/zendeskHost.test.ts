@@ -22,6 +22,7 @@ function fakeZafClient({ settings = {}, data = {}, respond }: FakeZafOptions = {
     'ticket.requester.locale': 'es-ES',
     'currentUser.id': 9001,
     'currentUser.locale': 'en-US',
+    'currentAccount.subdomain': 'acme',
     'comment.useRichText': true,
     'ticket.comments': [
       {
@@ -148,9 +149,19 @@ describe('connectZendesk', () => {
         type: 'POST',
         contentType: 'application/json',
         dataType: 'json',
-        headers: { Authorization: 'Bearer {{setting.proxyApiKey}}', 'Idempotency-Key': 'k-1' },
+        headers: {
+          Authorization: 'Bearer {{setting.proxyApiKey}}',
+          'X-Parley-Identity': '{{jwt.token}}',
+          'Idempotency-Key': 'k-1',
+        },
         secure: true,
         cors: false,
+        jwt: {
+          algorithm: 'HS256',
+          secret_key: '{{setting.sharedSecret}}',
+          expiry: 120,
+          claims: { iss: 'acme', sub: '9001' },
+        },
         data: '{"text":"Hola"}',
       },
     ]);

@@ -2,7 +2,9 @@
  * The Zendesk `HelpdeskHost`: reads the ticket through the ZAF client, inserts replies into the
  * ticket's comment editor, holds a submitted reply in a `ticket.save` hook while the sidebar checks
  * it, and calls the proxy through `client.request` with the tenant key as a secure setting, which
- * Zendesk's proxy fills in server-side so the key never reaches the browser.
+ * Zendesk's proxy fills in server-side so the key never reaches the browser. Each call also asks
+ * Zendesk's proxy to sign the agent's identity (a JWT with the secure `sharedSecret` setting),
+ * which the proxy verifies before posting or reading for that agent.
  */
 import type { ZafClient, ZafRequestFailure } from 'zendesk_app_framework_sdk';
 import {
@@ -28,6 +30,9 @@ interface ZafComment {
   createdAt?: string;
   author?: { id?: number; name?: string; role?: string };
 }
+
+/** How long Zendesk's signed identity is valid: one request, with room for a slow proxy. */
+export const IDENTITY_TOKEN_SECONDS = 120;
 
 /** Zendesk roles: `end-user` is the customer; `agent` and `admin` are staff. */
 function roleOf(comment: ZafComment): AuthorRole {
@@ -83,6 +88,7 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
     'ticket.requester.locale',
     'currentUser.id',
     'currentUser.locale',
+    'currentAccount.subdomain',
   ]);
 
   const requesterLocale = stringAt(data, 'ticket.requester.locale');
@@ -93,6 +99,14 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
     agentLocale: settings.agentLanguage?.trim() || stringAt(data, 'currentUser.locale') || 'en',
     defaultMode: settings.defaultMode === 'review' ? 'review' : 'machine',
     ...(requesterLocale ? { requesterLocale } : {}),
+  };
+  // The claims come from this page; what makes them count is the signature, which only Zendesk's
+  // proxy can make. The proxy still asks Zendesk whether this user is an agent (see the README).
+  const identity = {
+    algorithm: 'HS256' as const,
+    secret_key: '{{setting.sharedSecret}}',
+    expiry: IDENTITY_TOKEN_SECONDS,
+    claims: { iss: stringAt(data, 'currentAccount.subdomain') ?? '', sub: context.agentId },
   };
 
   return {
@@ -124,6 +138,8 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
       const headers: Record<string, string> = {
         // Filled in by Zendesk's request proxy from the secure setting; this page never sees it.
         Authorization: 'Bearer {{setting.proxyApiKey}}',
+        // Replaced by Zendesk's proxy with the JWT it signs from `jwt` below.
+        'X-Parley-Identity': '{{jwt.token}}',
       };
       if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
       try {
@@ -135,6 +151,7 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
           headers,
           secure: true,
           cors: false,
+          jwt: identity,
           ...(body === undefined ? {} : { data: JSON.stringify(body) }),
         });
         return (typeof response === 'string' ? JSON.parse(response) : response) as T;

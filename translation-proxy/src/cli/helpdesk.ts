@@ -10,6 +10,9 @@
  *   npm run helpdesk -- show <tenant-id>
  *   npm run helpdesk -- policy <tenant-id> --sla-minutes 60 --fallback post_machine|alert
  *   npm run helpdesk -- quality <tenant-id>   (edit distance of reviewed replies per pair and engine)
+ *   npm run helpdesk -- identity <tenant-id> [--zendesk-secret <file | ->] [--unsigned refuse|verify]
+ *       the Zendesk app's shared secret (sealed) and whether unsigned Zendesk requests are
+ *       refused or verified with Zendesk's API
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,15 +23,30 @@ import {
   redactHelpdeskCredentials,
 } from '../helpdesks/credentials.js';
 import { createSecretBox, SecretsError } from '../secrets.js';
+import type { IdentitySettings } from '../store/identity-settings.js';
 import { openStore, type Store } from '../store/index.js';
 
 class UsageError extends Error {}
+
+/** Shorter secrets could be guessed offline from one signed token. */
+const MIN_SECRET_LENGTH = 32;
+
+/** The identity settings an admin may see: whether a secret is set, not the secret. */
+const redactIdentity = (settings: IdentitySettings) => ({
+  unsigned: settings.unsigned,
+  zendeskSecret: settings.zendeskSecret ? '[set]' : '[not set]',
+});
 
 async function run(store: Store, config: Config, args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'sla-minutes': { type: 'string' }, fallback: { type: 'string' } },
+    options: {
+      'sla-minutes': { type: 'string' },
+      fallback: { type: 'string' },
+      'zendesk-secret': { type: 'string' },
+      unsigned: { type: 'string' },
+    },
   });
   const [command, tenantId, file] = positionals;
   const tenant = tenantId && (await store.tenants.get(tenantId));
@@ -62,6 +80,24 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
           );
       }
       console.log(JSON.stringify(await store.replySettings.get(tenant.id)));
+      console.log(JSON.stringify(redactIdentity(await store.identity.get(tenant.id))));
+      return;
+    }
+    case 'identity': {
+      const unsigned = values.unsigned;
+      if (unsigned !== undefined && unsigned !== 'refuse' && unsigned !== 'verify')
+        throw new UsageError('--unsigned must be refuse or verify');
+      const secretFile = values['zendesk-secret'];
+      if (secretFile !== undefined) {
+        const secret = readFileSync(secretFile === '-' ? 0 : secretFile, 'utf8').trim();
+        if (secret.length < MIN_SECRET_LENGTH)
+          throw new UsageError(
+            `the Zendesk shared secret must be at least ${MIN_SECRET_LENGTH} characters (openssl rand -hex 32)`,
+          );
+        await store.identity.setZendeskSecret(tenant.id, secrets.seal(secret));
+      }
+      if (unsigned !== undefined) await store.identity.setUnsigned(tenant.id, unsigned);
+      console.log(JSON.stringify(redactIdentity(await store.identity.get(tenant.id))));
       return;
     }
     case 'policy': {
@@ -87,7 +123,7 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       return;
     }
     default:
-      throw new UsageError('commands: set, show, policy, quality (see the README)');
+      throw new UsageError('commands: set, show, policy, quality, identity (see the README)');
   }
 }
 

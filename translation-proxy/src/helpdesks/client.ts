@@ -1,7 +1,8 @@
 /**
- * What the outbox needs from a helpdesk: post a comment on a ticket (public reply or internal
- * note) and, after an attempt whose outcome is unknown, find a comment it may already have posted.
- * Failures are classified so the outbox knows whether to retry, wait, or fail the job.
+ * What the proxy needs from a helpdesk: post a comment on a ticket (public reply or internal
+ * note), after an attempt whose outcome is unknown find a comment it may already have posted, and
+ * look up who a user is and whose a ticket is before acting for an agent. Failures are classified
+ * so callers know whether to retry, wait, or give up.
  */
 import { isAxiosError } from 'axios';
 
@@ -12,7 +13,14 @@ export interface OutgoingComment {
   authorId: string | null;
 }
 
+/** What a helpdesk says a user is: staff (admins included), a customer, or a disabled account. */
+export type PersonKind = 'agent' | 'end-user' | 'inactive';
+
 export interface HelpdeskClient {
+  /** What the user is; undefined when the helpdesk has no such user (Freshdesk: no such agent). */
+  person(userId: string): Promise<PersonKind | undefined>;
+  /** The ticket's requester; undefined when the helpdesk has no such ticket. */
+  ticket(ticketId: string): Promise<{ requesterId: string } | undefined>;
   /** Posts and returns the new comment's id. */
   post(ticketId: string, comment: OutgoingComment): Promise<string>;
   /** The id of a comment on the ticket with this content, created at or after `since`. */
@@ -78,6 +86,20 @@ export function classify(
       status,
     );
   return new HelpdeskError('unavailable', `${helpdesk} failed (${status}): ${detail}`, status);
+}
+
+/** Runs a read that may name something the helpdesk does not have: its 404 becomes undefined. */
+export async function lookUp<T>(
+  read: () => Promise<T>,
+  helpdesk: string,
+  describe: (body: unknown) => string | undefined,
+): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isAxiosError(error) && error.response?.status === 404) return undefined;
+    throw classify(error, helpdesk, describe);
+  }
 }
 
 /** Comment text compared without markup, entities or whitespace (helpdesks re-format HTML). */

@@ -4,9 +4,11 @@
  * `GET /api/v2/tickets/{id}/conversations` for the ticket's replies and notes, oldest first — read
  * for the Freshdesk app's thread and to find a possibly posted comment. That list is paged:
  * `per_page` at most 100, `page` from 1, and a `link` header with `rel="next"` while more follow.
+ * `GET /api/v2/agents/{id}` answers for agents only (a customer's id is a 404), with
+ * `contact.active`; `GET /api/v2/tickets/{id}` gives the ticket's `requester_id`.
  */
 import axios from 'axios';
-import { classify, comparableText, HelpdeskError, type HelpdeskClient } from './client.js';
+import { classify, comparableText, HelpdeskError, lookUp, type HelpdeskClient } from './client.js';
 import type { HelpdeskCredentials } from './credentials.js';
 
 type FreshdeskCredentials = Extract<HelpdeskCredentials, { helpdesk: 'freshdesk' }>;
@@ -88,6 +90,32 @@ export function freshdeskClient(
   }
 
   return {
+    person: (userId) =>
+      lookUp(
+        async () => {
+          const { data } = await http.get<{ contact?: { active?: boolean } }>(
+            `/agents/${encodeURIComponent(userId)}`,
+          );
+          return data.contact?.active === false ? 'inactive' : 'agent';
+        },
+        'Freshdesk',
+        describe,
+      ),
+
+    ticket: (ticketId) =>
+      lookUp(
+        async () => {
+          const { data } = await http.get<{ requester_id?: number | null; deleted?: boolean }>(
+            `/tickets/${encodeURIComponent(ticketId)}`,
+          );
+          return data.deleted === true
+            ? undefined
+            : { requesterId: String(data.requester_id ?? '') };
+        },
+        'Freshdesk',
+        describe,
+      ),
+
     conversations: async (ticketId) => (await readConversations(ticketId)).conversations,
 
     async post(ticketId, comment) {

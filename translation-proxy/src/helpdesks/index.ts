@@ -19,6 +19,8 @@ export interface HelpdeskClients {
   (tenantId: string, helpdesk: string): Promise<HelpdeskClient>;
   /** The tenant's Freshdesk client, which also reads a ticket's conversations. */
   freshdesk(tenantId: string): Promise<FreshdeskClient>;
+  /** The tenant's credentials for `helpdesk` (its account: Zendesk subdomain, Freshdesk domain). */
+  credentials(tenantId: string, helpdesk: string): Promise<HelpdeskCredentials>;
 }
 
 export function helpdeskClients(deps: {
@@ -56,5 +58,5 @@ export function helpdeskClients(deps: {
       : freshdeskClient(credentials, origin, deps.timeoutMs);
   }
 
-  return Object.assign(client, { freshdesk });
+  return Object.assign(client, { freshdesk, credentials: credentialsFor });
 }

@@ -2,10 +2,12 @@
  * Zendesk Support API: a comment is added by updating the ticket (`PUT /api/v2/tickets/{id}.json`
  * with `ticket.comment {html_body, public, author_id}`); the new comment's id is the `Comment`
  * event of the returned audit. Zendesk has no idempotency key for ticket updates, so a possibly
- * posted comment is looked up in `GET /api/v2/tickets/{id}/comments.json` (newest first).
+ * posted comment is looked up in `GET /api/v2/tickets/{id}/comments.json` (newest first). Who a
+ * user is comes from `GET /api/v2/users/{id}.json` (`role`: end-user, agent or admin; `active`
+ * false once deleted; `suspended`), whose a ticket is from `GET /api/v2/tickets/{id}.json`.
  */
 import axios from 'axios';
-import { classify, comparableText, type HelpdeskClient } from './client.js';
+import { classify, comparableText, lookUp, type HelpdeskClient } from './client.js';
 import type { HelpdeskCredentials } from './credentials.js';
 
 type ZendeskCredentials = Extract<HelpdeskCredentials, { helpdesk: 'zendesk' }>;
@@ -49,6 +51,33 @@ export function zendeskClient(
     },
   });
   return {
+    person: (userId) =>
+      lookUp(
+        async () => {
+          const { data } = await http.get<{
+            user?: { role?: string; active?: boolean; suspended?: boolean };
+          }>(`/users/${encodeURIComponent(userId)}.json`);
+          const user = data.user;
+          if (!user) return undefined;
+          if (user.active === false || user.suspended === true) return 'inactive';
+          return user.role === 'agent' || user.role === 'admin' ? 'agent' : 'end-user';
+        },
+        'Zendesk',
+        describe,
+      ),
+
+    ticket: (ticketId) =>
+      lookUp(
+        async () => {
+          const { data } = await http.get<{ ticket?: { requester_id?: number | null } }>(
+            `/tickets/${encodeURIComponent(ticketId)}.json`,
+          );
+          return data.ticket ? { requesterId: String(data.ticket.requester_id ?? '') } : undefined;
+        },
+        'Zendesk',
+        describe,
+      ),
+
     async post(ticketId, comment) {
       try {
         const { data } = await http.put<{

@@ -8,6 +8,7 @@ import {
   ReplyView,
 } from '@parley/shared/api/schemas';
 import { ApiError } from '../errors.js';
+import { identityToken, type IdentityVerifier } from '../identity/verifier.js';
 import type { Store } from '../store/index.js';
 import { effectiveStatus, type ReplyJob } from '../store/reply-jobs.js';
 import type { ReplyService } from './service.js';
@@ -38,10 +39,11 @@ async function view(store: Store, job: ReplyJob): Promise<ReplyView> {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-const routes: FastifyPluginAsyncTypebox<{ store: Store; replies: ReplyService }> = async (
-  app,
-  { store, replies },
-) => {
+const routes: FastifyPluginAsyncTypebox<{
+  store: Store;
+  replies: ReplyService;
+  identity: IdentityVerifier;
+}> = async (app, { store, replies, identity }) => {
   app.post(
     '/v1/replies',
     {
@@ -61,7 +63,19 @@ const routes: FastifyPluginAsyncTypebox<{ store: Store; replies: ReplyService }>
           'invalid_request',
           'Idempotency-Key must be 1 to 255 printable ASCII characters.',
         );
-      const { job, created } = await replies.create(request.tenantId, request.body, key);
+      const { authorId: claimed, ...body } = request.body;
+      // Posted as the verified agent: the request's own authorId counts only once checked.
+      const authorId = await identity.agentFor(request.tenantId, {
+        helpdesk: body.helpdesk,
+        ticketId: body.ticketId,
+        authorId: claimed,
+        token: identityToken(request.headers),
+      });
+      const { job, created } = await replies.create(
+        request.tenantId,
+        authorId === null ? body : { ...body, authorId },
+        key,
+      );
       void reply.status(created ? 201 : 200);
       return {
         id: job.id,

@@ -128,7 +128,7 @@ describe('GET /v1/freshdesk/tickets/:ticketId/conversations', () => {
     const response = await read('404404');
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toEqual({
-      code: 'not_found',
+      code: 'ticket_not_found',
       message: 'Freshdesk has no ticket 404404 this API key can read.',
     });
   });

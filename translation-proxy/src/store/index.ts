@@ -10,6 +10,7 @@ import { openSqlite } from './sqlite.js';
 import { apiKeyRepository } from './api-keys.js';
 import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
+import { identitySettingsRepository } from './identity-settings.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
 import { replyJobRepository } from './reply-jobs.js';
@@ -47,6 +48,7 @@ export async function openStore(location: StoreLocation) {
     outbox: outboxRepository(db),
     translators: translatorRepository(db),
     replySettings: replySettingsRepository(db),
+    identity: identitySettingsRepository(db),
     close: () => db.close(),
   };
 }

@@ -7,12 +7,14 @@ import initial from './migrations/001-initial.js';
 import engineSettings from './migrations/002-engine-settings.js';
 import replyJobs from './migrations/003-reply-jobs.js';
 import translatorOffboarding from './migrations/004-translator-offboarding.js';
+import agentIdentity from './migrations/005-agent-identity.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'engine-settings', sql: engineSettings },
   { version: 3, name: 'reply-jobs', sql: replyJobs },
   { version: 4, name: 'translator-offboarding', sql: translatorOffboarding },
+  { version: 5, name: 'agent-identity', sql: agentIdentity },
 ];
 
 function statements(sql: string): string[] {

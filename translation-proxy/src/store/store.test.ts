@@ -16,6 +16,49 @@ describe.each(storeBackends)('store on $name', (backend) => {
     expect(await migrate(store.db)).toEqual([]);
   });
 
+  it("requires Zendesk's signed identity of a tenant without identity settings", async () => {
+    const tenant = await store.tenants.create({ name: 'Initech' });
+    expect(await store.identity.get(tenant.id)).toEqual({
+      unsigned: 'refuse',
+      zendeskSecret: null,
+    });
+  });
+
+  it('keeps the secret when the policy changes, and an admin’s choice over a default', async () => {
+    const tenant = await store.tenants.create({ name: 'Umbrella' });
+    await store.identity.setZendeskSecret(tenant.id, 'v1.sealed-secret');
+    expect(await store.identity.get(tenant.id)).toEqual({
+      unsigned: 'refuse',
+      zendeskSecret: 'v1.sealed-secret',
+    });
+    await store.identity.setUnsigned(tenant.id, 'verify');
+    await store.identity.ensureUnsigned(tenant.id, 'trust');
+    expect(await store.identity.get(tenant.id)).toEqual({
+      unsigned: 'verify',
+      zendeskSecret: 'v1.sealed-secret',
+    });
+  });
+
+  it('migrates tenants that already post to Zendesk to verified unsigned requests, no others', async () => {
+    const zendesk = await store.tenants.create({ name: 'Hooli (Zendesk)' });
+    const freshdesk = await store.tenants.create({ name: 'Hooli (Freshdesk)' });
+    await store.replySettings.setHelpdesk(zendesk.id, 'zendesk', 'v1.sealed');
+    await store.replySettings.setHelpdesk(freshdesk.id, 'freshdesk', 'v1.sealed');
+    await store.tenants.ensure('dev', 'Development');
+    await store.replySettings.setHelpdesk('dev', 'zendesk', 'v1.sealed');
+    // Back to the schema before the migration, as a proxy upgraded from it finds it.
+    await store.db.execute('DROP TABLE tenant_identity');
+    await store.db.execute('DELETE FROM schema_migrations WHERE version = 5');
+    const { migrate } = await import('./migrations.js');
+    expect(await migrate(store.db)).toEqual([5]);
+    expect((await store.identity.get(zendesk.id)).unsigned).toBe('verify');
+    expect((await store.identity.get(freshdesk.id)).unsigned).toBe('refuse');
+    // The dev tenant's policy is the proxy's start-up's to set (trust), not the migration's.
+    expect(await store.db.query("SELECT * FROM tenant_identity WHERE tenant_id = 'dev'")).toEqual(
+      [],
+    );
+  });
+
   it('finds the tenant of an issued key and stores only its hash', async () => {
     const tenant = await store.tenants.create({ name: 'Acme Support', languages: ['en', 'es'] });
     const { key } = await store.apiKeys.issue(tenant.id, 'sidebar');
