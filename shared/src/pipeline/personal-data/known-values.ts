@@ -1,0 +1,92 @@
+/**
+ * Values the helpdesk already knows about the ticket (requester's and agent's names, e-mails,
+ * phones), found wherever the text repeats them: whole words, case-insensitive, accent-sensitive
+ * (`lucía` is Lucía, `Lucia` is not). All values go into one alternation, so the text is read
+ * once whatever their number.
+ *
+ * A name of several words is found whole and also word by word (`Hola Rosa` hides the
+ * requester's first name), but a single word only as capitalised in the value: `Rosa` is the
+ * requester, `una camiseta rosa` is a pink T-shirt. Lower-case particles (`de`, `van`) and
+ * one-letter initials are never found alone.
+ * Phones are matched by their digits, whatever separators the text uses, with or without the
+ * country code or trunk prefix.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { KnownPersonalValue, PersonalDataSpan } from './span.js';
+
+const WORD_BEFORE = String.raw`(?<![\p{L}\p{M}\p{N}_])`;
+const WORD_AFTER = String.raw`(?![\p{L}\p{M}\p{N}_])`;
+// Separators between the digits of a phone: at most two (`) `, ` - `, `.`).
+const PHONE_SEPARATOR = String.raw`[ ().\-/\u00A0]{0,3}`;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The phone's digits with room for separators, the country code and the trunk prefix optional. */
+function phonePattern(value: string): string | undefined {
+  const number = parsePhoneNumberFromString(value);
+  const digitsPattern = (digits: string) => [...digits].join(PHONE_SEPARATOR);
+  if (number === undefined) {
+    const digits = value.replace(/\D/g, '');
+    return digits.length >= 6 ? digitsPattern(digits) : undefined;
+  }
+  const countryCode = String(number.countryCallingCode);
+  return (
+    String.raw`(?:(?:\+|00)${countryCode}${PHONE_SEPARATOR}(?:\(0\)${PHONE_SEPARATOR})?|0${PHONE_SEPARATOR})?` +
+    digitsPattern(number.nationalNumber)
+  );
+}
+
+interface Alternative {
+  source: string;
+  kind: KnownPersonalValue['kind'];
+}
+
+/**
+ * Two alternations: the values found case-insensitively (whole names, e-mails, phones) and the
+ * parts of names, found as capitalised. Longer alternatives come first so a whole name wins over
+ * a shorter value that starts it.
+ */
+function alternativesOf(known: readonly KnownPersonalValue[]): [Alternative[], Alternative[]] {
+  const anyCase: Alternative[] = [];
+  const asWritten: Alternative[] = [];
+  for (const { kind, value } of known) {
+    const trimmed = value.trim();
+    if (trimmed === '') continue;
+    if (kind === 'email') anyCase.push({ source: escapeRegExp(trimmed), kind });
+    else if (kind === 'phone') {
+      const source = phonePattern(trimmed);
+      if (source !== undefined) anyCase.push({ source, kind });
+    } else {
+      const words = trimmed.split(/\s+/);
+      anyCase.push({ source: words.map(escapeRegExp).join(String.raw`\s+`), kind });
+      if (words.length > 1)
+        for (const word of words)
+          if (/^\p{Lu}/u.test(word) && [...word].length > 1)
+            asWritten.push({ source: escapeRegExp(word), kind });
+    }
+  }
+  return [anyCase, asWritten];
+}
+
+function find(text: string, alternatives: Alternative[], flags: string): PersonalDataSpan[] {
+  if (alternatives.length === 0) return [];
+  const sorted = [...alternatives].sort((a, b) => b.source.length - a.source.length);
+  const body = sorted.map(({ source }) => `(${source})`).join('|');
+  const pattern = new RegExp(`${WORD_BEFORE}(?:${body})${WORD_AFTER}`, flags);
+  return [...text.matchAll(pattern)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    // Each alternative is one capturing group: the first that took part is the one that matched.
+    kind:
+      sorted[match.findIndex((group, index) => index > 0 && group !== undefined) - 1]?.kind ??
+      'name',
+  }));
+}
+
+export function findKnownValues(
+  text: string,
+  known: readonly KnownPersonalValue[],
+): PersonalDataSpan[] {
+  const [anyCase, asWritten] = alternativesOf(known);
+  return [...find(text, anyCase, 'giu'), ...find(text, asWritten, 'gu')];
+}
