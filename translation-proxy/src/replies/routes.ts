@@ -32,6 +32,7 @@ async function view(store: Store, job: ReplyJob): Promise<ReplyView> {
     machine: job.machine,
     ...(job.approved === null ? {} : { approved: job.approved }),
     ...(job.editDistance === null ? {} : { editDistance: job.editDistance }),
+    redactions: job.redactions,
     updatedAt: iso(job.updatedAt),
   };
 }
@@ -67,6 +68,7 @@ const routes: FastifyPluginAsyncTypebox<{ store: Store; replies: ReplyService }>
         id: job.id,
         status: effectiveStatus(job),
         ...(job.dueAt === null ? {} : { dueAt: iso(job.dueAt) }),
+        redactions: job.redactions,
       };
     },
   );

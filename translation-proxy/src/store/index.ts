@@ -12,6 +12,7 @@ import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
+import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { replyJobRepository } from './reply-jobs.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
@@ -47,6 +48,7 @@ export async function openStore(location: StoreLocation) {
     outbox: outboxRepository(db),
     translators: translatorRepository(db),
     replySettings: replySettingsRepository(db),
+    personalData: personalDataPolicyRepository(db),
     close: () => db.close(),
   };
 }

@@ -6,11 +6,13 @@ import type { Database } from './database.js';
 import initial from './migrations/001-initial.js';
 import engineSettings from './migrations/002-engine-settings.js';
 import replyJobs from './migrations/003-reply-jobs.js';
+import personalData from './migrations/004-personal-data.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'engine-settings', sql: engineSettings },
   { version: 3, name: 'reply-jobs', sql: replyJobs },
+  { version: 4, name: 'personal-data', sql: personalData },
 ];
 
 function statements(sql: string): string[] {
