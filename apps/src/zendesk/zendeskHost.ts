@@ -6,6 +6,7 @@
  */
 import type { ZafClient, ZafRequestFailure } from 'zendesk_app_framework_sdk';
 import {
+  knownValues,
   ProxyError,
   type AuthorRole,
   type HelpdeskHost,
@@ -81,8 +82,12 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
   const data = await client.get([
     'ticket.id',
     'ticket.requester.locale',
+    'ticket.requester.name',
+    'ticket.requester.email',
     'currentUser.id',
     'currentUser.locale',
+    'currentUser.name',
+    'currentUser.email',
   ]);
 
   const requesterLocale = stringAt(data, 'ticket.requester.locale');
@@ -93,6 +98,12 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
     agentLocale: settings.agentLanguage?.trim() || stringAt(data, 'currentUser.locale') || 'en',
     defaultMode: settings.defaultMode === 'review' ? 'review' : 'machine',
     ...(requesterLocale ? { requesterLocale } : {}),
+    personalData: knownValues([
+      ['name', stringAt(data, 'ticket.requester.name')],
+      ['email', stringAt(data, 'ticket.requester.email')],
+      ['name', stringAt(data, 'currentUser.name')],
+      ['email', stringAt(data, 'currentUser.email')],
+    ]),
   };
 
   return {
