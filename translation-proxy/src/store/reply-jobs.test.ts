@@ -100,6 +100,22 @@ describe.each(storeBackends)('reply jobs on $name', (backend) => {
     });
   });
 
+  it('drops a job’s masking when the SLA posts its machine translation instead', async () => {
+    const queued = await first.db.transaction(
+      async (tx) =>
+        (
+          await first.replyJobs.insert(tx, {
+            ...job(tenantId, '251'),
+            masking: { kinds: ['phone'], known: [{ kind: 'phone', value: '+34 612 345 678' }] },
+          })
+        ).job,
+    );
+    expect(
+      await first.db.transaction((tx) => first.replyJobs.fallBack(tx, queued.id, Date.now())),
+    ).toBe(true);
+    expect((await second.replyJobs.get(queued.id))?.masking).toBeNull();
+  });
+
   it('returns a job whose lease expired to the queue and lets another translator claim it', async () => {
     const queued = await insert(first, '200');
     const start = Date.now();
