@@ -21,6 +21,9 @@ const PHONE_SEPARATOR = String.raw`[ ().\-/\u00A0]{0,3}`;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Upper-casing turns ß into SS (`GROSS` is Groß), which case-insensitive matching does not know.
+const nameSource = (word: string) => escapeRegExp(word).replace(/[ßẞ]/g, '(?:ß|ẞ|ss)');
+
 /** The phone's digits with room for separators, the country code and the trunk prefix optional. */
 function phonePattern(value: string): string | undefined {
   const number = parsePhoneNumberFromString(value);
@@ -58,11 +61,11 @@ function alternativesOf(known: readonly KnownPersonalValue[]): [Alternative[], A
       if (source !== undefined) anyCase.push({ source, kind });
     } else {
       const words = trimmed.split(/\s+/);
-      anyCase.push({ source: words.map(escapeRegExp).join(String.raw`\s+`), kind });
+      anyCase.push({ source: words.map(nameSource).join(String.raw`\s+`), kind });
       if (words.length > 1)
         for (const word of words)
           if (/^\p{Lu}/u.test(word) && [...word].length > 1)
-            asWritten.push({ source: escapeRegExp(word), kind });
+            asWritten.push({ source: nameSource(word), kind });
     }
   }
   return [anyCase, asWritten];

@@ -15,6 +15,7 @@ const CANDIDATE =
 const DIGIT_GROUP = /\d+/g;
 // The shortest national numbers of the main markets have 7 digits (some Italian landlines have 6).
 const MIN_DIGITS = 6;
+const MAX_DIGITS = 17;
 const DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
 
 // Where a national number is written with its trunk prefix 0: without it, digits are something
@@ -27,7 +28,6 @@ const TRUNK_PREFIX_REQUIRED = new Set<CountryCode>([
   'BE',
   'GB',
   'IE',
-  'AR',
   'AU',
 ]);
 
@@ -65,8 +65,8 @@ export function phoneRegionsFor(language: string | undefined): readonly CountryC
 
 /** Whether `written` (one window of a candidate) is a valid phone number of one of `regions`. */
 export function isPhoneNumber(written: string, regions: readonly CountryCode[]): boolean {
-  if (DATE.test(written)) return false;
   const digits = written.replace(/\D/g, '');
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS || DATE.test(written)) return false;
   if (written.startsWith('+') || written.startsWith('(+') || digits.startsWith('00')) {
     const international =
       '+' + (digits.startsWith('00') && !written.includes('+') ? digits.slice(2) : digits);
@@ -85,9 +85,8 @@ export function isPhoneNumber(written: string, regions: readonly CountryCode[]):
 interface Group {
   start: number;
   end: number;
-  digits: number;
-  /** Whether a spaced slash separates this group from the one before. */
-  listed: boolean;
+  /** The separator before this group holds a space: the group may be a separate number. */
+  spaced: boolean;
 }
 
 /** Where the window that begins with `group` starts: an opening `(` or `+` before it belongs to it. */
@@ -97,77 +96,70 @@ function windowStart(candidate: string, group: Group): number {
   return start;
 }
 
-/** The digit groups of a candidate; a spaced slash (`612 345 678 / 91 123 45 67`) lists two numbers. */
-function digitGroups(candidate: string): Group[] {
-  return [...candidate.matchAll(DIGIT_GROUP)].map((match, index, all) => {
-    const previous = all[index - 1];
-    const separator =
-      previous === undefined
-        ? ''
-        : candidate.slice(previous.index + previous[0].length, match.index);
-    return {
+/**
+ * The digit groups of a candidate, in lists: a spaced slash (`612 345 678 / 91 123 45 67`)
+ * separates two numbers.
+ */
+function groupLists(candidate: string): Group[][] {
+  const lists: Group[][] = [[]];
+  let previousEnd = 0;
+  for (const match of candidate.matchAll(DIGIT_GROUP)) {
+    const separator = candidate.slice(previousEnd, match.index);
+    if (/\s\/|\/\s/.test(separator)) lists.push([]);
+    lists[lists.length - 1]!.push({
       start: match.index,
       end: match.index + match[0].length,
-      digits: match[0].length,
-      listed: /\s\/|\/\s/.test(separator),
-    };
-  });
-}
-
-/**
- * The phone numbers inside one candidate run for one set of regions: windows of whole digit
- * groups, longest first from the left. A run holds at most 16 groups, so the work per run is
- * bounded.
- */
-function windowsIn(candidate: string, groups: readonly Group[], regions: readonly CountryCode[]) {
-  const spans: { start: number; end: number }[] = [];
-  let first = 0;
-  while (first < groups.length) {
-    let found = -1;
-    let digits = groups[first]!.digits;
-    let last = first + 1;
-    for (
-      ;
-      last < groups.length && !groups[last]!.listed && digits + groups[last]!.digits <= 17;
-      last++
-    )
-      digits += groups[last]!.digits;
-    const start = windowStart(candidate, groups[first]!);
-    for (let end = last - 1; end >= first && found === -1 && digits >= MIN_DIGITS; end--) {
-      if (isPhoneNumber(candidate.slice(start, groups[end]!.end), regions)) {
-        spans.push({ start, end: groups[end]!.end });
-        found = end;
-      }
-      digits -= groups[end]!.digits;
-    }
-    first = found === -1 ? first + 1 : found + 1;
+      spaced: /\s/.test(separator),
+    });
+    previousEnd = match.index + match[0].length;
   }
-  return spans;
+  return lists.filter((list) => list.length > 0);
 }
 
 /**
- * The phone numbers inside one candidate run, trying the language's regions in order: for a
- * Spanish text `Pedido 2024 612 345 678` is the Spanish `612 345 678`, not the US `2024 612 345`.
+ * The phone number in one list of digit groups, if any. The whole list is tried first in every
+ * region (`(81) 92970-7105` is Brazilian before `92970-7105` is Portuguese), then the list less
+ * one space-separated group at either end, region by region (in a Spanish text,
+ * `Pedido 2024 612 345 678` holds the Spanish `612 345 678`). Never more: a window cut from
+ * the middle of `9400 1118 9922 3344 5566 77` or from `302-1234567-1234567` is a tracking or
+ * order number's digits, not a phone.
  */
-function phonesIn(
+function phoneIn(
   candidate: string,
-  offset: number,
+  groups: readonly Group[],
   regions: readonly CountryCode[],
-): PersonalDataSpan[] {
-  const groups = digitGroups(candidate);
-  for (const region of regions) {
-    const found = windowsIn(candidate, groups, [region]);
-    if (found.length > 0)
-      return found.map(({ start, end }) => ({
-        start: offset + start,
-        end: offset + end,
-        kind: 'phone',
-      }));
-  }
-  return [];
+): { start: number; end: number } | undefined {
+  const window = (first: number, last: number) => {
+    const start = windowStart(candidate, groups[first]!);
+    return { start, end: groups[last]!.end, written: candidate.slice(start, groups[last]!.end) };
+  };
+  const whole = window(0, groups.length - 1);
+  if (isPhoneNumber(whole.written, regions)) return whole;
+  const last = groups.length - 1;
+  const trims: [number, number][] = [];
+  if (groups[1]?.spaced) trims.push([1, last]);
+  if (last > 0 && groups[last]!.spaced) trims.push([0, last - 1]);
+  if (last > 1 && groups[1]!.spaced && groups[last]!.spaced) trims.push([1, last - 1]);
+  for (const region of regions)
+    for (const [first, end] of trims) {
+      const trimmed = window(first, end);
+      if (isPhoneNumber(trimmed.written, [region])) return trimmed;
+    }
+  return undefined;
 }
 
 export function findPhoneNumbers(text: string, language?: string): PersonalDataSpan[] {
   const regions = phoneRegionsFor(language);
-  return [...text.matchAll(CANDIDATE)].flatMap((match) => phonesIn(match[0], match.index, regions));
+  const spans: PersonalDataSpan[] = [];
+  for (const match of text.matchAll(CANDIDATE))
+    for (const groups of groupLists(match[0])) {
+      const found = phoneIn(match[0], groups, regions);
+      if (found !== undefined)
+        spans.push({
+          start: match.index + found.start,
+          end: match.index + found.end,
+          kind: 'phone',
+        });
+    }
+  return spans;
 }
