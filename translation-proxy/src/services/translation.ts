@@ -15,7 +15,10 @@ import type {
   PreparedDocument,
   QaIssue,
 } from '@parley/shared/pipeline/index';
-import type { KnownPersonalValue } from '@parley/shared/pipeline/personal-data/index';
+import type {
+  KnownPersonalValue,
+  PersonalDataKind,
+} from '@parley/shared/pipeline/personal-data/index';
 import { replacePersonalData } from '@parley/shared/pipeline/personal-spans';
 import type { Detection, Redactions } from '@parley/shared/api/schemas';
 import { EngineError, type EngineLogger, type Formality } from '../engines/engine.js';
@@ -82,12 +85,15 @@ export function requireLanguage(tag: string, field: string): string {
   return normalized;
 }
 
+const NAMES: ReadonlySet<PersonalDataKind> = new Set(['name']);
+
 /**
- * Text the detector reads: HTML tags are left to its own cleaning; personal values are blanked
- * first, so that a requester's name does not sway the language.
+ * Text the detector reads: HTML tags are left to its own cleaning, and so are e-mail addresses
+ * and numbers; the helpdesk's known names are blanked first, so that a requester's name does not
+ * sway the language.
  */
 export const detectionText = (text: string, known?: readonly KnownPersonalValue[]): string =>
-  replacePersonalData(text, known ? { known } : {}, () => ' ');
+  known?.length ? replacePersonalData(text, { known, kinds: NAMES }, () => ' ') : text;
 
 /** Masked values by kind, over every placeholder of the documents' segments. */
 function redactionsIn(documents: readonly PreparedDocument[]): Redactions {
