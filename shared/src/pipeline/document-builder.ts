@@ -11,7 +11,7 @@ import { findTerms } from './glossary.js';
 import type { Placeholder } from './placeholder.js';
 import { placeholderElement } from './placeholder.js';
 import { findPersonalData, type PersonalDataKind } from './personal-data/index.js';
-import { personalDataToken, withPersonalData } from './personal-spans.js';
+import { personalDataToken, replacePersonalData, withPersonalData } from './personal-spans.js';
 import { findProtectedSpans } from './protected-spans.js';
 import type { SpanCategory } from './protected-spans.js';
 import { sentenceStarts } from './sentences.js';
@@ -84,7 +84,22 @@ export class DocumentBuilder {
   }
 
   placeholder(placeholder: Placeholder): void {
-    this.run.push(placeholder);
+    this.run.push(placeholder.kind === 'span' ? this.withTokens(placeholder) : placeholder);
+  }
+
+  /**
+   * A span the caller masked whole (an HTML `<code>` element) reaches no engine, but translators
+   * read its source: the personal values in it read as tokens there too.
+   */
+  private withTokens(span: Extract<Placeholder, { kind: 'span' }>): Placeholder {
+    const masking = this.options.personalData;
+    if (!masking || masking.kinds.size === 0 || masking.showValues) return span;
+    const source = replacePersonalData(
+      span.source,
+      { kinds: masking.kinds, ...(masking.known ? { known: masking.known } : {}) },
+      personalDataToken,
+    );
+    return source === span.source ? span : { ...span, source };
   }
 
   /** A fresh id pairing an inline element's start and end tags. */

@@ -107,6 +107,15 @@ describe('personal data in the pipeline', () => {
     expect(prepareHtml(REFUND, { sourceLanguage: 'en' }).segments[0]?.masked).toContain('4111');
   });
 
+  it('shows the values in a code element as tokens too, and restores the element as written', () => {
+    const html = '<p>Run <code>login rosa.verde@correo.example</code> again.</p>';
+    const document = prepareHtml(html, masking());
+    expect(document.segments[0]?.placeholders).toEqual([
+      { id: 1, kind: 'span', display: 'login e-mail' },
+    ]);
+    expect(document.restore([document.segments[0]?.masked ?? '']).output).toBe(html);
+  });
+
   it('reports a dropped value by its token, never by the value', () => {
     const document = prepareText('Refunded to card 4111 1111 1111 1111 today.', masking());
     const { qa, output } = document.restore(['Reembolsado hoy.']);
