@@ -163,17 +163,26 @@ describe('personal data with an external engine', () => {
     expect(body.translation).toContain(VALUES.card);
   });
 
-  it('sends values to an engine the tenant’s policy exempts', async () => {
+  it('masks for the engines the tenant’s policy names, and sends values to one it exempts', async () => {
+    const text = `Card ${VALUES.card}, please.`;
+    await proxy.store.personalData.set(DEV_TENANT_ID, {
+      ...DEFAULT_PERSONAL_DATA_POLICY,
+      engines: ['deepl', 'libretranslate'],
+    });
+    const named = await translate({ text, source: 'en', target: 'es' });
+    expect(named.json().redactions).toEqual([{ kind: 'card', count: 1 }]);
+    expectNoValueSent();
+
     await proxy.store.personalData.set(DEV_TENANT_ID, {
       ...DEFAULT_PERSONAL_DATA_POLICY,
       engines: ['deepl'],
     });
-    const response = await translate({
-      text: `Card ${VALUES.card}, please.`,
+    const exempt = await translate({
+      text: `Another card: ${VALUES.card}.`,
       source: 'en',
       target: 'es',
     });
-    expect(response.json().redactions).toEqual([]);
+    expect(exempt.json().redactions).toEqual([]);
     expect(engine.received.join(' ')).toContain(VALUES.card);
   });
 
