@@ -49,13 +49,16 @@ export function findPersonalData(
   options: PersonalDataOptions = {},
 ): PersonalDataSpan[] {
   const wanted = (kind: PersonalDataKind) => options.kinds === undefined || options.kinds.has(kind);
-  const found: PersonalDataSpan[] = [
-    ...(wanted('email') ? findEmails(text) : []),
-    ...(wanted('phone') ? findPhoneNumbers(text, options.language) : []),
+  const checked: PersonalDataSpan[] = [
     ...(wanted('card') ? findCards(text) : []),
     ...(wanted('iban') ? findIbans(text) : []),
     ...(wanted('ip') ? findIpAddresses(text) : []),
     ...(wanted('national_id') ? findNationalIds(text) : []),
+  ];
+  const found: PersonalDataSpan[] = [
+    ...checked,
+    ...(wanted('email') ? findEmails(text) : []),
+    ...(wanted('phone') ? findPhoneNumbers(text, options.language, checked) : []),
     ...findKnownValues(text, options.known ?? []).filter((span) => wanted(span.kind)),
   ];
   return withoutOverlaps(found);

@@ -71,25 +71,57 @@ function alternativesOf(known: readonly KnownPersonalValue[]): [Alternative[], A
   return [anyCase, asWritten];
 }
 
-function find(text: string, alternatives: Alternative[], flags: string): PersonalDataSpan[] {
-  if (alternatives.length === 0) return [];
+/** One alternation and the kind of each of its capturing groups. */
+interface Matcher {
+  pattern: RegExp;
+  kinds: KnownPersonalValue['kind'][];
+}
+
+function matcher(alternatives: Alternative[], flags: string): Matcher | undefined {
+  if (alternatives.length === 0) return undefined;
   const sorted = [...alternatives].sort((a, b) => b.source.length - a.source.length);
   const body = sorted.map(({ source }) => `(${source})`).join('|');
-  const pattern = new RegExp(`${WORD_BEFORE}(?:${body})${WORD_AFTER}`, flags);
-  return [...text.matchAll(pattern)].map((match) => ({
-    start: match.index,
-    end: match.index + match[0].length,
-    // Each alternative is one capturing group: the first that took part is the one that matched.
-    kind:
-      sorted[match.findIndex((group, index) => index > 0 && group !== undefined) - 1]?.kind ??
-      'name',
-  }));
+  return {
+    pattern: new RegExp(`${WORD_BEFORE}(?:${body})${WORD_AFTER}`, flags),
+    kinds: sorted.map(({ kind }) => kind),
+  };
+}
+
+// The pipeline calls findPersonalData once per text run with the same ticket's values; compiling
+// the Unicode, case-insensitive alternation costs more than running it, so the last few are kept.
+const MATCHER_CACHE_SIZE = 32;
+const matcherCache = new Map<string, (Matcher | undefined)[]>();
+
+function matchersFor(known: readonly KnownPersonalValue[]): (Matcher | undefined)[] {
+  const key = JSON.stringify(known.map(({ kind, value }) => [kind, value]));
+  let matchers = matcherCache.get(key);
+  if (matchers === undefined) {
+    const [anyCase, asWritten] = alternativesOf(known);
+    matchers = [matcher(anyCase, 'giu'), matcher(asWritten, 'gu')];
+    if (matcherCache.size >= MATCHER_CACHE_SIZE)
+      matcherCache.delete(matcherCache.keys().next().value!);
+  }
+  // Re-inserted: the Map's order is then least recently used first.
+  matcherCache.delete(key);
+  matcherCache.set(key, matchers);
+  return matchers;
 }
 
 export function findKnownValues(
   text: string,
   known: readonly KnownPersonalValue[],
 ): PersonalDataSpan[] {
-  const [anyCase, asWritten] = alternativesOf(known);
-  return [...find(text, anyCase, 'giu'), ...find(text, asWritten, 'gu')];
+  if (known.length === 0) return [];
+  return matchersFor(known).flatMap((found) =>
+    found === undefined
+      ? []
+      : [...text.matchAll(found.pattern)].map((match) => ({
+          start: match.index,
+          end: match.index + match[0].length,
+          // Each alternative is one capturing group: the first that took part is the one matched.
+          kind:
+            found.kinds[match.findIndex((group, index) => index > 0 && group !== undefined) - 1] ??
+            'name',
+        })),
+  );
 }

@@ -7,7 +7,7 @@
  *   FR NIR (sécu)          1 85 05 78 006 084 36 or 15 digits (2A/2B for Corsica): 97 − n mod 97
  *   DE Steuer-ID           12 345 678 901 or 11 digits: ISO 7064 MOD 11,10 and its digit rule
  *   IT codice fiscale      RSSMRA85T10A562S: the odd/even check letter (omocodia letters too)
- *   PT NIF                 123 456 789 after "NIF"/"contribuinte": mod-11 check digit
+ *   PT NIF                 123 456 789 after "NIF"/"contribuinte" (n.º): mod-11 check digit
  *
  * A PT NIF is nine digits like a Portuguese or Spanish phone number, so it counts only after
  * its keyword.
@@ -98,7 +98,7 @@ function isCodiceFiscale(candidate: string): boolean {
 }
 
 function isNif(candidate: string): boolean {
-  const digits = digitsOf(candidate.slice(candidate.search(/\d/)));
+  const digits = digitsOf(candidate);
   let sum = 0;
   for (let index = 0; index < 8; index++) sum += (digits.charCodeAt(index) - 48) * (9 - index);
   const check = 11 - (sum % 11);
@@ -133,9 +133,9 @@ const FORMATS: readonly IdentifierFormat[] = [
     isValid: isCodiceFiscale,
   },
   {
-    // The span is the number only; the keyword and what sits between stay readable.
+    // The span is the number only (group `id`); the keyword and what sits between stay readable.
     pattern:
-      /(?<=\b(?:NIF|N\.I\.F\.|contribuinte)[^\p{L}\p{N}\n]{0,12})\d{3} ?\d{3} ?\d{3}(?!\p{N})/giu,
+      /\b(?:NIF|N\.I\.F\.|contribuinte)(?: n\.?\s?[º°o]\.?)?[^\p{L}\p{N}\n]{0,12}(?<id>\d{3} ?\d{3} ?\d{3})(?!\p{N})/dgiu,
     isValid: isNif,
   },
 ];
@@ -143,8 +143,12 @@ const FORMATS: readonly IdentifierFormat[] = [
 export function findNationalIds(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = [];
   for (const { pattern, isValid } of FORMATS)
-    for (const match of text.matchAll(pattern))
-      if (isValid(match[0]))
-        spans.push({ start: match.index, end: match.index + match[0].length, kind: 'national_id' });
+    for (const match of text.matchAll(pattern)) {
+      const [start, end] = match.indices?.groups?.['id'] ?? [
+        match.index,
+        match.index + match[0].length,
+      ];
+      if (isValid(text.slice(start, end))) spans.push({ start, end, kind: 'national_id' });
+    }
   return spans.sort((a, b) => a.start - b.start);
 }

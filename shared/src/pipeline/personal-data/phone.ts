@@ -6,7 +6,11 @@
  * dates and amounts pass for phones. Browser code that needs no phones imports the other
  * detector modules and leaves this one out.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 import type { PersonalDataSpan } from './span.js';
 
 // A run of digits and the separators people put in phone numbers; its windows are tried below.
@@ -16,6 +20,7 @@ const DIGIT_GROUP = /\d+/g;
 // The shortest national numbers of the main markets have 7 digits (some Italian landlines have 6).
 const MIN_DIGITS = 6;
 const MAX_DIGITS = 17;
+const MAX_GROUPS = 8;
 const DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
 
 // Where a national number is written with its trunk prefix 0: without it, digits are something
@@ -63,6 +68,27 @@ export function phoneRegionsFor(language: string | undefined): readonly CountryC
     : [region as CountryCode, ...regions.filter((r) => r !== region)];
 }
 
+const lengthsByRegion = new Map<CountryCode, ReadonlySet<number>>();
+
+/**
+ * How many digits a national number of `region` can have as written: its plan's lengths, plus
+ * one or two for a trunk prefix (`0`, Mexico's and Argentina's longer ones). Parsing costs tens
+ * of microseconds; this set turns most order numbers, SKUs and codes away before it. Asked of
+ * libphonenumber-js once per region.
+ */
+function writtenLengths(region: CountryCode): ReadonlySet<number> {
+  let lengths = lengthsByRegion.get(region);
+  if (lengths === undefined) {
+    const allowed = new Set<number>();
+    for (let length = 1; length <= MAX_DIGITS; length++)
+      if (validatePhoneNumberLength('5'.repeat(length), region) === undefined)
+        for (const extra of [0, 1, 2]) allowed.add(length + extra);
+    lengths = allowed;
+    lengthsByRegion.set(region, lengths);
+  }
+  return lengths;
+}
+
 /** Whether `written` (one window of a candidate) is a valid phone number of one of `regions`. */
 export function isPhoneNumber(written: string, regions: readonly CountryCode[]): boolean {
   const digits = written.replace(/\D/g, '');
@@ -73,8 +99,10 @@ export function isPhoneNumber(written: string, regions: readonly CountryCode[]):
     return parsePhoneNumberFromString(international)?.isValid() ?? false;
   }
   return regions.some((region) => {
+    if (!writtenLengths(region).has(digits.length)) return false;
     const number = parsePhoneNumberFromString(written, region);
-    if (number === undefined || !number.isValid()) return false;
+    // The length check is cheap; the full digit patterns run only on numbers that pass it.
+    if (number === undefined || !number.isPossible() || !number.isValid()) return false;
     return (
       !(number.country !== undefined && TRUNK_PREFIX_REQUIRED.has(number.country)) ||
       digits.startsWith('0')
@@ -133,6 +161,10 @@ function phoneIn(
     const start = windowStart(candidate, groups[first]!);
     return { start, end: groups[last]!.end, written: candidate.slice(start, groups[last]!.end) };
   };
+  // No number of the main markets is written in more than 7 groups or with more than two
+  // one-digit groups (`+33 6 …`, `+54 9 11 …`); longer lists are dates, amounts or codes.
+  if (groups.length > MAX_GROUPS || groups.filter(({ start, end }) => end - start === 1).length > 2)
+    return undefined;
   const whole = window(0, groups.length - 1);
   if (isPhoneNumber(whole.written, regions)) return whole;
   const last = groups.length - 1;
@@ -148,10 +180,23 @@ function phoneIn(
   return undefined;
 }
 
-export function findPhoneNumbers(text: string, language?: string): PersonalDataSpan[] {
+/**
+ * Phone numbers in `text`. Digit runs overlapping `claimed` (cards, IBANs, identifiers already
+ * found by their checksums) are not tried: validating a phone is the costly step.
+ */
+export function findPhoneNumbers(
+  text: string,
+  language?: string,
+  claimed: readonly PersonalDataSpan[] = [],
+): PersonalDataSpan[] {
   const regions = phoneRegionsFor(language);
   const spans: PersonalDataSpan[] = [];
-  for (const match of text.matchAll(CANDIDATE))
+  const sortedClaims = [...claimed].sort((a, b) => a.start - b.start);
+  let claim = 0;
+  for (const match of text.matchAll(CANDIDATE)) {
+    const end = match.index + match[0].length;
+    while (claim < sortedClaims.length && sortedClaims[claim]!.end <= match.index) claim++;
+    if (claim < sortedClaims.length && sortedClaims[claim]!.start < end) continue;
     for (const groups of groupLists(match[0])) {
       const found = phoneIn(match[0], groups, regions);
       if (found !== undefined)
@@ -161,5 +206,6 @@ export function findPhoneNumbers(text: string, language?: string): PersonalDataS
           kind: 'phone',
         });
     }
+  }
   return spans;
 }
