@@ -32,6 +32,10 @@ describe('findCards', () => {
     expect(values('Amex 3782 8224 6310 0052')).toEqual([]);
   });
 
+  it('does not read a card out of an international phone number', () => {
+    expect(values('Tel. +49 221 73060758')).toEqual([]);
+  });
+
   it('does not read a card out of a longer digit run such as a tracking number', () => {
     expect(values('Sendung 9400 1111 1111 1111 1111 1111')).toEqual([]);
   });

@@ -55,6 +55,11 @@ describe('findPhoneNumbers', () => {
     expect(values(text, language)).toEqual([phone]);
   });
 
+  it('finds a number written right after an abbreviation’s full stop, not after a digit’s', () => {
+    expect(values('Tel.612 34 56 78', 'es')).toEqual(['612 34 56 78']);
+    expect(values('v1.612 34 56 78', 'es')).toEqual([]);
+  });
+
   it('finds both numbers of a list separated by a slash', () => {
     expect(values('612 345 678 / 91 123 45 67', 'es')).toEqual(['612 345 678', '91 123 45 67']);
   });
