@@ -6,8 +6,9 @@ import { digitsOf, passesLuhn } from './digits.js';
 import type { PersonalDataSpan } from './span.js';
 
 // The digit groups cannot start or end inside a longer run of digits (`(?<!\d[ -]?)`), so a
-// 25-digit tracking number is not read as a card plus change.
-const CARD_CANDIDATE = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)/g;
+// 25-digit tracking number is not read as a card plus change, nor right after a `+`: that is a
+// phone's country code (`+49 221 73060758` passes Luhn as a 13-digit Visa).
+const CARD_CANDIDATE = /(?<![\d+][ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)/g;
 
 interface Network {
   prefix: RegExp;

@@ -31,14 +31,21 @@ export function isIpv6(candidate: string): boolean {
 }
 
 export function findIpAddresses(text: string): PersonalDataSpan[] {
-  const spans: PersonalDataSpan[] = [];
-  for (const match of text.matchAll(IPV4))
-    spans.push({ start: match.index, end: match.index + match[0].length, kind: 'ip' });
+  const ipv6: PersonalDataSpan[] = [];
   for (const match of text.matchAll(IPV6_CANDIDATE)) {
     // A sentence's full stop after the address is not part of it.
     const candidate = match[0].replace(/\.+$/, '');
     if (candidate.includes(':') && isIpv6(candidate))
-      spans.push({ start: match.index, end: match.index + candidate.length, kind: 'ip' });
+      ipv6.push({ start: match.index, end: match.index + candidate.length, kind: 'ip' });
+  }
+  const spans = [...ipv6];
+  let next = 0;
+  for (const match of text.matchAll(IPV4)) {
+    const end = match.index + match[0].length;
+    while (next < ipv6.length && ipv6[next]!.end < end) next++;
+    // The IPv4 tail of `::ffff:192.0.2.1` is part of the IPv6 address already found.
+    if (next < ipv6.length && ipv6[next]!.start <= match.index) continue;
+    spans.push({ start: match.index, end, kind: 'ip' });
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -5,8 +5,8 @@
  * once whatever their number.
  *
  * A name of several words is found whole and also word by word (`Hola Rosa` hides the
- * requester's first name), but a single word only as capitalised in the value: `Rosa` is the
- * requester, `una camiseta rosa` is a pink T-shirt. Lower-case particles (`de`, `van`) and
+ * requester's first name), but a single word only as capitalised in the value or in capitals:
+ * `Rosa` and `ROSA` are the requester, `una camiseta rosa` is a pink T-shirt. Lower-case particles (`de`, `van`) and
  * one-letter initials are never found alone.
  * Phones are matched by their digits, whatever separators the text uses, with or without the
  * country code or trunk prefix.
@@ -65,7 +65,8 @@ function alternativesOf(known: readonly KnownPersonalValue[]): [Alternative[], A
       if (words.length > 1)
         for (const word of words)
           if (/^\p{Lu}/u.test(word) && [...word].length > 1)
-            asWritten.push({ source: nameSource(word), kind });
+            for (const form of new Set([word, word.toUpperCase()]))
+              asWritten.push({ source: nameSource(form), kind });
     }
   }
   return [anyCase, asWritten];

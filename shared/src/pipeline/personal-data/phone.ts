@@ -15,7 +15,7 @@ import type { PersonalDataSpan } from './span.js';
 
 // A run of digits and the separators people put in phone numbers; its windows are tried below.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}_+#/.,-])\+?\(?\+?\d[\d ().\-/\u00A0]{4,30}\d(?![\p{L}\p{N}_]|[.,-]\p{N})/gu;
+  /(?<![\p{L}\p{N}_+#/,-])(?<!\p{N}\.)\+?\(?\+?\d[\d ().\-/\u00A0]{4,30}\d(?![\p{L}\p{N}_]|[.,-]\p{N})/gu;
 const DIGIT_GROUP = /\d+/g;
 // The shortest national numbers of the main markets have 7 digits (some Italian landlines have 6).
 const MIN_DIGITS = 6;
