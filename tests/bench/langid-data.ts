@@ -2,6 +2,7 @@
 // the benchmark (langid.bench.ts) and the weight fitting (langid.fit.ts).
 import { readFileSync } from 'node:fs';
 import { DETECTABLE_LANGUAGES } from '@parley/shared/detect/index';
+import { seededRandom } from '../support/seeded-random.js';
 
 /** The 28 languages of the development split: exactly the ones Parley's detector answers. */
 export const LANGID_LANGUAGES: readonly string[] = DETECTABLE_LANGUAGES;
@@ -25,18 +26,6 @@ export function loadLangidDev(): LangidSample[] {
 
 export function lengthBucket(text: string): '<20' | '20-60' | '>60' {
   return text.length < 20 ? '<20' : text.length <= 60 ? '20-60' : '>60';
-}
-
-// mulberry32: a tiny seeded PRNG so every run simulates the same priors.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** For each sample, a profile locale that is its true language 70 % of the time, else another of the 28. */

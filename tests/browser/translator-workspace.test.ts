@@ -151,4 +151,38 @@ describe('the translators’ workspace', { timeout: 90_000 }, () => {
     expect(note?.body).toContain('Your order 48213 ships on Friday.');
     expect(note?.body).toContain('lucia');
   });
+
+  it('shows personal values as tokens the translator cannot alter, and posts the values on approval', async () => {
+    const ticketId = String(++ticket);
+    zendesk.addTicket(ticketId);
+    const response = await createReply(proxy, {
+      ...reviewRequest(
+        ticketId,
+        '<p>Hello Rosa Verde,</p><p>We refunded card 4111 1111 1111 1111; call +49 30 901820.</p>',
+      ),
+      hints: { pii: [{ kind: 'name', value: 'Rosa Verde' }] },
+    });
+    const { id } = response.json() as { id: string };
+    await signIn();
+    const row = page.locator(`tr[data-job="${id}"]`);
+    await poll(() => row.textContent()).toContain('[card ••••1111]');
+    await row.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('heading', { name: 'Reply for Development' }).waitFor();
+
+    const tokens = page.locator('.parley-token');
+    await poll(() => tokens.allTextContents()).toEqual(
+      expect.arrayContaining(['name', 'card ••••1111', 'phone']),
+    );
+    const seen = await page.locator('body').innerText();
+    for (const value of ['Rosa', 'Verde', '4111', '901820']) expect(seen).not.toContain(value);
+    const cardToken = segmentEditor(2).locator('[data-placeholder]').first();
+    expect(await cardToken.getAttribute('contenteditable')).toBe('false');
+
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    await page.getByText('Approved. Parley is posting the reply to the ticket.').waitFor();
+    await waitForStatus(proxy, id, ['posted']);
+    const [reply] = zendesk.tickets.get(ticketId) ?? [];
+    for (const value of ['Rosa Verde', '4111 1111 1111 1111', '+49 30 901820'])
+      expect(reply?.html_body).toContain(value);
+  });
 });

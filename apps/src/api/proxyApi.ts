@@ -4,6 +4,7 @@
  */
 import type {
   Detection,
+  KnownPersonalValue,
   DetectRequest,
   LanguagesResponse,
   ReplyRequest,
@@ -11,7 +12,7 @@ import type {
   TranslateRequest,
   TranslateResponse,
 } from '@parley/shared/api/schemas';
-import type { HelpdeskHost } from '../host/helpdeskHost.js';
+import type { HelpdeskHost, TicketContext } from '../host/helpdeskHost.js';
 
 export type ReplyStatus = ReplyView['status'];
 
@@ -23,18 +24,46 @@ export type ReplyJob = Pick<ReplyView, 'id' | 'status'>;
 
 export type ProxyApi = ReturnType<typeof createProxyApi>;
 
-export function createProxyApi(host: Pick<HelpdeskHost, 'request'>) {
+/** The body with the ticket's known personal values added as `hints.pii`, when there are any. */
+function withPersonalData<T extends { hints?: object }>(
+  body: T,
+  personalData: readonly KnownPersonalValue[] | undefined,
+): T {
+  if (!personalData?.length) return body;
+  return { ...body, hints: { ...body.hints, pii: personalData.slice(0, MAX_PERSONAL_VALUES) } };
+}
+
+/** The proxy accepts this many known values per request. */
+const MAX_PERSONAL_VALUES = 20;
+
+export function createProxyApi(
+  host: Pick<HelpdeskHost, 'request'> & { context?: Pick<TicketContext, 'personalData'> },
+) {
+  const personalData = host.context?.personalData;
   return {
     detect: (body: DetectRequest) =>
-      host.request<Detection>({ method: 'POST', path: '/v1/detect', body }),
+      host.request<Detection>({
+        method: 'POST',
+        path: '/v1/detect',
+        body: withPersonalData(body, personalData),
+      }),
 
     translate: (body: TranslateRequest) =>
-      host.request<TranslateResponse>({ method: 'POST', path: '/v1/translate', body }),
+      host.request<TranslateResponse>({
+        method: 'POST',
+        path: '/v1/translate',
+        body: withPersonalData(body, personalData),
+      }),
 
     languages: () => host.request<LanguagesResponse>({ method: 'GET', path: '/v1/languages' }),
 
     createReply: (body: ReplyRequest, idempotencyKey: string) =>
-      host.request<ReplyJob>({ method: 'POST', path: '/v1/replies', body, idempotencyKey }),
+      host.request<ReplyJob>({
+        method: 'POST',
+        path: '/v1/replies',
+        body: withPersonalData(body, personalData),
+        idempotencyKey,
+      }),
 
     getReply: (id: string) =>
       host.request<ReplyJob>({ method: 'GET', path: `/v1/replies/${encodeURIComponent(id)}` }),

@@ -49,8 +49,17 @@ function fakeFreshworksClient({ iparams = {}, requester, respond }: FakeOptions 
       requester_id: 601,
       created_at: '2026-11-21T08:15:00Z',
     },
-    requester: requester ?? { id: 601, name: 'Lucía Fernández', language: 'es' },
-    loggedInUser: { id: 77, contact: { name: 'Sam Rivera', language: 'de' } },
+    requester: requester ?? {
+      id: 601,
+      name: 'Lucía Fernández',
+      email: 'lucia.fernandez@correo.example',
+      mobile: '+34 612 345 678',
+      language: 'es',
+    },
+    loggedInUser: {
+      id: 77,
+      contact: { name: 'Sam Rivera', email: 'sam@acme.example', language: 'de' },
+    },
   };
   const client: FreshworksClient = {
     data: { get: async (name) => ({ [name]: data[name] }) },
@@ -111,6 +120,13 @@ describe('connectFreshdesk', () => {
       agentLocale: 'de',
       requesterLocale: 'es',
       defaultMode: 'review',
+      personalData: [
+        { kind: 'name', value: 'Lucía Fernández' },
+        { kind: 'email', value: 'lucia.fernandez@correo.example' },
+        { kind: 'phone', value: '+34 612 345 678' },
+        { kind: 'name', value: 'Sam Rivera' },
+        { kind: 'email', value: 'sam@acme.example' },
+      ],
     });
   });
 

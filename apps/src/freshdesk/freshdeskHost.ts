@@ -6,6 +6,7 @@
  * so the key never reaches the browser.
  */
 import {
+  knownValues,
   ProxyError,
   type HelpdeskHost,
   type NoticeKind,
@@ -69,12 +70,15 @@ interface FreshdeskTicket {
 interface FreshdeskRequester {
   id?: number | string;
   name?: string;
+  email?: string;
+  phone?: string;
+  mobile?: string;
   language?: string;
 }
 
 interface FreshdeskAgent {
   id?: number | string;
-  contact?: { name?: string; language?: string };
+  contact?: { name?: string; email?: string; language?: string };
 }
 
 /** The iparams the app reads in the browser (config/iparams.json); the proxy key is secure and never here. */
@@ -171,6 +175,14 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
     agentLocale: iparams.agent_language?.trim() || text(agent.contact?.language) || 'en',
     defaultMode: iparams.default_mode === 'review' ? 'review' : 'machine',
     ...(requesterLocale ? { requesterLocale } : {}),
+    personalData: knownValues([
+      ['name', text(requester.name)],
+      ['email', text(requester.email)],
+      ['phone', text(requester.phone)],
+      ['phone', text(requester.mobile)],
+      ['name', text(agent.contact?.name)],
+      ['email', text(agent.contact?.email)],
+    ]),
   };
 
   const t = createTranslate(context.agentLocale);

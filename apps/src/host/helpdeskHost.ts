@@ -3,6 +3,8 @@
  * each implement this once (an adapter), and every component talks only to this interface.
  */
 
+import type { KnownPersonalValue } from '@parley/shared/api/schemas';
+
 /** Who wrote a comment, as far as translation cares: customers are translated, agents are not. */
 export type AuthorRole = 'customer' | 'agent';
 
@@ -28,6 +30,11 @@ export interface TicketContext {
   agentLocale: string;
   agentId: string;
   defaultMode: ReplyMode;
+  /**
+   * The requester's and agent's names, e-mail addresses and phone numbers as the ticket shows
+   * them: sent as `hints.pii` so the proxy masks them before any engine sees the text.
+   */
+  personalData?: KnownPersonalValue[];
 }
 
 /** What was put into the helpdesk's reply editor. */
@@ -80,6 +87,19 @@ export interface HelpdeskHost {
    * Parley itself failed.
    */
   onReplySending?(check: SendCheck): () => void;
+}
+
+/** The values a ticket shows that are set, each once, as `TicketContext.personalData`. */
+export function knownValues(
+  entries: readonly [KnownPersonalValue['kind'], string | undefined][],
+): KnownPersonalValue[] {
+  const known: KnownPersonalValue[] = [];
+  for (const [kind, raw] of entries) {
+    const value = raw?.trim().slice(0, 200);
+    if (value && !known.some((entry) => entry.kind === kind && entry.value === value))
+      known.push({ kind, value });
+  }
+  return known;
 }
 
 /**

@@ -20,9 +20,13 @@ function fakeZafClient({ settings = {}, data = {}, respond }: FakeZafOptions = {
   const values: Record<string, unknown> = {
     'ticket.id': 1001,
     'ticket.requester.locale': 'es-ES',
+    'ticket.requester.name': 'María Pérez Gómez',
+    'ticket.requester.email': 'maria.perez@correo.example',
     'currentUser.id': 9001,
     'currentUser.locale': 'en-US',
     'currentAccount.subdomain': 'acme',
+    'currentUser.name': 'Sam Rivera',
+    'currentUser.email': 'sam@acme.example',
     'comment.useRichText': true,
     'ticket.comments': [
       {
@@ -93,6 +97,12 @@ describe('connectZendesk', () => {
       agentLocale: 'en-US',
       requesterLocale: 'es-ES',
       defaultMode: 'review',
+      personalData: [
+        { kind: 'name', value: 'María Pérez Gómez' },
+        { kind: 'email', value: 'maria.perez@correo.example' },
+        { kind: 'name', value: 'Sam Rivera' },
+        { kind: 'email', value: 'sam@acme.example' },
+      ],
     });
   });
 

@@ -8,6 +8,7 @@
  */
 import type { ZafClient, ZafRequestFailure } from 'zendesk_app_framework_sdk';
 import {
+  knownValues,
   ProxyError,
   type AuthorRole,
   type HelpdeskHost,
@@ -86,9 +87,13 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
   const data = await client.get([
     'ticket.id',
     'ticket.requester.locale',
+    'ticket.requester.name',
+    'ticket.requester.email',
     'currentUser.id',
     'currentUser.locale',
     'currentAccount.subdomain',
+    'currentUser.name',
+    'currentUser.email',
   ]);
 
   const requesterLocale = stringAt(data, 'ticket.requester.locale');
@@ -99,6 +104,12 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
     agentLocale: settings.agentLanguage?.trim() || stringAt(data, 'currentUser.locale') || 'en',
     defaultMode: settings.defaultMode === 'review' ? 'review' : 'machine',
     ...(requesterLocale ? { requesterLocale } : {}),
+    personalData: knownValues([
+      ['name', stringAt(data, 'ticket.requester.name')],
+      ['email', stringAt(data, 'ticket.requester.email')],
+      ['name', stringAt(data, 'currentUser.name')],
+      ['email', stringAt(data, 'currentUser.email')],
+    ]),
   };
   // The claims come from this page; what makes them count is the signature, which only Zendesk's
   // proxy can make. The proxy still asks Zendesk whether this user is an agent (see the README).

@@ -45,6 +45,31 @@ export const Detection = Type.Object({
 });
 export type Detection = Static<typeof Detection>;
 
+export const KnownPersonalValue = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('name'), Type.Literal('email'), Type.Literal('phone')]),
+    value: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type KnownPersonalValue = Static<typeof KnownPersonalValue>;
+/** What the helpdesk knows of the ticket's people: masked wherever it occurs, never logged. */
+const PersonalDataHints = Type.Array(KnownPersonalValue, {
+  maxItems: 20,
+  description: "The requester's and agent's names, e-mail addresses and phone numbers",
+});
+
+/** What was masked before the text reached an engine, by kind; never the values. */
+export const Redactions = Type.Array(
+  Type.Object({
+    kind: Type.String({
+      description: '`email`, `phone`, `card`, `iban`, `ip`, `national_id`, `name`',
+    }),
+    count: Type.Integer({ minimum: 1 }),
+  }),
+);
+export type Redactions = Static<typeof Redactions>;
+
 export const DetectRequest = Type.Object(
   {
     text: Type.String(),
@@ -54,6 +79,7 @@ export const DetectRequest = Type.Object(
           locale: Type.Optional(LanguageCode),
           languages: Type.Optional(Type.Array(LanguageCode, { maxItems: 100 })),
           previous: Type.Optional(Type.Array(LanguageCode, { maxItems: 20 })),
+          pii: Type.Optional(PersonalDataHints),
         },
         { additionalProperties: false },
       ),
@@ -98,6 +124,9 @@ export const TranslateRequest = Type.Object(
     target: LanguageCode,
     formality: Type.Optional(Formality),
     glossary: Type.Optional(Type.Array(GlossaryTerm, { maxItems: LIMITS.maxRequestTerms })),
+    hints: Type.Optional(
+      Type.Object({ pii: Type.Optional(PersonalDataHints) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -130,6 +159,7 @@ export const TranslateResponse = Type.Object({
   cached: Type.Boolean({ description: 'Every segment came from the translation memory' }),
   qa: Type.Array(QaIssue),
   detection: Type.Optional(Detection),
+  redactions: Redactions,
 });
 export type TranslateResponse = Static<typeof TranslateResponse>;
 
@@ -222,6 +252,9 @@ export const ReplyRequest = Type.Object(
     target: LanguageCode,
     mode: Type.Union([Type.Literal('machine'), Type.Literal('review')]),
     priority: Type.Optional(ReplyPriority),
+    hints: Type.Optional(
+      Type.Object({ pii: Type.Optional(PersonalDataHints) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -231,6 +264,7 @@ export const ReplyCreated = Type.Object({
   id: Type.String(),
   status: ReplyStatus,
   dueAt: Type.Optional(Type.String({ description: 'ISO 8601; reviewed replies only' })),
+  redactions: Redactions,
 });
 
 const ApiErrorObject = Type.Object({ code: Type.String(), message: Type.String() });
@@ -253,6 +287,7 @@ export const ReplyView = Type.Object({
   editDistance: Type.Optional(
     Type.Integer({ description: 'Characters changed between machine and approved text' }),
   ),
+  redactions: Redactions,
   updatedAt: Type.String(),
 });
 export type ReplyView = Static<typeof ReplyView>;
@@ -318,7 +353,12 @@ export const QueueSegment = Type.Object({
         Type.Literal('span'),
         Type.Literal('term'),
       ]),
-      display: Type.String(),
+      display: Type.String({
+        description: 'How it reads; a personal value as a typed token (`card ••••1111`, `phone`)',
+      }),
+      personal: Type.Optional(
+        Type.String({ description: 'The kind of personal value it stands for' }),
+      ),
     }),
   ),
   terms: Type.Array(Type.Object({ source: Type.String(), target: Type.Optional(Type.String()) })),

@@ -10,6 +10,8 @@ import { escapeHtmlText, escapeXmlText } from './escape.js';
 import { findTerms } from './glossary.js';
 import type { Placeholder } from './placeholder.js';
 import { placeholderElement } from './placeholder.js';
+import { findPersonalData, type PersonalDataKind } from './personal-data/index.js';
+import { personalDataToken, replacePersonalData, withPersonalData } from './personal-spans.js';
 import { findProtectedSpans } from './protected-spans.js';
 import type { SpanCategory } from './protected-spans.js';
 import { sentenceStarts } from './sentences.js';
@@ -35,12 +37,10 @@ export interface DocumentPlan {
   segments: SegmentPlan[];
 }
 
-interface Masked {
-  start: number;
-  end: number;
-  category: SpanCategory;
-  term?: GlossaryTerm;
-}
+type Masked = { start: number; end: number } & (
+  | { category: SpanCategory; term?: GlossaryTerm }
+  | { category: 'personal'; personal: PersonalDataKind }
+);
 
 const LETTER = /\p{L}/u;
 const LEADING_SPACE = /^\s+/u;
@@ -84,7 +84,22 @@ export class DocumentBuilder {
   }
 
   placeholder(placeholder: Placeholder): void {
-    this.run.push(placeholder);
+    this.run.push(placeholder.kind === 'span' ? this.withTokens(placeholder) : placeholder);
+  }
+
+  /**
+   * A span the caller masked whole (an HTML `<code>` element) reaches no engine, but translators
+   * read its source: the personal values in it read as tokens there too.
+   */
+  private withTokens(span: Extract<Placeholder, { kind: 'span' }>): Placeholder {
+    const masking = this.options.personalData;
+    if (!masking || masking.kinds.size === 0 || masking.showValues) return span;
+    const source = replacePersonalData(
+      span.source,
+      { kinds: masking.kinds, ...(masking.known ? { known: masking.known } : {}) },
+      personalDataToken,
+    );
+    return source === span.source ? span : { ...span, source };
   }
 
   /** A fresh id pairing an inline element's start and end tags. */
@@ -115,7 +130,7 @@ export class DocumentBuilder {
     return this.format === 'html' ? escapeHtmlText(text) : text;
   }
 
-  /** Replaces protected spans and glossary terms in the run's text by placeholders. */
+  /** Replaces personal data, protected spans and glossary terms in the run's text by placeholders. */
   private protect(run: readonly RunToken[]): RunToken[] {
     const tokens: RunToken[] = [];
     for (const token of run) {
@@ -125,22 +140,54 @@ export class DocumentBuilder {
       }
       const masked = this.maskedIn(token);
       let from = 0;
-      for (const { start, end, category, term } of masked) {
-        if (start > from) tokens.push(token.slice(from, start));
-        const source = token.slice(start, end);
-        tokens.push(
-          term?.target !== undefined
-            ? { kind: 'term', source, target: term.target }
-            : { kind: 'span', category, source, output: this.render(source) },
-        );
-        from = end;
+      for (const span of masked) {
+        if (span.start > from) tokens.push(token.slice(from, span.start));
+        tokens.push(this.placeholderFor(span, token.slice(span.start, span.end)));
+        from = span.end;
       }
       if (from < token.length) tokens.push(from === 0 ? token : token.slice(from));
     }
     return tokens;
   }
 
+  private placeholderFor(span: Masked, source: string): Placeholder {
+    if (span.category === 'personal') {
+      const display = this.options.personalData?.showValues
+        ? source
+        : personalDataToken(span.personal, source);
+      const { personal } = span;
+      return {
+        kind: 'span',
+        category: 'personal',
+        personal,
+        source,
+        output: this.render(source),
+        display,
+      };
+    }
+    if (span.term?.target !== undefined) return { kind: 'term', source, target: span.term.target };
+    return { kind: 'span', category: span.category, source, output: this.render(source) };
+  }
+
   private maskedIn(text: string): Masked[] {
+    const spans = this.spansAndTerms(text);
+    const masking = this.options.personalData;
+    if (!masking || masking.kinds.size === 0) return spans;
+    const personal = findPersonalData(text, {
+      kinds: masking.kinds,
+      language: this.options.sourceLanguage,
+      ...(masking.known ? { known: masking.known } : {}),
+    });
+    if (personal.length === 0) return spans;
+    return withPersonalData(spans, personal, (span) => span.category !== 'term').map(
+      (span): Masked =>
+        'kind' in span
+          ? { start: span.start, end: span.end, category: 'personal', personal: span.kind }
+          : span,
+    );
+  }
+
+  private spansAndTerms(text: string): Masked[] {
     const spans: Masked[] = findProtectedSpans(text);
     const terms = findTerms(text, this.options.terms);
     if (terms.length === 0) return spans;

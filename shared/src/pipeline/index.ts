@@ -24,6 +24,7 @@ export type { CheckOptions } from './check-translation.js';
 export type {
   DocumentFormat,
   GlossaryTerm,
+  PersonalDataMasking,
   PipelineOptions,
   PreparedDocument,
   QaCode,

@@ -32,6 +32,9 @@ export class MaskedDocument implements PreparedDocument {
         id: index + 1,
         kind: placeholder.kind,
         display: describePlaceholder(placeholder),
+        ...(placeholder.kind === 'span' && placeholder.category === 'personal'
+          ? { personal: placeholder.personal }
+          : {}),
       })),
     }));
   }

@@ -1,6 +1,7 @@
 /**
  * What a `<x id="N"/>` in a masked segment stands for, and how restore writes it back.
  */
+import type { PersonalDataKind } from './personal-data/index.js';
 import type { SpanCategory } from './protected-spans.js';
 
 export type Placeholder =
@@ -10,6 +11,15 @@ export type Placeholder =
   | { kind: 'void'; name: string; output: string }
   /** A protected span or do-not-translate term, restored verbatim. */
   | { kind: 'span'; category: SpanCategory; source: string; output: string }
+  /** A personal value, restored verbatim; `display` is what translators see (a typed token). */
+  | {
+      kind: 'span';
+      category: 'personal';
+      personal: PersonalDataKind;
+      source: string;
+      output: string;
+      display: string;
+    }
   /** A glossary term with a target: restored as the target term. */
   | { kind: 'term'; source: string; target: string };
 
@@ -23,6 +33,7 @@ export function describePlaceholder(placeholder: Placeholder): string {
     case 'void':
       return `<${placeholder.name}>`;
     case 'span':
+      return placeholder.category === 'personal' ? placeholder.display : placeholder.source;
     case 'term':
       return placeholder.source;
   }

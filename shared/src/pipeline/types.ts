@@ -3,6 +3,8 @@
  * back (masked segments, QA issues, a document they can restore).
  */
 
+import type { KnownPersonalValue, PersonalDataKind } from './personal-data/index.js';
+
 /** A tenant glossary entry. Without `target` the term is never translated (do-not-translate). */
 export interface GlossaryTerm {
   source: string;
@@ -15,6 +17,16 @@ export interface PipelineOptions {
   /** BCP 47 code of the text's language; drives sentence segmentation. */
   sourceLanguage: string;
   terms?: readonly GlossaryTerm[];
+  /** Personal data to mask; without it none is (the caller applies the tenant's policy). */
+  personalData?: PersonalDataMasking;
+}
+
+export interface PersonalDataMasking {
+  kinds: ReadonlySet<PersonalDataKind>;
+  /** Values the helpdesk knows (requester's and agent's names, e-mails, phones). */
+  known?: readonly KnownPersonalValue[];
+  /** Placeholders display the values instead of typed tokens (a tenant's translators may see them). */
+  showValues?: boolean;
 }
 
 export interface Segment {
@@ -30,8 +42,13 @@ export interface SegmentPlaceholder {
   /** The N of `<x id="N"/>`. */
   id: number;
   kind: 'open' | 'close' | 'void' | 'span' | 'term';
-  /** How it reads: `<b>`, `</b>`, `{{ticket.id}}`, `ORD-77812-B`, a glossary term's source. */
+  /**
+   * How it reads: `<b>`, `</b>`, `{{ticket.id}}`, `ORD-77812-B`, a glossary term's source; a
+   * personal value as a typed token (`card ••••1111`, `phone`) unless values are shown.
+   */
   display: string;
+  /** Set when it stands for a personal value. */
+  personal?: PersonalDataKind;
 }
 
 /** Stable QA codes, shared by machine-translation restore and the translator workspace. */

@@ -95,4 +95,54 @@ describe('tenant command line', { timeout: 60_000 }, () => {
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('glossaries need a regional');
   });
+
+  it('masks every kind for every engine by default, and stores a narrower personal-data policy', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir() };
+    const { stdout } = await tenantCli(env, 'create', 'Umbrella');
+    const tenantId = /tenant {2}(\S+)/.exec(stdout)![1]!;
+    const defaults = (await tenantCli(env, 'personal-data', tenantId)).stdout;
+    expect(defaults).toContain(
+      'masked kinds            email, phone, card, iban, ip, national_id, name',
+    );
+    expect(defaults).toContain('for engines             all');
+
+    await tenantCli(
+      env,
+      'personal-data',
+      tenantId,
+      '--kinds',
+      'card,iban',
+      '--engines',
+      'deepl,google',
+      '--translators-see-values',
+      'yes',
+    );
+    const store = await openStore({ dataDir: env.PARLEY_DATA_DIR });
+    try {
+      expect(await store.personalData.get(tenantId)).toEqual({
+        kinds: ['card', 'iban'],
+        engines: ['deepl', 'google'],
+        translatorsSeeValues: true,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a personal-data kind it does not know, naming the kinds it does', async () => {
+    const env = { PARLEY_DATA_DIR: tempDir() };
+    const { stdout } = await tenantCli(env, 'create', 'Hooli');
+    const tenantId = /tenant {2}(\S+)/.exec(stdout)![1]!;
+    const failure = await tenantCli(
+      env,
+      'personal-data',
+      tenantId,
+      '--kinds',
+      'card,passport',
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain(
+      '--kinds: "passport" is not one of email, phone, card',
+    );
+  });
 });

@@ -12,13 +12,21 @@
  *   npm run tenant -- glossary-list <tenant-id>
  *   npm run tenant -- engines <tenant-id> <settings.json | ->   (needs PARLEY_SECRET_KEY)
  *   npm run tenant -- engines-show <tenant-id>
+ *   npm run tenant -- personal-data <tenant-id> [--kinds all|email,phone,…] [--engines all|deepl,…]
+ *                                   [--translators-see-values yes|no]   (no option: shows it)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { normalizeLanguageTag } from '@parley/shared/languages';
+import {
+  PERSONAL_DATA_KINDS,
+  type PersonalDataKind,
+} from '@parley/shared/pipeline/personal-data/index';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import {
+  ENGINE_KINDS,
   EngineSettingsError,
+  type EngineKind,
   parseEngineSettings,
   redactEngineSettings,
   sealEngineSettings,
@@ -26,6 +34,7 @@ import {
 import { createSecretBox, SecretsError } from '../secrets.js';
 import { ANY_TARGET } from '../store/glossary.js';
 import { openStore, type Store } from '../store/index.js';
+import type { PersonalDataPolicy } from '../store/personal-data-policy.js';
 
 class UsageError extends Error {}
 
@@ -38,6 +47,49 @@ function languageList(value: string | undefined): string[] {
   });
 }
 
+/** A comma-separated list of names from `allowed`. */
+function namesFrom<T extends string>(option: string, value: string, allowed: readonly T[]): T[] {
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.find((name) => !(allowed as readonly string[]).includes(name));
+  if (unknown !== undefined)
+    throw new UsageError(`--${option}: "${unknown}" is not one of ${allowed.join(', ')}`);
+  return names as T[];
+}
+
+function personalDataPolicy(
+  current: PersonalDataPolicy,
+  values: { kinds?: string; engines?: string; 'translators-see-values'?: string },
+): PersonalDataPolicy {
+  const seeValues = values['translators-see-values'];
+  if (seeValues !== undefined && seeValues !== 'yes' && seeValues !== 'no')
+    throw new UsageError('--translators-see-values is yes or no');
+  return {
+    kinds:
+      values.kinds === undefined
+        ? current.kinds
+        : values.kinds === 'all'
+          ? [...PERSONAL_DATA_KINDS]
+          : values.kinds === 'none'
+            ? []
+            : namesFrom<PersonalDataKind>('kinds', values.kinds, PERSONAL_DATA_KINDS),
+    engines:
+      values.engines === undefined
+        ? current.engines
+        : values.engines === 'all'
+          ? 'all'
+          : namesFrom<EngineKind>('engines', values.engines, ENGINE_KINDS),
+    translatorsSeeValues:
+      seeValues === undefined ? current.translatorsSeeValues : seeValues === 'yes',
+  };
+}
+
+const describePolicy = (policy: PersonalDataPolicy): string =>
+  [
+    `masked kinds            ${policy.kinds.join(', ') || '(none)'}`,
+    `for engines             ${policy.engines === 'all' ? 'all' : policy.engines.join(', ')}`,
+    `translators see values  ${policy.translatorsSeeValues ? 'yes' : 'no'}`,
+  ].join('\n');
+
 async function requireTenant(store: Store, id: string | undefined) {
   const tenant = id && (await store.tenants.get(id));
   if (!tenant)
@@ -49,7 +101,13 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { languages: { type: 'string' }, label: { type: 'string' } },
+    options: {
+      languages: { type: 'string' },
+      label: { type: 'string' },
+      kinds: { type: 'string' },
+      engines: { type: 'string' },
+      'translators-see-values': { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   switch (command) {
@@ -150,9 +208,20 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       console.log(JSON.stringify(redactEngineSettings(settings), null, 2));
       return;
     }
+    case 'personal-data': {
+      const tenant = await requireTenant(store, rest[0]);
+      const current = await store.personalData.get(tenant.id);
+      const changed = ['kinds', 'engines', 'translators-see-values'].some(
+        (option) => option in values,
+      );
+      const policy = changed ? personalDataPolicy(current, values) : current;
+      if (changed) await store.personalData.set(tenant.id, policy);
+      console.log(describePolicy(policy));
+      return;
+    }
     default:
       throw new UsageError(
-        'commands: create, list, key, keys, revoke, languages, glossary, glossary-list, engines, engines-show (see the README)',
+        'commands: create, list, key, keys, revoke, languages, glossary, glossary-list, engines, engines-show, personal-data (see the README)',
       );
   }
 }

@@ -137,6 +137,12 @@ const _routesAgree: Route[] = [] as NonNullable<EngineSettings['routes']>;
 void _configsAgree;
 void _routesAgree;
 
+export type EngineKind = EngineSettings['engines'][number]['kind'];
+/** Every engine kind a tenant can configure. */
+export const ENGINE_KINDS: readonly EngineKind[] = [
+  ...new Set(EngineConfigSchema.anyOf.map((schema) => schema.properties.kind.const as EngineKind)),
+];
+
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = { engines: [{ kind: 'apertium' }] };
 
 const validator = Compile(EngineSettingsSchema);

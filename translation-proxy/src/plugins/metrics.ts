@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics at `GET /metrics`: HTTP requests and latency per route, engine calls,
- * translation-memory hits, detections, and what the outbox posted to the helpdesks. One registry per app instance, so tests can build many apps.
+ * translation-memory hits, detections, personal values masked by kind, and what the outbox posted
+ * to the helpdesks. One registry per app instance, so tests can build many apps.
  * The endpoint may ask for a bearer token (PARLEY_METRICS_TOKEN) and may be served on its own
  * port (PARLEY_METRICS_PORT) instead of the API's.
  */
@@ -56,6 +57,12 @@ export function createMetrics() {
       name: 'parley_replies_finished_total',
       help: 'Replies the outbox finished, by helpdesk and outcome: posted or failed',
       labelNames: ['helpdesk', 'outcome'] as const,
+      registers: [registry],
+    }),
+    personalDataMasked: new Counter({
+      name: 'parley_personal_data_masked_total',
+      help: 'Personal values masked before translation, by kind (email, phone, card, iban, ip, national_id, name)',
+      labelNames: ['kind'] as const,
       registers: [registry],
     }),
     detections: new Counter({

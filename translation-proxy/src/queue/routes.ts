@@ -21,11 +21,19 @@ import {
   ReplyParams,
 } from '@parley/shared/api/schemas';
 import { normalizeLanguageTag } from '@parley/shared/languages';
+import { PERSONAL_DATA_KINDS } from '@parley/shared/pipeline/personal-data/index';
+import { personalDataToken, replacePersonalData } from '@parley/shared/pipeline/personal-spans';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
-import { QaFailed, type ReplyService } from '../replies/service.js';
+import { prepareDraft, QaFailed, type ReplyService } from '../replies/service.js';
 import type { Store } from '../store/index.js';
-import { effectiveStatus, type ReplyJob } from '../store/reply-jobs.js';
+import {
+  DRAFT_START,
+  effectiveStatus,
+  type JobMasking,
+  type QueueEntry,
+  type ReplyJob,
+} from '../store/reply-jobs.js';
 import {
   dummyHash,
   needsRehash,
@@ -38,19 +46,39 @@ import { endSession, requireSession, startSession } from './session.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** The first 120 characters of the draft as plain text. */
-function preview(format: 'html' | 'text', draft: string): string {
+const TRAILING_WORD = /\S*$/u;
+
+/**
+ * The first 120 characters of the draft as plain text, personal values as tokens unless the
+ * tenant lets translators see them. A draft cut short loses its last word, which may be the start
+ * of a value too short to recognise.
+ */
+function preview(entry: QueueEntry, showValues: boolean): string {
+  const { format, draftStart, masking } = entry;
+  const cut = draftStart.length >= DRAFT_START ? draftStart.replace(TRAILING_WORD, '') : draftStart;
   const text =
     format === 'html'
-      ? draft
+      ? cut
           .replace(/<[^<>]*>/g, ' ')
           .replace(/&nbsp;/g, ' ')
           .replace(/&lt;/g, '<')
           .replace(/&gt;/g, '>')
           .replace(/&amp;/g, '&')
-      : draft;
-  return [...text.replace(/\s+/g, ' ').trim()].slice(0, 120).join('');
+      : cut;
+  const shown = showValues ? text : maskedPreview(text, masking);
+  return [...shown.replace(/\s+/g, ' ').trim()].slice(0, 120).join('');
 }
+
+/** Jobs queued before masking existed, or whose masking is gone, are masked in full. */
+const maskedPreview = (text: string, masking: JobMasking | null): string =>
+  replacePersonalData(
+    text,
+    {
+      kinds: new Set(masking?.kinds ?? PERSONAL_DATA_KINDS),
+      ...(masking ? { known: masking.known } : {}),
+    },
+    (kind, value) => `[${personalDataToken(kind, value)}]`,
+  );
 
 /** Glossary terms of a segment, to highlight: masked as term placeholders, or kept as text. */
 function termsIn(job: ReplyJob, index: number): { source: string; target?: string }[] {
@@ -107,8 +135,23 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     return job;
   }
 
+  /**
+   * The job's segments as stored (personal values as typed tokens); for a tenant that lets
+   * translators see values, with the placeholders read from the draft again.
+   */
+  async function segmentsFor(job: ReplyJob) {
+    const policy = await store.personalData.get(job.tenantId);
+    if (!policy.translatorsSeeValues || !job.masking) return job.segments;
+    const document = prepareDraft(job, true);
+    return job.segments.map((segment, index) => ({
+      ...segment,
+      placeholders: [...(document.segments[index]?.placeholders ?? segment.placeholders)],
+    }));
+  }
+
   async function detail(job: ReplyJob) {
     const tenant = await store.tenants.get(job.tenantId);
+    const segments = await segmentsFor(job);
     return {
       id: job.id,
       tenant: { id: job.tenantId, name: tenant?.name ?? job.tenantId },
@@ -118,7 +161,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       leaseExpiresAt: iso(job.leaseExpiresAt ?? Date.now()),
       format: job.format,
       engine: job.engine,
-      segments: job.segments.map((segment, index) => ({
+      segments: segments.map((segment, index) => ({
         index,
         source: segment.source,
         target: segment.target,
@@ -227,10 +270,14 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       const source = request.query.source && normalizeLanguageTag(request.query.source);
       const target = request.query.target && normalizeLanguageTag(request.query.target);
       const now = Date.now();
+      const seesValues = new Map<string, boolean>();
       const entries = await store.replyJobs.queueFor(translatorId, {
         ...(source ? { source } : {}),
         ...(target ? { target } : {}),
       });
+      for (const { tenantId } of entries)
+        if (!seesValues.has(tenantId))
+          seesValues.set(tenantId, (await store.personalData.get(tenantId)).translatorsSeeValues);
       return {
         jobs: entries.map((job) => {
           const status: 'queued' | 'in_review' =
@@ -247,7 +294,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
             ...(status === 'in_review' && job.leaseExpiresAt
               ? { leaseExpiresAt: iso(job.leaseExpiresAt) }
               : {}),
-            preview: preview(job.format, job.draftStart),
+            preview: preview(job, seesValues.get(job.tenantId) === true),
             flagged: job.flagged,
           };
         }),

@@ -33,6 +33,7 @@ async function view(store: Store, job: ReplyJob): Promise<ReplyView> {
     machine: job.machine,
     ...(job.approved === null ? {} : { approved: job.approved }),
     ...(job.editDistance === null ? {} : { editDistance: job.editDistance }),
+    redactions: job.redactions,
     updatedAt: iso(job.updatedAt),
   };
 }
@@ -81,6 +82,7 @@ const routes: FastifyPluginAsyncTypebox<{
         id: job.id,
         status: effectiveStatus(job),
         ...(job.dueAt === null ? {} : { dueAt: iso(job.dueAt) }),
+        redactions: job.redactions,
       };
     },
   );

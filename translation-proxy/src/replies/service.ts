@@ -2,7 +2,8 @@
  * Reply jobs: create one from an agent's draft (machine translation through the shared translate
  * flow; a machine reply goes straight to the outbox, a reviewed one into the queue with a due time
  * from the tenant's SLA and the ticket priority), and approve a translator's edit (QA, approval
- * and outbox entry in one transaction, the edit into the translation memory).
+ * and outbox entry in one transaction, the edit into the translation memory). A reviewed job keeps
+ * the personal-data masking its draft was prepared with until the translator's edit is restored.
  */
 import { baseLanguage } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
@@ -35,12 +36,25 @@ export interface ReplyServiceOptions {
   onOutbox?: () => void;
 }
 
+type DraftFields = 'draft' | 'format' | 'source' | 'terms' | 'masking';
+
+/** The job's draft as it was masked; `showValues` for a tenant whose translators may see them. */
 export function prepareDraft(
-  job: Pick<ReplyJob, 'draft' | 'format' | 'source' | 'terms'>,
+  job: Pick<ReplyJob, DraftFields>,
+  showValues = false,
 ): PreparedDocument {
   return (job.format === 'html' ? prepareHtml : prepareText)(job.draft, {
     sourceLanguage: job.source,
     terms: job.terms,
+    ...(job.masking
+      ? {
+          personalData: {
+            kinds: new Set(job.masking.kinds),
+            known: job.masking.known,
+            showValues,
+          },
+        }
+      : {}),
   });
 }
 
@@ -52,7 +66,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
   /** The draft's sentences with the machine (or approved memory) translation of each. */
   async function segmentsOf(
     tenantId: string,
-    job: Pick<ReplyJob, 'draft' | 'format' | 'source' | 'terms' | 'target'>,
+    job: Pick<ReplyJob, DraftFields | 'target'>,
   ): Promise<JobSegment[]> {
     const document = prepareDraft(job);
     const sameLanguage = baseLanguage(job.source) === baseLanguage(job.target);
@@ -93,6 +107,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
       inputs: [{ format: body.format, content: body.draft }],
       source: body.source ?? 'auto',
       target: body.target,
+      ...(body.hints?.pii ? { known: body.hints.pii } : {}),
     });
     const terms = await glossary(tenantId, outcome.source, outcome.target);
     const priority = body.priority ?? 'normal';
@@ -102,6 +117,11 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
       source: outcome.source,
       target: outcome.target,
       terms,
+      // Only a reviewed reply is prepared again, when its edit is restored.
+      masking:
+        body.mode === 'review'
+          ? { kinds: [...outcome.masking.kinds], known: [...(outcome.masking.known ?? [])] }
+          : null,
     };
     const now = Date.now();
     let dueAt: number | null = null;
@@ -126,6 +146,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
         engine: outcome.engine,
         status: body.mode === 'machine' ? 'approved' : 'queued',
         dueAt,
+        redactions: outcome.redactions,
       });
       if (inserted.created && body.mode === 'machine')
         await store.outbox.enqueue(tx, inserted.job.id, tenantId, now);

@@ -4,7 +4,7 @@ import { detectLanguage } from '@parley/shared/detect/index';
 import { DetectRequest, Detection, ErrorBody } from '@parley/shared/api/schemas';
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { requireLanguage } from '../services/translation.js';
+import { detectionText, requireLanguage } from '../services/translation.js';
 
 const routes: FastifyPluginAsyncTypebox<{ store: Store; maxCharacters: number }> = async (
   app,
@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncTypebox<{ store: Store; maxCharacters: number }>
         hints?.locale === undefined ? undefined : requireLanguage(hints.locale, 'hints.locale');
       const previous = hints?.previous?.map((tag) => requireLanguage(tag, 'hints.previous'));
       const restrictTo = languages ?? (tenant?.languages.length ? tenant.languages : undefined);
-      const detection = detectLanguage(text, {
+      const detection = detectLanguage(detectionText(text, hints?.pii), {
         ...(restrictTo ? { languages: restrictTo } : {}),
         hints: { ...(locale ? { locale } : {}), ...(previous ? { previous } : {}) },
       });

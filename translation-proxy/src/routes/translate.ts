@@ -50,8 +50,9 @@ const routes: FastifyPluginAsyncTypebox<{ translation: TranslationService }> = a
         target: body.target,
         ...(body.formality ? { formality: body.formality } : {}),
         ...(body.glossary ? { glossary: body.glossary } : {}),
+        ...(body.hints?.pii ? { known: body.hints.pii } : {}),
       });
-      const { outputs, ...rest } = outcome;
+      const { outputs, masking: _masking, ...rest } = outcome;
       if (body.text !== undefined) return { ...rest, translation: outputs[0] ?? '' };
       if (body.html !== undefined) return { ...rest, html: outputs[0] ?? '' };
       return {

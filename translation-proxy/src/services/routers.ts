@@ -38,6 +38,8 @@ export interface RouterRegistryOptions {
 
 export interface RouterRegistry {
   routerFor(tenantId: string): Promise<Router>;
+  /** The kinds of engine the tenant's router may call (`apertium`, `deepl`, …). */
+  engineKindsFor(tenantId: string): Promise<string[]>;
   /** Validates, seals and stores a tenant's settings; its router is rebuilt on next use. */
   saveSettings(tenantId: string, settings: unknown): Promise<EngineSettings>;
   /** The shared engines, for `/healthz`. */
@@ -50,6 +52,7 @@ interface TenantRouter {
   /** What the router was built from (sealed text, or '' for the defaults). */
   source: string;
   ownEngines: TranslationEngine[];
+  engineKinds: string[];
   checkedAt: number;
 }
 
@@ -84,7 +87,8 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
         options.usage.record(tenantId, engineId, characters);
       },
     });
-    return { router, source, ownEngines, checkedAt: Date.now() };
+    const engineKinds = settings.engines.map((config) => config.kind);
+    return { router, source, ownEngines, engineKinds, checkedAt: Date.now() };
   }
 
   async function load(tenantId: string, previous?: TenantRouter): Promise<TenantRouter> {
@@ -98,25 +102,28 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
     return next;
   }
 
+  async function tenantRouter(tenantId: string): Promise<TenantRouter> {
+    let entry = tenants.get(tenantId);
+    if (entry) {
+      const current = await entry;
+      if (Date.now() - current.checkedAt < ttl) return current;
+      entry = load(tenantId, current);
+    } else {
+      entry = load(tenantId);
+    }
+    tenants.set(tenantId, entry);
+    entry.catch(() => tenants.delete(tenantId));
+    return entry;
+  }
+
   const closeOwn = (entry: TenantRouter) =>
     Promise.allSettled(entry.ownEngines.map((engine) => engine.close()));
 
   return {
     sharedEngines: options.sharedEngines,
 
-    async routerFor(tenantId) {
-      let entry = tenants.get(tenantId);
-      if (entry) {
-        const current = await entry;
-        if (Date.now() - current.checkedAt < ttl) return current.router;
-        entry = load(tenantId, current);
-      } else {
-        entry = load(tenantId);
-      }
-      tenants.set(tenantId, entry);
-      entry.catch(() => tenants.delete(tenantId));
-      return (await entry).router;
-    },
+    routerFor: async (tenantId) => (await tenantRouter(tenantId)).router,
+    engineKindsFor: async (tenantId) => (await tenantRouter(tenantId)).engineKinds,
 
     async saveSettings(tenantId, input) {
       const { settings, sealed } = sealEngineSettings(secrets, input, urlPolicy);

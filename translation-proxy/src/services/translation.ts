@@ -2,17 +2,30 @@
  * The translate flow shared by every caller (the translate route, reply jobs, the translators'
  * workspace): validate languages, detect the source when asked, run the text pipeline, serve
  * repeated segments from the translation memory, send the rest to the tenant's router in one
- * call, store what came back, restore the documents and report QA.
+ * call, store what came back, restore the documents and report QA. Personal data the tenant's
+ * policy masks is a placeholder from the pipeline on: no engine and no memory entry ever holds a
+ * value, and a memory hit is restored with the current request's values.
  */
 import { detectLanguage } from '@parley/shared/detect/index';
 import { baseLanguage, normalizeLanguageTag } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
-import type { GlossaryTerm, PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
-import type { Detection } from '@parley/shared/api/schemas';
+import type {
+  GlossaryTerm,
+  PersonalDataMasking,
+  PreparedDocument,
+  QaIssue,
+} from '@parley/shared/pipeline/index';
+import type {
+  KnownPersonalValue,
+  PersonalDataKind,
+} from '@parley/shared/pipeline/personal-data/index';
+import { replacePersonalData } from '@parley/shared/pipeline/personal-spans';
+import type { Detection, Redactions } from '@parley/shared/api/schemas';
 import { EngineError, type EngineLogger, type Formality } from '../engines/engine.js';
 import { ApiError } from '../errors.js';
 import type { Metrics } from '../plugins/metrics.js';
 import { toPipelineTerm } from '../store/glossary.js';
+import { kindsToMask } from '../store/personal-data-policy.js';
 import type { Store } from '../store/index.js';
 import type { RouterRegistry } from './routers.js';
 import { mapInTurns } from './turns.js';
@@ -36,6 +49,8 @@ export interface TranslationRequest {
   formality?: Formality;
   /** Terms for this request only, on top of the tenant's glossary. */
   glossary?: GlossaryTerm[];
+  /** Personal values the helpdesk knows (`hints.pii`), masked wherever they occur. */
+  known?: readonly KnownPersonalValue[];
 }
 
 export interface TranslationOutcome {
@@ -47,6 +62,9 @@ export interface TranslationOutcome {
   cached: boolean;
   qa: (Omit<QaIssue, 'segment'> & { segment?: string })[];
   detection?: Detection;
+  redactions: Redactions;
+  /** The masking the documents were prepared with, to prepare them again alike. */
+  masking: PersonalDataMasking;
 }
 
 export interface TranslationServiceOptions {
@@ -71,9 +89,25 @@ export function requireLanguage(tag: string, field: string): string {
   return normalized;
 }
 
-/** Text the detector reads: HTML tags are left to its own cleaning. */
-const detectionText = (inputs: readonly TranslationInput[]): string =>
-  inputs.map((input) => input.content).join('\n\n');
+const NAMES: ReadonlySet<PersonalDataKind> = new Set(['name']);
+
+/**
+ * Text the detector reads: HTML tags are left to its own cleaning, and so are e-mail addresses
+ * and numbers; the helpdesk's known names are blanked first, so that a requester's name does not
+ * sway the language.
+ */
+export const detectionText = (text: string, known?: readonly KnownPersonalValue[]): string =>
+  known?.length ? replacePersonalData(text, { known, kinds: NAMES }, () => ' ') : text;
+
+/** Masked values by kind, over every placeholder of the documents' segments. */
+function redactionsIn(documents: readonly PreparedDocument[]): Redactions {
+  const counts = new Map<string, number>();
+  for (const document of documents)
+    for (const segment of document.segments)
+      for (const { personal } of segment.placeholders)
+        if (personal) counts.set(personal, (counts.get(personal) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => ({ kind, count }));
+}
 
 export function createTranslationService(options: TranslationServiceOptions) {
   const { store, routers, metrics, logger } = options;
@@ -98,7 +132,11 @@ export function createTranslationService(options: TranslationServiceOptions) {
     if (request.source !== 'auto') return { source: requireLanguage(request.source, 'source') };
     const tenant = await store.tenants.get(request.tenantId);
     const languages = tenant?.languages.length ? tenant.languages : undefined;
-    const detection = detectLanguage(detectionText(request.inputs), languages ? { languages } : {});
+    const text = request.inputs.map((input) => input.content).join('\n\n');
+    const detection = detectLanguage(
+      detectionText(text, request.known),
+      languages ? { languages } : {},
+    );
     metrics.detections.inc({ reliable: String(detection.reliable) });
     if (detection.language === 'und')
       throw new ApiError(
@@ -106,6 +144,17 @@ export function createTranslationService(options: TranslationServiceOptions) {
         'The source language could not be detected from this text; send "source" explicitly.',
       );
     return { source: detection.language, detection };
+  }
+
+  /** The tenant's policy applied to this request: which kinds, and the helpdesk's known values. */
+  async function maskingFor(request: TranslationRequest): Promise<PersonalDataMasking> {
+    const policy = await store.personalData.get(request.tenantId);
+    // With every engine covered there is no need to load the router's settings.
+    const engines = policy.engines === 'all' ? [] : await routers.engineKindsFor(request.tenantId);
+    return {
+      kinds: kindsToMask(policy, engines),
+      ...(request.known?.length ? { known: request.known } : {}),
+    };
   }
 
   async function translate(request: TranslationRequest): Promise<TranslationOutcome> {
@@ -123,6 +172,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
       ...(await store.glossary.forPair(request.tenantId, source, target)).map(toPipelineTerm),
       ...(request.glossary ?? []),
     ];
+    const masking = await maskingFor(request);
     const documents: PreparedDocument[] = await mapInTurns(
       request.inputs,
       DOCUMENTS_PER_TURN,
@@ -130,14 +180,18 @@ export function createTranslationService(options: TranslationServiceOptions) {
         (input.format === 'html' ? prepareHtml : prepareText)(input.content, {
           sourceLanguage: source,
           terms,
+          personalData: masking,
         }),
     );
+    const redactions = redactionsIn(documents);
+    for (const { kind, count } of redactions) metrics.personalDataMasked.inc({ kind }, count);
+    const personal = { redactions, masking };
 
     if (baseLanguage(source) === baseLanguage(target)) {
       return finish(
         documents,
         request,
-        { source, target, engine: NO_ENGINE, cached: false, ...withDetection },
+        { source, target, engine: NO_ENGINE, cached: false, ...withDetection, ...personal },
         new Map(),
       );
     }
@@ -160,7 +214,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
       return finish(
         documents,
         request,
-        { source, target, engine: MEMORY_ENGINE, cached: true, ...withDetection },
+        { source, target, engine: MEMORY_ENGINE, cached: true, ...withDetection, ...personal },
         translations,
       );
     }
@@ -203,6 +257,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
         ...(routed.via ? { via: routed.via } : {}),
         cached: false,
         ...withDetection,
+        ...personal,
       },
       translations,
     );

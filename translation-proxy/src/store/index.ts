@@ -13,6 +13,7 @@ import { glossaryRepository } from './glossary.js';
 import { identitySettingsRepository } from './identity-settings.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
+import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { replyJobRepository } from './reply-jobs.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
@@ -49,6 +50,7 @@ export async function openStore(location: StoreLocation) {
     translators: translatorRepository(db),
     replySettings: replySettingsRepository(db),
     identity: identitySettingsRepository(db),
+    personalData: personalDataPolicyRepository(db),
     close: () => db.close(),
   };
 }

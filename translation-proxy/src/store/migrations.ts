@@ -8,6 +8,7 @@ import engineSettings from './migrations/002-engine-settings.js';
 import replyJobs from './migrations/003-reply-jobs.js';
 import translatorOffboarding from './migrations/004-translator-offboarding.js';
 import agentIdentity from './migrations/005-agent-identity.js';
+import personalData from './migrations/006-personal-data.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -15,6 +16,7 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 3, name: 'reply-jobs', sql: replyJobs },
   { version: 4, name: 'translator-offboarding', sql: translatorOffboarding },
   { version: 5, name: 'agent-identity', sql: agentIdentity },
+  { version: 6, name: 'personal-data', sql: personalData },
 ];
 
 function statements(sql: string): string[] {

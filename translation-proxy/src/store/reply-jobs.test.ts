@@ -23,6 +23,8 @@ const job = (tenantId: string, ticketId: string): NewReplyJob => ({
   engine: 'apertium',
   status: 'queued',
   dueAt: Date.now() + 3_600_000,
+  masking: null,
+  redactions: [],
 });
 
 describe.each(storeBackends)('reply jobs on $name', (backend) => {
@@ -69,6 +71,49 @@ describe.each(storeBackends)('reply jobs on $name', (backend) => {
     expect(new Set(wins.map((win) => win.job)).size).toBe(jobs.length);
     for (const win of wins)
       expect((await first.replyJobs.get(win.job))?.claimedBy).toBe(win.translator);
+  });
+
+  it('keeps a job’s masking until its edit is approved, and its redaction counts after', async () => {
+    const queued = await first.db.transaction(
+      async (tx) =>
+        (
+          await first.replyJobs.insert(tx, {
+            ...job(tenantId, '250'),
+            masking: { kinds: ['card', 'name'], known: [{ kind: 'name', value: 'Rosa Verde' }] },
+            redactions: [{ kind: 'card', count: 2 }],
+          })
+        ).job,
+    );
+    expect(await second.replyJobs.get(queued.id)).toMatchObject({
+      masking: { kinds: ['card', 'name'], known: [{ kind: 'name', value: 'Rosa Verde' }] },
+      redactions: [{ kind: 'card', count: 2 }],
+    });
+    const now = Date.now();
+    await first.replyJobs.claim(queued.id, 'ana', now, 60_000);
+    const approval = { approved: 'Hola', editorId: 'ana', editDistance: 1, editRatio: 0.1 };
+    expect(
+      await first.db.transaction((tx) => first.replyJobs.approve(tx, queued.id, approval, now)),
+    ).toBe(true);
+    expect(await second.replyJobs.get(queued.id)).toMatchObject({
+      masking: null,
+      redactions: [{ kind: 'card', count: 2 }],
+    });
+  });
+
+  it('drops a job’s masking when the SLA posts its machine translation instead', async () => {
+    const queued = await first.db.transaction(
+      async (tx) =>
+        (
+          await first.replyJobs.insert(tx, {
+            ...job(tenantId, '251'),
+            masking: { kinds: ['phone'], known: [{ kind: 'phone', value: '+34 612 345 678' }] },
+          })
+        ).job,
+    );
+    expect(
+      await first.db.transaction((tx) => first.replyJobs.fallBack(tx, queued.id, Date.now())),
+    ).toBe(true);
+    expect((await second.replyJobs.get(queued.id))?.masking).toBeNull();
   });
 
   it('returns a job whose lease expired to the queue and lets another translator claim it', async () => {

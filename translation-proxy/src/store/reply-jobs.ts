@@ -5,7 +5,12 @@
  * the same job (two translators, a translator and the SLA worker) cannot both win.
  */
 import { randomUUID } from 'node:crypto';
+import type { Redactions } from '@parley/shared/api/schemas';
 import type { GlossaryTerm, SegmentPlaceholder } from '@parley/shared/pipeline/index';
+import type {
+  KnownPersonalValue,
+  PersonalDataKind,
+} from '@parley/shared/pipeline/personal-data/index';
 import type { Queryable, Row } from './database.js';
 
 export type ReplyStatus =
@@ -13,6 +18,15 @@ export type ReplyStatus =
 export type ReplyMode = 'machine' | 'review';
 export type Helpdesk = 'zendesk' | 'freshdesk';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+/**
+ * The personal-data masking a job's draft was prepared with: needed to prepare it alike when the
+ * translator's edit is restored, and cleared once it is (the known values go with it).
+ */
+export interface JobMasking {
+  kinds: PersonalDataKind[];
+  known: KnownPersonalValue[];
+}
 
 /** One sentence of the draft as the translators' workspace shows it (masked, see the pipeline). */
 export interface JobSegment {
@@ -42,6 +56,9 @@ export interface NewReplyJob {
   engine: string;
   status: ReplyStatus;
   dueAt: number | null;
+  masking: JobMasking | null;
+  /** What was masked, by kind: kept for the audit. */
+  redactions: Redactions;
 }
 
 export interface ReplyJob extends NewReplyJob {
@@ -84,6 +101,8 @@ export function jobFromRow(row: Row): ReplyJob {
     engine: String(row.engine),
     status: row.status as ReplyStatus,
     dueAt: num(row.due_at),
+    masking: row.masking ? (JSON.parse(String(row.masking)) as JobMasking) : null,
+    redactions: JSON.parse(String(row.redactions ?? '[]')) as Redactions,
     approved: str(row.approved),
     claimedBy: str(row.claimed_by),
     leaseExpiresAt: num(row.lease_expires_at),
@@ -146,7 +165,11 @@ export interface QueueEntry {
   format: 'html' | 'text';
   /** The start of the draft, enough for a preview. */
   draftStart: string;
+  masking: JobMasking | null;
 }
+
+/** Characters of the draft a queue entry carries. */
+export const DRAFT_START = 400;
 
 export interface Approval {
   approved: string;
@@ -168,8 +191,8 @@ export function replyJobRepository(db: Queryable) {
       const changed = await tx.execute(
         `INSERT INTO reply_jobs (id, tenant_id, idempotency_key, helpdesk, ticket_id, author_id, mode,
            format, priority, source_lang, target_lang, draft, terms, segments, machine, engine, status,
-           due_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           due_at, masking, redactions, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
         [
           id,
@@ -190,6 +213,8 @@ export function replyJobRepository(db: Queryable) {
           input.engine,
           input.status,
           input.dueAt,
+          input.masking === null ? null : JSON.stringify(input.masking),
+          JSON.stringify(input.redactions),
           now,
           now,
         ],
@@ -202,7 +227,14 @@ export function replyJobRepository(db: Queryable) {
         if (!existing) throw new Error('an idempotent reply job vanished while being created');
         return { job: jobFromRow(existing), created: false };
       }
-      await recordEvent(tx, id, 'created', null, { mode: input.mode, status: input.status }, now);
+      await recordEvent(
+        tx,
+        id,
+        'created',
+        null,
+        { mode: input.mode, status: input.status, redactions: input.redactions },
+        now,
+      );
       const [row] = await tx.query('SELECT * FROM reply_jobs WHERE id = ?', [id]);
       if (!row) throw new Error('a reply job vanished after being created');
       return { job: jobFromRow(row), created: true };
@@ -254,7 +286,7 @@ export function replyJobRepository(db: Queryable) {
       const rows = await db.query(
         `SELECT j.id, j.tenant_id, t.name AS tenant_name, j.source_lang, j.target_lang, j.due_at,
            j.created_at, j.priority, j.status, j.claimed_by, j.lease_expires_at, j.flagged, j.format,
-           SUBSTR(j.draft, 1, 400) AS draft_start
+           SUBSTR(j.draft, 1, ${DRAFT_START}) AS draft_start, j.masking
          FROM reply_jobs j
            JOIN translator_assignments a ON a.tenant_id = j.tenant_id
              AND a.source_lang = j.source_lang AND a.target_lang = j.target_lang
@@ -277,6 +309,7 @@ export function replyJobRepository(db: Queryable) {
         flagged: Number(row.flagged) === 1,
         format: row.format as 'html' | 'text',
         draftStart: String(row.draft_start),
+        masking: row.masking ? (JSON.parse(String(row.masking)) as JobMasking) : null,
       }));
     },
 
@@ -333,7 +366,8 @@ export function replyJobRepository(db: Queryable) {
     async approve(tx: Queryable, id: string, approval: Approval, now: number): Promise<boolean> {
       const changed = await tx.execute(
         `UPDATE reply_jobs SET status = 'approved', approved = ?, editor_id = ?, edit_distance = ?,
-           edit_ratio = ?, claimed_by = NULL, lease_expires_at = NULL, flagged = 0, updated_at = ?
+           edit_ratio = ?, claimed_by = NULL, lease_expires_at = NULL, flagged = 0, masking = NULL,
+           updated_at = ?
          WHERE id = ? AND ${HELD}`,
         [
           approval.approved,
@@ -392,7 +426,7 @@ export function replyJobRepository(db: Queryable) {
     /** SLA passed under policy `post_machine`: the machine text is posted, marked as unreviewed. */
     async fallBack(tx: Queryable, id: string, now: number): Promise<boolean> {
       const changed = await tx.execute(
-        `UPDATE reply_jobs SET status = 'fallback', claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+        `UPDATE reply_jobs SET status = 'fallback', claimed_by = NULL, lease_expires_at = NULL, masking = NULL, updated_at = ?
          WHERE id = ? AND flagged = 0 AND (status = 'queued' OR (status = 'in_review' AND lease_expires_at <= ?))`,
         [now, id, now],
       );
