@@ -44,7 +44,9 @@ async function main(): Promise<void> {
 
   const ticketSelect = element<HTMLSelectElement>('ticket');
   for (const t of TICKETS)
-    ticketSelect.add(new Option(`#${t.id} ${t.subject}`, String(t.id), false, t === ticket));
+    ticketSelect.add(
+      new Option(`#${t.id} ${t.subject} (${t.label})`, String(t.id), false, t === ticket),
+    );
   const agentSelect = element<HTMLSelectElement>('agent');
   for (const l of AGENT_LOCALES) agentSelect.add(new Option(l, l, false, l === agentLocale));
   element<HTMLInputElement>('richtext').checked = useRichText;
@@ -103,6 +105,9 @@ async function main(): Promise<void> {
     onNotify(message) {
       toast.hidden = false;
       toast.textContent = message;
+    },
+    onResize(height) {
+      iframe.style.height = height;
     },
   });
   host.start();

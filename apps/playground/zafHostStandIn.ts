@@ -27,6 +27,8 @@ export interface ZafHostStandInOptions {
   commentText: () => string;
   onInsert: (format: 'html' | 'text', content: string) => void;
   onNotify: (message: string, kind: string) => void;
+  /** ZAF's `resize` action: the app asks for its frame's height (a CSS length, `'400px'`). */
+  onResize: (height: string) => void;
   /** Called for every message exchanged, for the playground's protocol log. */
   onTraffic?: (direction: 'in' | 'out', message: unknown) => void;
 }
@@ -205,8 +207,9 @@ export class ZafHostStandIn {
           this.options.onInsert('html', first);
         else if (name === 'comment.appendText') this.options.onInsert('text', first);
         else if (name === 'notify') this.options.onNotify(first, String(args[1] ?? 'notice'));
-        else if (name !== 'resize')
-          errors[name] = { name: 'APIUnavailable', message: `"${name}" Could not find handler` };
+        else if (name === 'resize')
+          this.options.onResize(String((args[0] as { height?: unknown } | undefined)?.height));
+        else errors[name] = { name: 'APIUnavailable', message: `"${name}" Could not find handler` };
         result[name] = null;
       }
     } else {

@@ -124,6 +124,12 @@ describe('connectZendesk', () => {
     expect(plain.invoked).toEqual([['comment.appendText', 'Hola']]);
   });
 
+  it("sizes the app's frame with ZAF's resize action, keeping the sidebar's width", async () => {
+    const fake = fakeZafClient();
+    (await connectZendesk(fake.client)).resize(412);
+    expect(fake.invoked).toEqual([['resize', { width: '100%', height: '412px' }]]);
+  });
+
   it('calls the proxy as a secure request whose key placeholder Zendesk fills in', async () => {
     const fake = fakeZafClient({
       settings: { proxyUrl: 'https://parley.example.com/' },

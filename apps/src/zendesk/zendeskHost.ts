@@ -73,7 +73,16 @@ export function toProxyError(failure: unknown): ProxyError {
   );
 }
 
-export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
+/** Zendesk names its colour scheme in the app frame's URL (`colorScheme=dark`) when it loads the app. */
+function colorSchemeOf(search: string): 'light' | 'dark' | undefined {
+  const scheme = new URLSearchParams(search).get('colorScheme');
+  return scheme === 'dark' || scheme === 'light' ? scheme : undefined;
+}
+
+export async function connectZendesk(
+  client: ZafClient,
+  frameSearch = globalThis.location?.search ?? '',
+): Promise<HelpdeskHost> {
   // metadata() resolves once Zendesk has answered the handshake (app.registered).
   const metadata = await client.metadata();
   const settings = metadata.settings as ZendeskSettings;
@@ -86,6 +95,7 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
   ]);
 
   const requesterLocale = stringAt(data, 'ticket.requester.locale');
+  const colorScheme = colorSchemeOf(frameSearch);
   const context: TicketContext = {
     helpdesk: 'zendesk',
     ticketId: stringAt(data, 'ticket.id') ?? '',
@@ -93,6 +103,7 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
     agentLocale: settings.agentLanguage?.trim() || stringAt(data, 'currentUser.locale') || 'en',
     defaultMode: settings.defaultMode === 'review' ? 'review' : 'machine',
     ...(requesterLocale ? { requesterLocale } : {}),
+    ...(colorScheme ? { colorScheme } : {}),
   };
 
   return {
@@ -145,6 +156,11 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
 
     notify(message, kind = 'notice') {
       void client.invoke('notify', message, kind);
+    },
+
+    resize(height) {
+      // ZAF's core `resize` action takes CSS lengths; the sidebar keeps its column's width.
+      void client.invoke('resize', { width: '100%', height: `${height}px` });
     },
 
     onReplySending(check) {
