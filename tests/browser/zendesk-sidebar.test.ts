@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApps } from './build.js';
 import { launchChromium } from './chromium.js';
+import { unexpectedProblems, watchProblems } from './consoleProblems.js';
 import { DEV_KEY, startProxyWithPlayground, type RunningProxy } from './proxyWithPlayground.js';
 
 /** Waits for what the agent would see; generous, as Apertium and Chromium share two cores with other tests. */
@@ -36,24 +37,14 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext();
   page = await context.newPage();
-  consoleProblems = [];
+  consoleProblems = watchProblems(page);
   expectedProblems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => consoleProblems.push(`failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) consoleProblems.push(`${response.status()}: ${response.url()}`);
-  });
 });
 
 afterEach(async () => {
   await context.close();
   // Expected states (a pair no engine serves, a review job, a reload) are no errors to the browser.
-  expect(
-    consoleProblems.filter((problem) => !expectedProblems.some((e) => e.test(problem))),
-  ).toEqual([]);
+  expect(unexpectedProblems(consoleProblems, expectedProblems)).toEqual([]);
 });
 
 async function openTicket(query: string) {
