@@ -68,11 +68,15 @@ export class ZafHostStandIn {
     this.appOrigin = new URL(options.iframe.src, location.href).origin;
   }
 
-  /** The URL the app iframe must be loaded from: ZAF passes the host origin and app guid in it. */
-  static appUrl(assetsUrl: string): string {
+  /**
+   * The URL the app iframe must be loaded from: ZAF passes the host origin and app guid in it, and
+   * Zendesk its colour scheme.
+   */
+  static appUrl(assetsUrl: string, colorScheme: 'light' | 'dark' = 'light'): string {
     const url = new URL(assetsUrl, location.href);
     url.searchParams.set('origin', location.origin);
     url.searchParams.set('app_guid', APP_GUID);
+    url.searchParams.set('colorScheme', colorScheme);
     return url.toString();
   }
 

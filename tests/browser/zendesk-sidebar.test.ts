@@ -268,6 +268,16 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     expect(await reloaded.getByText('chosen by you').isVisible()).toBe(true);
   });
 
+  it("follows Zendesk's dark colour scheme with Garden's dark theme", async () => {
+    const app = await openTicket('ticket=1001&scheme=dark');
+    await app.getByTestId('customer-language').waitFor();
+    const [red, green, blue] = await app
+      .locator('body')
+      .evaluate((body) => (getComputedStyle(body).backgroundColor.match(/\d+/g) ?? []).map(Number));
+    // Dark: every channel of the page background well below the middle.
+    expect(Math.max(red ?? 255, green ?? 255, blue ?? 255)).toBeLessThan(64);
+  });
+
   it('shows the sidebar in the agent language (French) with the customer language named in French', async () => {
     const app = await openTicket('ticket=1001&agent=fr');
     await poll(() => app.getByTestId('customer-language').textContent()).toBe('espagnol');
