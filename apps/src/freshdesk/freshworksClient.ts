@@ -1,8 +1,9 @@
 /**
  * Types for the parts of the Freshworks app client (platform 3.0) the Freshdesk adapter uses, from
  * Freshworks' front-end reference: `app.initialized()`, `client.data.get`, `client.iparams.get`,
- * `client.instance.resize`, `client.interface.trigger`, `client.request.invokeTemplate` and `client.events.on`. The client
- * itself is Freshworks' script, loaded by the app page as `{{{appclient}}}`.
+ * `client.instance.resize`, `client.interface.trigger`, `client.request.invokeTemplate` and
+ * `client.events.on`. The client itself is Freshworks' script, loaded by the app page as
+ * `{{{appclient}}}`.
  */
 
 /** What `invokeTemplate` resolves with; `response` is the body as text. */

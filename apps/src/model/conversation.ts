@@ -2,8 +2,9 @@
  * Reads a ticket's conversation for the agent: finds the customer's language (the agent's
  * override, else one `/v1/detect` call with the requester's profile locale as a prior) and
  * translates every customer comment into the agent's language in one `/v1/translate` call.
- * Agent comments are never sent, and a pair the tenant's engines do not serve is not asked for. A failed call still returns the thread, untranslated, with the
- * error, so the agent can read the originals while deciding what to do.
+ * Agent comments are never sent, and a pair the tenant's engines do not serve is not asked for. A
+ * failed call still returns the thread, untranslated, with the error, so the agent can read the
+ * originals while deciding what to do.
  */
 import type { Detection } from '@parley/shared/api/schemas';
 import type { ProxyApi } from '../api/proxyApi.js';
@@ -64,7 +65,7 @@ async function findCustomerLanguage(
 }
 
 /** The proxy's answer for a pair no engine serves, known from `/v1/languages` without asking. */
-export function unsupportedPair(source: string, target: string): ProxyError {
+function unsupportedPair(source: string, target: string): ProxyError {
   return new ProxyError(
     'unsupported_language_pair',
     `No configured engine translates ${source} → ${target}.`,

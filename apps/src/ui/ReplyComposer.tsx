@@ -6,7 +6,7 @@
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createProxyApi, type ReplyJob } from '../api/proxyApi.js';
 import { ProxyError } from '../host/helpdeskHost.js';
 import { useHost } from '../host/HostProvider.js';
@@ -64,6 +64,7 @@ export function ReplyComposer({
   const [error, setError] = useState<ProxyError | null>(null);
   const [inserted, setInserted] = useState(false);
   const [sent, setSent] = useState<SentReply | null>(null);
+  const draftRef = useRef<HTMLTextAreaElement>(null);
   // One key per draft text: re-sending the same draft (a retry) is the same job on the proxy.
   const idempotencyKey = useMemo(() => (draft ? newIdempotencyKey() : ''), [draft]);
   const target = customerLanguage;
@@ -85,6 +86,13 @@ export function ReplyComposer({
     // A proxy without the post-edit queue answers 404 on /v1/replies.
     const queueMissing = action === 'review' && error.code === 'not_found';
     setError(queueMissing ? new ProxyError('review_unavailable', error.message, 404) : error);
+  };
+
+  /** The reply went out: the composer empties, and keyboard users land in it for the next one. */
+  const finish = () => {
+    setDraft('');
+    setPreview(null);
+    draftRef.current?.focus();
   };
 
   /** A new draft starts: what was done with the previous one is no longer news. */
@@ -121,8 +129,7 @@ export function ReplyComposer({
     try {
       await host.insertReply({ html: textToHtml(preview), text: preview.trim() });
       host.notify(t('compose.inserted'));
-      setDraft('');
-      setPreview(null);
+      finish();
       setInserted(true);
     } catch (failure) {
       fail(failure, 'insert');
@@ -150,8 +157,7 @@ export function ReplyComposer({
         key,
       );
       setSent({ job, draftHtml });
-      setDraft('');
-      setPreview(null);
+      finish();
     } catch (failure) {
       fail(failure, 'review');
     } finally {
@@ -186,6 +192,7 @@ export function ReplyComposer({
         </Field.Label>
         <Field.Hint>{hint}</Field.Hint>
         <Textarea
+          ref={draftRef}
           minRows={3}
           maxRows={10}
           value={draft}

@@ -280,7 +280,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     expect(notices).toEqual(['Inserted into the reply editor.']);
   });
 
-  it('inserts a reply once: the composer is empty afterwards and offers no second insert', async () => {
+  it('inserts a reply once: the composer is empty and focused afterwards, with no second insert', async () => {
     const { inserted } = renderSidebar();
     await screen.findByText('My order has not arrived.');
     const draft = screen.getByLabelText('Your reply, in English') as HTMLTextAreaElement;
@@ -290,6 +290,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Insert into reply' }));
     expect((await screen.findByRole('status')).textContent).toBe('Inserted into the reply editor.');
     expect(draft.value).toBe('');
+    expect(document.activeElement).toBe(draft);
     expect(screen.queryByLabelText('Reply in Spanish (you can edit it)')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Insert into reply' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Translate' }).hasAttribute('disabled')).toBe(true);
