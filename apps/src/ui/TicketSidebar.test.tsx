@@ -166,6 +166,20 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
     expect(await screen.findByText('Thanks for your help.')).toBeTruthy();
   });
 
+  it('marks a customer comment the proxy returned no translation for', async () => {
+    const proxy = contractProxy();
+    renderSidebar({
+      proxy: (request) => {
+        const answer = proxy(request) as { segments?: { id: string }[] };
+        if (request.path !== '/v1/translate') return answer;
+        return { ...answer, segments: answer.segments?.filter((segment) => segment.id !== '3') };
+      },
+    });
+    await screen.findByText('My order has not arrived.');
+    expect(screen.getByText('El número es 48213.')).toBeTruthy();
+    expect(screen.getAllByText('Not translated')).toHaveLength(1);
+  });
+
   it('says so when the ticket has no customer message yet', async () => {
     renderSidebar({ comments: [SPANISH_THREAD[1]!] });
     expect(await screen.findByText('No customer messages on this ticket yet.')).toBeTruthy();
