@@ -396,6 +396,25 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     expect(screen.getByText('Due by 4:45 PM')).toBeTruthy();
   });
 
+  it('says when a job is past its due time with no translator yet', async () => {
+    const proxy = contractProxy();
+    renderSidebar({
+      pollIntervalMs: 10,
+      proxy: (request) => {
+        if (request.path === '/v1/replies') return { id: 'job-9', status: 'queued' };
+        if (request.path === '/v1/replies/job-9')
+          return { id: 'job-9', status: 'queued', flagged: true };
+        return proxy(request);
+      },
+    });
+    await screen.findByText('My order has not arrived.');
+    await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
+    expect(
+      await screen.findByText('Past its due time and still waiting for a translator.'),
+    ).toBeTruthy();
+  });
+
   it('shows a failed job as a failure in the agent language, with the approved text to insert by hand, once', async () => {
     const proxy = contractProxy();
     const { inserted } = renderSidebar({
