@@ -2,7 +2,9 @@
  * The Freshdesk playground page: shows a sample Freshdesk ticket, loads the built Freshdesk app in
  * the sidebar iframe and lets the stand-in Freshworks host answer it, with the app's own
  * manifest, iparams and request templates. Query parameters pick the ticket (`ticket`), the
- * agent's language (`agent`) and the reply mode (`mode`).
+ * agent's language (`agent`) and the reply mode (`mode`); `replies=proxy` reads the ticket's
+ * replies through the proxy's Freshdesk route (a tenant with Freshdesk credentials) instead of the
+ * sample's.
  */
 import manifest from '../freshdesk/manifest.json';
 import iparamDefinitions from '../freshdesk/config/iparams.json';
@@ -34,12 +36,13 @@ async function main(): Promise<void> {
     FRESHDESK_TICKETS[0]!;
   const agentLanguage = params.get('agent') ?? 'en';
   const mode = params.get('mode') === 'review' ? 'review' : 'machine';
+  const repliesFromProxy = params.get('replies') === 'proxy';
 
   const ticketSelect = element<HTMLSelectElement>('ticket');
-  for (const { ticket } of FRESHDESK_TICKETS)
+  for (const { ticket, label } of FRESHDESK_TICKETS)
     ticketSelect.add(
       new Option(
-        `#${ticket.id} ${ticket.subject}`,
+        `#${ticket.id} ${ticket.subject} (${label})`,
         String(ticket.id),
         false,
         ticket === fixture.ticket,
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
     templates,
     declaredTemplates: Object.keys(manifest.modules.common.requests),
     protocol: location.protocol === 'http:' ? 'http' : 'https',
+    repliesFromProxy,
     onInsert(text, how) {
       editor.dataset.how = how;
       editor.innerHTML = sanitizeHtml(text);
@@ -114,6 +118,9 @@ async function main(): Promise<void> {
       toast.hidden = false;
       toast.dataset.type = type;
       toast.textContent = message;
+    },
+    onResize(height) {
+      iframe.style.height = height;
     },
   });
   host.start();

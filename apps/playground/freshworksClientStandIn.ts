@@ -1,7 +1,7 @@
 /**
  * Stands in for Freshworks' client script (`{{{appclient}}}`) inside the app's iframe: defines
- * `window.app.initialized()` resolving to a client whose `data`, `iparams`, `interface`, `request`
- * and `events` calls are answered by the stand-in host in the parent page.
+ * `window.app.initialized()` resolving to a client whose `data`, `iparams`, `instance`, `interface`,
+ * `request` and `events` calls are answered by the stand-in host in the parent page.
  */
 import type {
   FreshworksClient,
@@ -62,6 +62,7 @@ window.addEventListener('message', (event) => {
 const client: FreshworksClient = {
   data: { get: (name) => call('data.get', name) },
   iparams: { get: (name) => call('iparams.get', name) },
+  instance: { resize: (size) => call('instance.resize', size) },
   interface: { trigger: (action, options) => call('interface.trigger', action, options) },
   request: {
     invokeTemplate: (name, options) =>

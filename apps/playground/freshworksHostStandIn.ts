@@ -3,7 +3,10 @@
  * iframe with the ticket fixture (`data.get`), the non-secure iparams (`iparams.get`), records what
  * the app triggers (reply editor, notices), fires ticket events (with intercept decisions), and
  * renders the app's request templates the way Freshworks does server-side — iparams, including
- * the secure proxy key, and context values filled in — then sends them to the real proxy.
+ * the secure proxy key, and context values filled in — then sends them to the real proxy. The
+ * ticket's replies are the one exception by default: the proxy would read them from Freshdesk's
+ * API with the tenant's Freshdesk key, and the playground has neither, so the stand-in answers
+ * that template with the fixture's conversations, as the proxy would pass them on.
  */
 import {
   CHANNEL,
@@ -42,9 +45,19 @@ export interface FreshworksHostStandInOptions {
    * be told to use it instead.
    */
   protocol?: 'https' | 'http';
+  /**
+   * Read the ticket's replies through the proxy's Freshdesk route instead of the fixture: for a
+   * proxy whose tenant has Freshdesk credentials (the browser tests give it a Freshdesk stand-in).
+   */
+  repliesFromProxy?: boolean;
   onInsert: (text: string, how: string) => void;
   onNotify: (type: string, message: string) => void;
+  /** Freshworks' `client.instance.resize({height: '400px'})`: the app asks for its iframe's height. */
+  onResize?: (height: string) => void;
 }
+
+/** The template that reads a ticket's replies through the proxy (config/requests.json). */
+const REPLIES_TEMPLATE = 'parleyTicketConversations';
 
 export class FreshworksHostStandIn {
   private readonly listener = (event: MessageEvent) => void this.receive(event);
@@ -143,6 +156,13 @@ export class FreshworksHostStandIn {
         ];
         return this.invoke(name, options.context ?? {}, options.body);
       }
+      case 'instance.resize': {
+        const height = String((args[0] as { height?: unknown } | undefined)?.height ?? '');
+        if (!/^\d+px$/.test(height))
+          throw { message: `resize needs a height in px, not "${height}"` };
+        this.options.onResize?.(height);
+        return {};
+      }
       case 'events.on':
         this.subscriptions.set(String(args[0]), args[1] === true);
         return {};
@@ -174,6 +194,10 @@ export class FreshworksHostStandIn {
         errorSource: 'APP',
         message: `template ${name} is not declared`,
       };
+    }
+    if (name === REPLIES_TEMPLATE && !this.options.repliesFromProxy) {
+      const conversations = this.options.fixture.conversations;
+      return { status: 200, headers: {}, response: JSON.stringify({ conversations }) };
     }
     const { schema } = template;
     const protocol = this.options.protocol ?? schema.protocol ?? 'https';

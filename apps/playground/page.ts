@@ -1,7 +1,8 @@
 /**
  * The playground page: shows a sample ticket as a helpdesk would, loads the built Zendesk app in
  * the sidebar iframe and lets the stand-in host answer it. Query parameters pick the ticket
- * (`ticket`), the agent's locale (`agent`), the editor kind (`richtext`) and the reply mode (`mode`).
+ * (`ticket`), the agent's locale (`agent`), the editor kind (`richtext`), the reply mode (`mode`) and
+ * Zendesk's colour scheme (`scheme`: light or dark).
  */
 import { AGENT, FOLLOW_UPS, TICKETS } from './fixtures.js';
 import { ZafHostStandIn } from './zafHostStandIn.js';
@@ -41,14 +42,18 @@ async function main(): Promise<void> {
   const agentLocale = params.get('agent') ?? 'en-US';
   const useRichText = params.get('richtext') !== 'off';
   const mode = params.get('mode') === 'review' ? 'review' : 'machine';
+  const scheme = params.get('scheme') === 'dark' ? 'dark' : 'light';
 
   const ticketSelect = element<HTMLSelectElement>('ticket');
   for (const t of TICKETS)
-    ticketSelect.add(new Option(`#${t.id} ${t.subject}`, String(t.id), false, t === ticket));
+    ticketSelect.add(
+      new Option(`#${t.id} ${t.subject} (${t.label})`, String(t.id), false, t === ticket),
+    );
   const agentSelect = element<HTMLSelectElement>('agent');
   for (const l of AGENT_LOCALES) agentSelect.add(new Option(l, l, false, l === agentLocale));
   element<HTMLInputElement>('richtext').checked = useRichText;
   element<HTMLSelectElement>('mode').value = mode;
+  element<HTMLSelectElement>('scheme').value = scheme;
   // An unchecked box sends nothing; say "off" explicitly so the default stays rich text.
   element<HTMLFormElement>('controls').addEventListener('formdata', (event) => {
     if (!element<HTMLInputElement>('richtext').checked) event.formData.set('richtext', 'off');
@@ -86,7 +91,7 @@ async function main(): Promise<void> {
   const toast = element('toast');
   const iframe = document.createElement('iframe');
   iframe.title = 'Parley sidebar app';
-  iframe.src = ZafHostStandIn.appUrl(APP_URL);
+  iframe.src = ZafHostStandIn.appUrl(APP_URL, scheme);
   const host = new ZafHostStandIn({
     iframe,
     ticket,
@@ -103,6 +108,9 @@ async function main(): Promise<void> {
     onNotify(message) {
       toast.hidden = false;
       toast.textContent = message;
+    },
+    onResize(height) {
+      iframe.style.height = height;
     },
   });
   host.start();

@@ -27,6 +27,8 @@ export interface ZafHostStandInOptions {
   commentText: () => string;
   onInsert: (format: 'html' | 'text', content: string) => void;
   onNotify: (message: string, kind: string) => void;
+  /** ZAF's `resize` action: the app asks for its frame's height (a CSS length, `'400px'`). */
+  onResize: (height: string) => void;
   /** Called for every message exchanged, for the playground's protocol log. */
   onTraffic?: (direction: 'in' | 'out', message: unknown) => void;
 }
@@ -66,11 +68,15 @@ export class ZafHostStandIn {
     this.appOrigin = new URL(options.iframe.src, location.href).origin;
   }
 
-  /** The URL the app iframe must be loaded from: ZAF passes the host origin and app guid in it. */
-  static appUrl(assetsUrl: string): string {
+  /**
+   * The URL the app iframe must be loaded from: ZAF passes the host origin and app guid in it, and
+   * Zendesk its colour scheme.
+   */
+  static appUrl(assetsUrl: string, colorScheme: 'light' | 'dark' = 'light'): string {
     const url = new URL(assetsUrl, location.href);
     url.searchParams.set('origin', location.origin);
     url.searchParams.set('app_guid', APP_GUID);
+    url.searchParams.set('colorScheme', colorScheme);
     return url.toString();
   }
 
@@ -205,8 +211,9 @@ export class ZafHostStandIn {
           this.options.onInsert('html', first);
         else if (name === 'comment.appendText') this.options.onInsert('text', first);
         else if (name === 'notify') this.options.onNotify(first, String(args[1] ?? 'notice'));
-        else if (name !== 'resize')
-          errors[name] = { name: 'APIUnavailable', message: `"${name}" Could not find handler` };
+        else if (name === 'resize')
+          this.options.onResize(String((args[0] as { height?: unknown } | undefined)?.height));
+        else errors[name] = { name: 'APIUnavailable', message: `"${name}" Could not find handler` };
         result[name] = null;
       }
     } else {

@@ -19,6 +19,7 @@ import { freshdeskApi } from '../msw/freshdesk.js';
 import { startTestProxy } from '../support/proxy.js';
 import { buildApps } from './build.js';
 import { launchChromium } from './chromium.js';
+import { unexpectedProblems, watchProblems } from './consoleProblems.js';
 
 const PORT = 18510;
 const APP_FRAME = 'iframe[title="Parley sidebar app"]';
@@ -36,6 +37,9 @@ let proxy: Proxy;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let consoleProblems: string[];
+/** A test whose scenario is an error the browser logs (Freshdesk down) says which. */
+let expectedProblems: RegExp[];
 
 beforeAll(async () => {
   buildApps();
@@ -79,10 +83,13 @@ afterEach(() => {
 beforeEach(async () => {
   context = await browser.newContext();
   page = await context.newPage();
+  consoleProblems = watchProblems(page);
+  expectedProblems = [];
 });
 
 afterEach(async () => {
   await context.close();
+  expect(unexpectedProblems(consoleProblems, expectedProblems)).toEqual([]);
 });
 
 async function openTicket(query: string) {
@@ -98,7 +105,8 @@ describe('the Freshdesk sidebar in the stand-in Freshworks host', { timeout: 90_
     const thread = (await app.locator('.parley-comments').textContent()) ?? '';
     expect(thread).toContain('account');
     expect(thread).not.toContain('no puedo acceder');
-    expect(await app.getByText('% sure').textContent()).toMatch(/^\d+% sure$/);
+    // The detector was sure: the badge says the language, not a percentage.
+    expect(await app.getByText(/% sure/).count()).toBe(0);
 
     const translatedAfterMs = () =>
       page
@@ -119,8 +127,46 @@ describe('the Freshdesk sidebar in the stand-in Freshworks host', { timeout: 90_
     );
   });
 
-  it("reads the ticket's replies from Freshdesk through the proxy and translates the customer's", async () => {
+  it('shows the whole sample thread without a Freshdesk account, and no warning', async () => {
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     const app = await openTicket('ticket=2001');
+    const customer = app.locator('li.parley-comment-customer');
+    await poll(() => customer.count()).toBe(2);
+    await poll(() => customer.last().textContent()).toContain('Translated from Spanish');
+    expect(await app.locator('li.parley-comment-agent').textContent()).toContain(
+      'Which browser are you using?',
+    );
+    expect(asked.filter((path) => path.startsWith('/v1/freshdesk/'))).toEqual([]);
+    expect(await page.locator('#toast').isHidden()).toBe(true);
+  });
+
+  it('asks Freshworks to size its frame to the content', async () => {
+    const app = await openTicket('ticket=2001');
+    await app.getByText('Translated from Spanish').first().waitFor();
+    const contentHeight = () =>
+      app
+        .locator('.parley-sidebar')
+        .evaluate((main) => Math.ceil(main.getBoundingClientRect().height));
+    const frameHeight = () =>
+      page.locator(APP_FRAME).evaluate((iframe) => (iframe as HTMLElement).style.height);
+    await poll(frameHeight).toBe(`${await contentHeight()}px`);
+  });
+
+  it('says once that no engine translates German, and offers review instead of Translate', async () => {
+    const app = await openTicket('ticket=2005');
+    await poll(() => app.getByTestId('customer-language').textContent()).toBe('German');
+    await poll(() => app.getByRole('alert').textContent()).toContain(
+      "Translation from German to English isn't available.",
+    );
+    await app.getByLabel('Your reply, in English').fill('We changed your delivery address.');
+    expect(await app.getByRole('button', { name: 'Translate' }).isDisabled()).toBe(true);
+    expect(await app.getByRole('button', { name: 'Send for review' }).isEnabled()).toBe(true);
+    expect(await app.getByRole('alert').count()).toBe(1);
+  });
+
+  it("reads the ticket's replies from Freshdesk through the proxy and translates the customer's", async () => {
+    const app = await openTicket('ticket=2001&replies=proxy');
     const customer = app.locator('li.parley-comment-customer');
     await poll(() => customer.count()).toBe(2);
     await poll(() => customer.last().textContent()).toContain('Translated from Spanish');
@@ -131,9 +177,13 @@ describe('the Freshdesk sidebar in the stand-in Freshworks host', { timeout: 90_
   });
 
   it('keeps the first message and warns the agent in Freshdesk when Freshdesk cannot be reached', async () => {
-    // Freshdesk stays down for every read this test makes.
+    // Freshdesk stays down for every read this test makes; the proxy answers 502.
     freshdesk.faults.add(() => 'network_error', 20);
-    const app = await openTicket('ticket=2001');
+    expectedProblems = [
+      /^console: Failed to load resource: .* 502/,
+      /^502: .*\/v1\/freshdesk\/tickets\/2001\/conversations$/,
+    ];
+    const app = await openTicket('ticket=2001&replies=proxy');
     await app.getByText('Translated from Spanish').first().waitFor();
     const toast = page.locator('#toast');
     await poll(() => toast.textContent()).toContain("Parley could not load this ticket's replies");
@@ -207,6 +257,10 @@ describe('the Freshdesk sidebar in the stand-in Freshworks host', { timeout: 90_
     await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
     // From here on, Freshworks gets no answer from the proxy's detection.
     await page.route('**/v1/detect', (route) => route.abort());
+    expectedProblems = [
+      /^failed: .*\/v1\/detect$/,
+      /^console: Failed to load resource: net::ERR_FAILED$/,
+    ];
     await page
       .getByRole('textbox', { name: 'Reply editor' })
       .fill('Thank you for your patience. We have reset your password, so you can sign in again.');

@@ -6,13 +6,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { composeProxy } from '@parley/translation-proxy/compose';
+import { composeProxy, type Proxy } from '@parley/translation-proxy/compose';
 import { loadConfig } from '@parley/translation-proxy/config';
 
 export const DEV_KEY = 'parley-browser-test-key-0123456789';
 
 export interface RunningProxy {
   url: string;
+  /** The proxy's store, for a test to act as a translator would (claim, reject) on a job. */
+  store: Proxy['store'];
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startProxyWithPlayground(port = 0): Promise<RunningProxy> 
   const url = await proxy.app.listen({ host: '127.0.0.1', port });
   return {
     url,
+    store: proxy.store,
     async close() {
       await proxy.close();
       await rm(dataDir, { recursive: true, force: true });

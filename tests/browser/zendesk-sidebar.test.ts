@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApps } from './build.js';
 import { launchChromium } from './chromium.js';
+import { unexpectedProblems, watchProblems } from './consoleProblems.js';
 import { DEV_KEY, startProxyWithPlayground, type RunningProxy } from './proxyWithPlayground.js';
 
 /** Waits for what the agent would see; generous, as Apertium and Chromium share two cores with other tests. */
@@ -17,6 +18,10 @@ let proxy: RunningProxy;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** Console errors and failed or refused requests, from the page and the app's frame alike. */
+let consoleProblems: string[];
+/** A test whose scenario is an error the browser logs (a proxy without a route) says which. */
+let expectedProblems: RegExp[];
 
 beforeAll(async () => {
   buildApps();
@@ -32,10 +37,14 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext();
   page = await context.newPage();
+  consoleProblems = watchProblems(page);
+  expectedProblems = [];
 });
 
 afterEach(async () => {
   await context.close();
+  // Expected states (a pair no engine serves, a review job, a reload) are no errors to the browser.
+  expect(unexpectedProblems(consoleProblems, expectedProblems)).toEqual([]);
 });
 
 async function openTicket(query: string) {
@@ -59,7 +68,8 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     expect(thread).toContain('48213');
     expect(thread).not.toContain('todavía no ha llegado');
     expect(thread).toContain('Could you send me your order number?');
-    expect(await app.getByText('% sure').textContent()).toMatch(/^\d+% sure$/);
+    // The detector was sure: the badge says the language, not a percentage.
+    expect(await app.getByText(/% sure/).count()).toBe(0);
 
     const translatedAfterMs = () =>
       appFrame().evaluate(
@@ -117,6 +127,42 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     );
   });
 
+  it('inserts a reply once: afterwards the composer is empty and has nothing to insert again', async () => {
+    const app = await openTicket('ticket=1001');
+    await app.getByTestId('customer-language').waitFor();
+    const draft = app.getByLabel('Your reply, in English');
+    await draft.fill('Your order will arrive on Friday.');
+    await app.getByRole('button', { name: 'Translate' }).click();
+    const preview = app.getByLabel('Reply in Spanish (you can edit it)');
+    await preview.waitFor();
+    const translated = await preview.inputValue();
+    await app.getByRole('button', { name: 'Insert into reply' }).click();
+    await app.getByText('Inserted into the reply editor.').waitFor();
+    expect(await draft.inputValue()).toBe('');
+    expect(await preview.count()).toBe(0);
+    expect(await app.getByRole('button', { name: 'Insert into reply' }).count()).toBe(0);
+    expect(await app.getByRole('button', { name: 'Translate' }).isDisabled()).toBe(true);
+    expect(await page.locator('#editor').innerHTML()).toBe(`<p>${translated}</p>`);
+  });
+
+  it('asks Zendesk to size its frame to the content, and again when the content grows', async () => {
+    const app = await openTicket('ticket=1001');
+    await app.getByText('Translated from Spanish').first().waitFor();
+    const frame = page.locator('iframe[title="Parley sidebar app"]');
+    const contentHeight = () =>
+      app
+        .locator('.parley-sidebar')
+        .evaluate((main) => Math.ceil(main.getBoundingClientRect().height));
+    const frameHeight = () => frame.evaluate((iframe) => (iframe as HTMLElement).style.height);
+    await poll(frameHeight).toBe(`${await contentHeight()}px`);
+    const before = await contentHeight();
+    await app.getByLabel('Your reply, in English').fill('Your order will arrive on Friday.');
+    await app.getByRole('button', { name: 'Translate' }).click();
+    await app.getByLabel('Reply in Spanish (you can edit it)').waitFor();
+    await poll(frameHeight).toBe(`${await contentHeight()}px`);
+    expect(await contentHeight()).toBeGreaterThan(before);
+  });
+
   it('inserts plain text when the ticket editor is not rich text', async () => {
     const app = await openTicket('ticket=1001&richtext=off');
     await app.getByTestId('customer-language').waitFor();
@@ -124,11 +170,12 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     await app.getByRole('button', { name: 'Translate' }).click();
     const preview = app.getByLabel('Reply in Spanish (you can edit it)');
     await preview.waitFor();
+    const translated = await preview.inputValue();
     await app.getByRole('button', { name: 'Insert into reply' }).click();
     await app.getByText('Inserted into the reply editor.').waitFor();
     const editor = page.locator('#editor');
     expect(await editor.getAttribute('data-format')).toBe('text');
-    expect(await editor.textContent()).toBe(await preview.inputValue());
+    expect(await editor.textContent()).toBe(translated);
   });
 
   it('translates a new customer comment when the ticket says its comments changed', async () => {
@@ -145,30 +192,68 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     { ticket: 1002, language: 'German', sample: 'Rechnung versehentlich zweimal bezahlt' },
     { ticket: 1003, language: 'Japanese', sample: 'ログインできません' },
   ]) {
-    it(`says translation from ${language} is not available and offers a way forward`, async () => {
+    it(`says once that no engine translates ${language}, and offers review instead of a Translate that cannot work`, async () => {
       const app = await openTicket(`ticket=${ticket}`);
       await poll(() => app.getByTestId('customer-language').textContent()).toBe(language);
       const alert = app.getByRole('alert');
-      await expect
-        .poll(() => alert.textContent())
-        .toContain(`Translation from ${language} to English isn't available.`);
+      await poll(() => alert.textContent()).toContain(
+        `Translation from ${language} to English isn't available.`,
+      );
+      expect(await alert.textContent()).toContain(
+        'An administrator can add an engine for this language pair.',
+      );
       expect(await alert.getByRole('button', { name: 'Choose another language' }).isVisible()).toBe(
         true,
       );
       expect(await app.locator('.parley-comments').textContent()).toContain(sample);
-      // Replying still works: review is offered first, since the machine pair is missing.
+      expect(await app.getByText('Not translated').count()).toBe(0);
       await app.getByLabel('Your reply, in English').fill('We refunded the second payment.');
-      await app.getByRole('button', { name: 'Translate' }).click();
-      await app
-        .getByRole('alert')
-        .filter({ hasText: `English to ${language}` })
-        .waitFor();
-      const composerAlert = app.locator('.parley-compose').getByRole('alert');
-      expect(await composerAlert.getByRole('button', { name: 'Send for review' }).isVisible()).toBe(
-        true,
-      );
+      expect(await app.getByRole('button', { name: 'Translate' }).isDisabled()).toBe(true);
+      expect(await app.getByRole('button', { name: 'Send for review' }).isEnabled()).toBe(true);
+      await app.getByText(`No engine translates into ${language} yet`).waitFor();
+      expect(await app.getByRole('alert').count()).toBe(1);
     });
   }
+
+  for (const { ticket, language } of [
+    { ticket: 1004, language: 'Portuguese' },
+    { ticket: 1005, language: 'French' },
+    { ticket: 1006, language: 'Italian' },
+  ]) {
+    it(`translates the ${language} sample ticket with the default engine`, async () => {
+      const app = await openTicket(`ticket=${ticket}`);
+      await poll(() => app.getByTestId('customer-language').textContent()).toBe(language);
+      await app.getByText(`Translated from ${language}`).first().waitFor();
+      expect(await app.getByRole('alert').count()).toBe(0);
+    });
+  }
+
+  it('says once that a Japanese customer needs no translation for a Japanese agent, and steps aside', async () => {
+    const app = await openTicket('ticket=1003&agent=ja');
+    await app.getByText('お客様はあなたと同じ言語で書いています。翻訳は不要です。').waitFor();
+    expect(await app.getByTestId('customer-language').textContent()).toBe('日本語');
+    expect(await app.locator('.parley-comments').count()).toBe(0);
+    expect(await app.getByRole('button', { name: '翻訳' }).count()).toBe(0);
+    expect(await app.getByRole('button', { name: 'レビューに送信' }).count()).toBe(0);
+  });
+
+  it('lists each language once in the picker, marking those the engines translate now', async () => {
+    const app = await openTicket('ticket=1002');
+    await app.getByRole('alert').getByRole('button', { name: 'Choose another language' }).click();
+    const picker = app.getByLabel("Customer's language");
+    const group = (label: string) =>
+      picker.locator(`optgroup[label="${label}"] option`).allTextContents();
+    expect(await group('Translated now')).toEqual(
+      expect.arrayContaining(['English', 'French', 'Italian', 'Portuguese', 'Spanish']),
+    );
+    expect(await group('Through review only')).toEqual(
+      expect.arrayContaining(['German', 'Japanese']),
+    );
+    const names = await picker.locator('option').allTextContents();
+    expect(names).not.toContain('American English');
+    expect(names).not.toContain('Brazilian Portuguese');
+    expect(names.filter((name) => name === 'Portuguese')).toHaveLength(1);
+  });
 
   it('keeps the language the agent chose for the ticket after a reload', async () => {
     const app = await openTicket('ticket=1002');
@@ -181,6 +266,16 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
       .poll(() => reloaded.getByTestId('customer-language').textContent())
       .toBe('Spanish');
     expect(await reloaded.getByText('chosen by you').isVisible()).toBe(true);
+  });
+
+  it("follows Zendesk's dark colour scheme with Garden's dark theme", async () => {
+    const app = await openTicket('ticket=1001&scheme=dark');
+    await app.getByTestId('customer-language').waitFor();
+    const [red, green, blue] = await app
+      .locator('body')
+      .evaluate((body) => (getComputedStyle(body).backgroundColor.match(/\d+/g) ?? []).map(Number));
+    // Dark: every channel of the page background well below the middle.
+    expect(Math.max(red ?? 255, green ?? 255, blue ?? 255)).toBeLessThan(64);
   });
 
   it('shows the sidebar in the agent language (French) with the customer language named in French', async () => {
@@ -224,17 +319,20 @@ describe("replies submitted from Zendesk's own editor", { timeout: 60_000 }, () 
 });
 
 describe('review jobs', { timeout: 60_000 }, () => {
-  it('sends the draft for review and follows the job status', async () => {
+  it('sends the draft for review once and follows the job status with its due time', async () => {
     const app = await openTicket('ticket=1001&mode=review');
     await app.getByTestId('customer-language').waitFor();
-    await app.getByLabel('Your reply, in English').fill('We will ship a replacement today.');
+    const draft = app.getByLabel('Your reply, in English');
+    await draft.fill('We will ship a replacement today.');
     await app.getByRole('button', { name: 'Send for review' }).click();
     const status = app.getByTestId('review-status');
     await status.waitFor();
     // No translator has claimed it: the job waits in the queue, and the proxy says the same.
     await poll(() => status.textContent()).toContain('Waiting for a translator');
-    const title = (await app.getByText(/^Review job /).textContent()) ?? '';
-    const jobId = title.replace('Review job ', '');
+    await app.getByText(/^Due by /).waitFor();
+    expect(await draft.inputValue()).toBe('');
+    expect(await app.getByRole('button', { name: 'Send for review' }).isDisabled()).toBe(true);
+    const jobId = (await app.locator('[data-job-id]').getAttribute('data-job-id')) ?? '';
     const job = await fetch(`${proxy.url}/v1/replies/${jobId}`, {
       headers: { Authorization: `Bearer ${DEV_KEY}` },
     });
@@ -248,7 +346,40 @@ describe('review jobs', { timeout: 60_000 }, () => {
     });
   });
 
+  it("names the translator who claims the job, then shows the translator's rejection as a failure with the machine text to insert by hand", async () => {
+    const app = await openTicket('ticket=1001&mode=review');
+    await app.getByTestId('customer-language').waitFor();
+    await app.getByLabel('Your reply, in English').fill('We will ship a replacement today.');
+    await app.getByRole('button', { name: 'Send for review' }).click();
+    const jobId = (await app.locator('[data-job-id]').getAttribute('data-job-id')) ?? '';
+    const lucia = await proxy.store.translators.create({
+      email: `lucia-${jobId}@translators.example`,
+      name: 'Lucía',
+      passwordHash: 'not-used-here',
+    });
+    expect(await proxy.store.replyJobs.claim(jobId, lucia.id, Date.now(), 600_000)).toBe(true);
+    await poll(() => app.getByTestId('review-status').textContent()).toContain(
+      'Lucía is reviewing it',
+    );
+    await proxy.store.replyJobs.reject(
+      jobId,
+      lucia.id,
+      'Please add the tracking number.',
+      Date.now(),
+    );
+    const alert = app.getByRole('alert');
+    await poll(() => alert.textContent()).toContain(
+      'The translator sent it back: Please add the tracking number.',
+    );
+    await alert.getByRole('button', { name: 'Insert the machine translation' }).click();
+    await app.getByText('Inserted into the reply editor.').waitFor();
+    const editor = (await page.locator('#editor').textContent()) ?? '';
+    expect(editor).not.toBe('');
+    expect(editor).not.toContain('replacement today');
+  });
+
   it('tells the agent review is unavailable when the proxy has no post-edit queue', async () => {
+    expectedProblems = [/^console: Failed to load resource: .* 404/, /^404: .*\/v1\/replies$/];
     // An older proxy, without /v1/replies, answers as Fastify does for a route it does not have.
     await page.route('**/v1/replies', (route) =>
       route.fulfill({

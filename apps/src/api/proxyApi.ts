@@ -19,8 +19,9 @@ export type ReplyStatus = ReplyView['status'];
 /** Statuses after which a job no longer changes. */
 export const FINAL_REPLY_STATUSES: readonly ReplyStatus[] = ['posted', 'failed', 'fallback'];
 
-/** What the sidebar needs of a job: `POST /v1/replies` answers this much, `GET` more. */
-export type ReplyJob = Pick<ReplyView, 'id' | 'status'>;
+/** What the sidebar shows of a job: `POST /v1/replies` answers id, status, due time; `GET` more. */
+export type ReplyJob = Pick<ReplyView, 'id' | 'status'> &
+  Partial<Pick<ReplyView, 'dueAt' | 'editor' | 'error' | 'flagged' | 'machine' | 'approved'>>;
 
 export type ProxyApi = ReturnType<typeof createProxyApi>;
 

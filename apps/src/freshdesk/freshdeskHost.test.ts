@@ -36,6 +36,7 @@ const ok = (body: unknown): FreshworksResponse => ({ status: 200, response: JSON
 
 function fakeFreshworksClient({ iparams = {}, requester, respond }: FakeOptions = {}) {
   const triggered: [string, Record<string, unknown>][] = [];
+  const resized: { height: string }[] = [];
   const invoked: [string, InvokeTemplateOptions][] = [];
   const listeners: {
     name: string;
@@ -64,6 +65,12 @@ function fakeFreshworksClient({ iparams = {}, requester, respond }: FakeOptions 
   const client: FreshworksClient = {
     data: { get: async (name) => ({ [name]: data[name] }) },
     iparams: { get: async () => iparams },
+    instance: {
+      async resize(size) {
+        resized.push(size);
+        return {};
+      },
+    },
     interface: {
       async trigger(action, options) {
         triggered.push([action, options]);
@@ -102,7 +109,7 @@ function fakeFreshworksClient({ iparams = {}, requester, respond }: FakeOptions 
     });
   const interceptors = (name: string) =>
     listeners.filter((listener) => listener.name === name && listener.intercept).length;
-  return { client, triggered, invoked, fire, interceptors };
+  return { client, triggered, invoked, resized, fire, interceptors };
 }
 
 afterEach(() => {
@@ -139,6 +146,12 @@ describe('connectFreshdesk', () => {
     expect(host.context.agentLocale).toBe('pt-BR');
     expect(host.context.defaultMode).toBe('machine');
     expect(host.context).not.toHaveProperty('requesterLocale');
+  });
+
+  it("sizes the app's frame with the Freshworks instance's resize", async () => {
+    const { client, resized } = fakeFreshworksClient();
+    (await connectFreshdesk(client)).resize(412);
+    expect(resized).toEqual([{ height: '412px' }]);
   });
 
   it('reads the thread as the ticket description followed by its conversations, customers by incoming or requester id', async () => {

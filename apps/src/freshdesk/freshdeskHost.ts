@@ -294,6 +294,11 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
       void client.interface.trigger('showNotify', { type: NOTIFY_TYPES[kind], message });
     },
 
+    resize(height) {
+      // A refused resize leaves the frame at Freshdesk's default height; nothing else depends on it.
+      client.instance.resize({ height: `${height}px` }).catch(() => undefined);
+    },
+
     onReplySending(check) {
       sendCheck = check;
       if (!intercepting) {

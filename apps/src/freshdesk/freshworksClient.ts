@@ -1,8 +1,9 @@
 /**
  * Types for the parts of the Freshworks app client (platform 3.0) the Freshdesk adapter uses, from
  * Freshworks' front-end reference: `app.initialized()`, `client.data.get`, `client.iparams.get`,
- * `client.interface.trigger`, `client.request.invokeTemplate` and `client.events.on`. The client
- * itself is Freshworks' script, loaded by the app page as `{{{appclient}}}`.
+ * `client.instance.resize`, `client.interface.trigger`, `client.request.invokeTemplate` and
+ * `client.events.on`. The client itself is Freshworks' script, loaded by the app page as
+ * `{{{appclient}}}`.
  */
 
 /** What `invokeTemplate` resolves with; `response` is the body as text. */
@@ -42,6 +43,8 @@ export interface FreshworksEvent {
 export interface FreshworksClient {
   data: { get(name: string): Promise<Record<string, unknown>> };
   iparams: { get(name?: string): Promise<Record<string, unknown>> };
+  /** Sizes this app's iframe; Freshworks takes the height as a CSS length (`'400px'`). */
+  instance: { resize(size: { height: string }): Promise<unknown> };
   interface: { trigger(action: string, options: Record<string, unknown>): Promise<unknown> };
   request: {
     invokeTemplate(name: string, options: InvokeTemplateOptions): Promise<FreshworksResponse>;

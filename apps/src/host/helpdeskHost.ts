@@ -35,6 +35,8 @@ export interface TicketContext {
    * them: sent as `hints.pii` so the proxy masks them before any engine sees the text.
    */
   personalData?: KnownPersonalValue[];
+  /** The helpdesk's own colour scheme, when it says; the sidebar follows it. */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** What was put into the helpdesk's reply editor. */
@@ -79,6 +81,11 @@ export interface HelpdeskHost {
   request<T>(request: ProxyRequest): Promise<T>;
   /** A toast in the helpdesk's own UI. */
   notify(message: string, kind?: NoticeKind): void;
+  /**
+   * Asks the helpdesk to make the app's frame `height` CSS pixels tall: helpdesks give an app's
+   * frame a fixed default height, and the sidebar grows and shrinks with the thread and composer.
+   */
+  resize(height: number): void;
   /**
    * Holds each reply the agent sends from the helpdesk's own editor until `check` decides, and
    * stops it when told to. Optional: only helpdesks that let an app hold a send have it (Freshdesk's

@@ -10,6 +10,7 @@ const KNOWN_CODES = [
   'unauthorized',
   'rate_limited',
   'engine_unavailable',
+  'helpdesk_not_configured',
 ];
 
 export function proxyErrorMessage(

@@ -2,13 +2,15 @@
  * Reads a ticket's conversation for the agent: finds the customer's language (the agent's
  * override, else one `/v1/detect` call with the requester's profile locale as a prior) and
  * translates every customer comment into the agent's language in one `/v1/translate` call.
- * Agent comments are never sent. A failed call still returns the thread, untranslated, with the
- * error, so the agent can read the originals while deciding what to do.
+ * Agent comments are never sent, and a pair the tenant's engines do not serve is not asked for. A
+ * failed call still returns the thread, untranslated, with the error, so the agent can read the
+ * originals while deciding what to do.
  */
 import type { Detection } from '@parley/shared/api/schemas';
 import type { ProxyApi } from '../api/proxyApi.js';
 import { ProxyError, type TicketComment, type TicketContext } from '../host/helpdeskHost.js';
 import { htmlToText } from './html.js';
+import type { LanguagePairs } from './languagePairs.js';
 import { languageOf } from './languages.js';
 
 /** Enough text for a confident detection; more only costs time. */
@@ -62,11 +64,22 @@ async function findCustomerLanguage(
   return { code: detection.language, detection, chosenByAgent: false };
 }
 
+/** The proxy's answer for a pair no engine serves, known from `/v1/languages` without asking. */
+function unsupportedPair(source: string, target: string): ProxyError {
+  return new ProxyError(
+    'unsupported_language_pair',
+    `No configured engine translates ${source} → ${target}.`,
+    422,
+  );
+}
+
 export async function loadConversation(
   api: ProxyApi,
   context: TicketContext,
   comments: TicketComment[],
   override: string | undefined,
+  /** What the engines serve; undefined when the proxy could not list it (then translate and see). */
+  pairs: Promise<LanguagePairs | undefined>,
 ): Promise<Conversation> {
   const agentLanguage = languageOf(context.agentLocale);
   const entries: ConversationEntry[] = comments.map((comment) => ({ comment }));
@@ -79,6 +92,12 @@ export async function loadConversation(
     if (languageOf(customerLanguage.code) === agentLanguage) {
       return { entries, agentLanguage, customerLanguage, sameLanguage: true };
     }
+    const served = await pairs;
+    if (
+      customerLanguage.code !== 'und' &&
+      served?.serves(customerLanguage.code, agentLanguage) === false
+    )
+      throw unsupportedPair(customerLanguage.code, agentLanguage);
     const response = await api.translate({
       segments: customerComments.map((comment) => ({ id: comment.id, html: comment.html })),
       // `und`: let the proxy detect over all segments rather than guess a pair.

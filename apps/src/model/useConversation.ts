@@ -1,6 +1,7 @@
 /**
  * The conversation as React state: loads it when the sidebar opens, again when the helpdesk says
- * the comments changed, and when the agent overrides the customer's language (remembered per ticket).
+ * the comments changed, and when the agent overrides the customer's language (remembered per
+ * ticket); and the pairs the tenant's engines serve, asked once, beside the first detection.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createProxyApi } from '../api/proxyApi.js';
@@ -8,6 +9,7 @@ import { ProxyError } from '../host/helpdeskHost.js';
 import { useHost } from '../host/HostProvider.js';
 import { loadConversation, type Conversation } from './conversation.js';
 import { createLanguageOverrideStore, ticketKey } from './languageOverride.js';
+import { languagePairs, type LanguagePairs } from './languagePairs.js';
 import { languageOf } from './languages.js';
 
 function browserStorage(): Storage | undefined {
@@ -24,6 +26,8 @@ export interface ConversationState {
   /** The language the customer reads: the agent's choice, else the detected one, else the profile's. */
   customerLanguage: string | undefined;
   override: string | undefined;
+  /** What the engines serve; undefined until known, or when the proxy could not list it. */
+  pairs: LanguagePairs | undefined;
   setOverride(language: string | undefined): void;
   reload(): void;
 }
@@ -38,6 +42,17 @@ export function useConversation(): ConversationState {
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  // Without the list the sidebar still works: it translates and shows what the proxy answers.
+  const pairsRequest = useMemo(() => api.languages().then(languagePairs, () => undefined), [api]);
+  const [pairs, setPairs] = useState<LanguagePairs>();
+
+  useEffect(() => {
+    let live = true;
+    void pairsRequest.then((loaded) => live && setPairs(loaded));
+    return () => {
+      live = false;
+    };
+  }, [pairsRequest]);
 
   useEffect(() => host.onCommentsChanged(reload), [host, reload]);
 
@@ -46,7 +61,7 @@ export function useConversation(): ConversationState {
     setLoading(true);
     host
       .getComments()
-      .then((comments) => loadConversation(api, host.context, comments, override))
+      .then((comments) => loadConversation(api, host.context, comments, override, pairsRequest))
       .catch((error: unknown): Conversation => ({
         entries: [],
         agentLanguage: languageOf(host.context.agentLocale),
@@ -72,7 +87,7 @@ export function useConversation(): ConversationState {
     return () => {
       live = false;
     };
-  }, [host, api, override, generation]);
+  }, [host, api, override, generation, pairsRequest]);
 
   const setOverride = useCallback(
     (language: string | undefined) => {
@@ -88,5 +103,5 @@ export function useConversation(): ConversationState {
     (detected && detected !== 'und' ? detected : undefined) ??
     (host.context.requesterLocale ? languageOf(host.context.requesterLocale) : undefined);
 
-  return { conversation, loading, customerLanguage, override, setOverride, reload };
+  return { conversation, loading, customerLanguage, override, pairs, setOverride, reload };
 }

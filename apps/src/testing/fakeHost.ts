@@ -1,6 +1,6 @@
 /**
  * A `HelpdeskHost` for unit tests: a ticket held in memory, a proxy stand-in given as a function
- * of the request, a record of what the app inserted, notified and requested, and a reply editor
+ * of the request, a record of what the app inserted, notified, requested and resized to, and a reply editor
  * whose sends the app may check.
  */
 import {
@@ -29,6 +29,7 @@ export function createFakeHost({ comments, proxy, context, richText = true }: Fa
   const inserted: { format: InsertedFormat; html: string; text: string }[] = [];
   const notices: string[] = [];
   const requests: ProxyRequest[] = [];
+  const heights: number[] = [];
   let sendCheck: SendCheck | undefined;
 
   const host: HelpdeskHost = {
@@ -60,6 +61,9 @@ export function createFakeHost({ comments, proxy, context, richText = true }: Fa
     notify(message) {
       notices.push(message);
     },
+    resize(height) {
+      heights.push(height);
+    },
     onReplySending(check) {
       sendCheck = check;
       return () => {
@@ -73,6 +77,8 @@ export function createFakeHost({ comments, proxy, context, richText = true }: Fa
     inserted,
     notices,
     requests,
+    /** Every height the app asked its frame to be, in order. */
+    heights,
     /** The agent sends `html` from the helpdesk's own editor: what the app's check decides. */
     sendFromEditor(html: string): Promise<SendDecision> {
       return sendCheck ? sendCheck({ html }) : Promise.resolve({ send: true });

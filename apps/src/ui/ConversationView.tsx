@@ -1,6 +1,7 @@
 /**
  * The ticket's thread inside the sidebar: customer comments in the agent's language with the
- * original one click away, agent comments as written.
+ * original one click away, agent comments as written; a customer who writes in the agent's
+ * language gets one line saying so instead, since the helpdesk already shows the thread.
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
@@ -14,9 +15,12 @@ import { ErrorNotice } from './ErrorNotice.js';
 function CommentItem({
   entry,
   sourceLanguage,
+  markUntranslated,
 }: {
   entry: ConversationEntry;
   sourceLanguage?: string;
+  /** Say so under a customer comment left untranslated; not when an alert already says it of all. */
+  markUntranslated: boolean;
 }) {
   const { t, locale } = useI18n();
   const [showOriginal, setShowOriginal] = useState(false);
@@ -56,7 +60,7 @@ function CommentItem({
           </Button>
         </div>
       )}
-      {isCustomer && !translated && (
+      {isCustomer && !translated && markUntranslated && (
         <span className="parley-muted">{t('thread.untranslated')}</span>
       )}
     </li>
@@ -105,12 +109,13 @@ export function ConversationView({
         <p className="parley-muted">{t('thread.empty')}</p>
       )}
       {conversation?.sameLanguage && <p className="parley-muted">{t('thread.sameLanguage')}</p>}
-      {conversation && conversation.entries.length > 0 && (
+      {conversation && !conversation.sameLanguage && conversation.entries.length > 0 && (
         <ol className="parley-comments">
           {conversation.entries.map((entry) => (
             <CommentItem
               key={entry.comment.id}
               entry={entry}
+              markUntranslated={!conversation.error}
               {...(source && source !== 'und' ? { sourceLanguage: source } : {})}
             />
           ))}

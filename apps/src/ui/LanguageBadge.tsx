@@ -1,16 +1,18 @@
 /**
- * The customer's language at a glance: detected language and confidence (or "chosen by you"), the
- * requester's profile locale when it says something else, and a picker to override the language
- * for this ticket. The picker offers the languages the proxy can translate, plus common ones.
+ * The customer's language at a glance: the language as a tag, its detection confidence only when
+ * the detector was unsure (or "chosen by you"), the requester's profile locale when it says
+ * something else, and a picker to override the language for this ticket. The picker offers one
+ * entry per language (regional variants are the same language to the sidebar), the ones the
+ * tenant's engines translate both ways (and the agent's own) apart from those only review serves.
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { Tag } from '@zendeskgarden/react-tags';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { createProxyApi } from '../api/proxyApi.js';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useHost } from '../host/HostProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { CustomerLanguage } from '../model/conversation.js';
+import type { LanguagePairs } from '../model/languagePairs.js';
 import { languageName, languageOf } from '../model/languages.js';
 
 /** Offered even when the proxy cannot list its pairs: the languages support teams meet most. */
@@ -33,54 +35,65 @@ const COMMON_LANGUAGES = [
   'zh-Hans',
 ];
 
+/** Below this a detection is worth a second look, and the badge shows how sure it was. */
+const CONFIDENT = 0.9;
+
 interface LanguageBadgeProps {
   language: CustomerLanguage | undefined;
   requesterLocale: string | undefined;
   override: string | undefined;
+  /** What the engines serve; undefined while unknown (the picker then lists languages unmarked). */
+  pairs: LanguagePairs | undefined;
   onChoose: (language: string | undefined) => void;
   pickerOpen: boolean;
   onPickerOpenChange: (open: boolean) => void;
 }
 
+interface Option {
+  code: string;
+  name: string;
+}
+
 export function LanguageBadge(props: LanguageBadgeProps) {
-  const { language, requesterLocale, override, onChoose, pickerOpen, onPickerOpenChange } = props;
+  const { language, requesterLocale, override, pairs, onChoose, pickerOpen, onPickerOpenChange } =
+    props;
   const { t, locale } = useI18n();
   const host = useHost();
-  const [proxyLanguages, setProxyLanguages] = useState<string[]>([]);
   const selectRef = useRef<HTMLSelectElement>(null);
   const headingId = useId();
+  const agentLanguage = languageOf(host.context.agentLocale);
 
   useEffect(() => {
-    if (!pickerOpen) return;
-    selectRef.current?.focus();
-    let live = true;
-    createProxyApi(host)
-      .languages()
-      .then(
-        ({ pairs }) =>
-          live && setProxyLanguages(pairs.flatMap((pair) => [pair.source, pair.target])),
-      )
-      .catch(() => undefined); // the common list is enough to choose from
-    return () => {
-      live = false;
-    };
-  }, [pickerOpen, host]);
+    if (pickerOpen) selectRef.current?.focus();
+  }, [pickerOpen]);
 
-  const options = useMemo(() => {
-    const codes = new Set([...COMMON_LANGUAGES, ...proxyLanguages]);
-    if (language && language.code !== 'und') codes.add(language.code);
-    return [...codes]
-      .map((code) => ({ code, name: languageName(code, locale) }))
-      .sort((a, b) => a.name.localeCompare(b.name, locale));
-  }, [proxyLanguages, language, locale]);
+  const groups = useMemo(() => {
+    // The agent's own language needs no engine: a customer who writes it is ready to answer.
+    const translatable = new Set([
+      agentLanguage,
+      ...(pairs?.translatableWith(agentLanguage) ?? []),
+    ]);
+    const codes = new Set([...COMMON_LANGUAGES, ...translatable].map(languageOf));
+    if (language && language.code !== 'und') codes.add(languageOf(language.code));
+    if (override) codes.add(languageOf(override));
+    const byName = (a: Option, b: Option) => a.name.localeCompare(b.name, locale);
+    const options = [...codes].map((code) => ({ code, name: languageName(code, locale) }));
+    return {
+      translatable: options.filter((o) => translatable.has(o.code)).sort(byName),
+      other: options.filter((o) => !translatable.has(o.code)).sort(byName),
+    };
+  }, [pairs, agentLanguage, language, override, locale]);
 
   const profileLanguage = requesterLocale ? languageOf(requesterLocale) : undefined;
   const known = language && language.code !== 'und';
-  const detail = language?.chosenByAgent
-    ? t('badge.chosen')
-    : language?.detection
-      ? t('badge.confidence', { percent: Math.round(language.detection.confidence * 100) })
-      : undefined;
+  const detection = language?.detection;
+  const unsure = detection && (!detection.reliable || detection.confidence < CONFIDENT);
+  const optionList = (options: Option[]) =>
+    options.map(({ code, name }) => (
+      <option key={code} value={code}>
+        {name}
+      </option>
+    ));
 
   return (
     <section className="parley-badge" aria-labelledby={headingId}>
@@ -88,12 +101,17 @@ export function LanguageBadge(props: LanguageBadgeProps) {
         {t('badge.label')}
       </span>
       <div className="parley-badge-row">
-        <Tag hue={known ? 'blue' : 'grey'} size="large">
+        <Tag size="large">
           <span data-testid="customer-language">
             {known ? languageName(language.code, locale) : t('badge.unknown')}
           </span>
         </Tag>
-        {detail && <span className="parley-muted">{detail}</span>}
+        {language?.chosenByAgent && <Tag>{t('badge.chosen')}</Tag>}
+        {unsure && (
+          <Tag hue="yellow">
+            {t('badge.confidence', { percent: Math.round(detection.confidence * 100) })}
+          </Tag>
+        )}
         <Button
           size="small"
           isBasic
@@ -111,6 +129,7 @@ export function LanguageBadge(props: LanguageBadgeProps) {
       {pickerOpen && (
         <Field>
           <Field.Label>{t('badge.select')}</Field.Label>
+          <Field.Hint>{t('badge.selectHint')}</Field.Hint>
           <Select
             ref={selectRef}
             isCompact
@@ -121,11 +140,16 @@ export function LanguageBadge(props: LanguageBadgeProps) {
             }}
           >
             <option value="">{t('badge.auto')}</option>
-            {options.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
+            {pairs ? (
+              <>
+                <optgroup label={t('badge.translatable')}>
+                  {optionList(groups.translatable)}
+                </optgroup>
+                <optgroup label={t('badge.reviewOnly')}>{optionList(groups.other)}</optgroup>
+              </>
+            ) : (
+              optionList(groups.other)
+            )}
           </Select>
         </Field>
       )}

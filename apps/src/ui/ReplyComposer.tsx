@@ -1,16 +1,18 @@
 /**
  * "Reply in my language": the agent writes in their language, translates (button or Ctrl/Cmd+Enter),
  * edits the translation, and inserts it into the helpdesk's editor, or sends the draft to a
- * translator for review and follows the job until it is posted.
+ * translator for review and follows the job until it is posted. Each reply goes out once: after an
+ * insert or a send the composer is empty again and says what was done.
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createProxyApi, type ReplyJob } from '../api/proxyApi.js';
 import { ProxyError } from '../host/helpdeskHost.js';
 import { useHost } from '../host/HostProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { textToHtml } from '../model/html.js';
+import type { LanguagePairs } from '../model/languagePairs.js';
 import { languageName, languageOf } from '../model/languages.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { ReviewJobStatus } from './ReviewJobStatus.js';
@@ -18,13 +20,19 @@ import { ReviewJobStatus } from './ReviewJobStatus.js';
 interface ReplyComposerProps {
   /** The language the reply is translated into; undefined until known or chosen. */
   customerLanguage: string | undefined;
-  /** The thread could not be translated because the pair is missing: review is the way forward. */
-  pairUnavailable: boolean;
+  /** What the engines serve; undefined while unknown (then Translate is tried and errors shown). */
+  pairs: LanguagePairs | undefined;
   onChooseLanguage: () => void;
   pollIntervalMs?: number;
 }
 
-type Phase = 'idle' | 'translating' | 'sending';
+type Phase = 'idle' | 'translating' | 'inserting' | 'sending';
+
+/** A draft sent for review: the job, and the draft itself, to send again if the job fails. */
+interface SentReply {
+  job: ReplyJob;
+  draftHtml: string;
+}
 
 function newIdempotencyKey(): string {
   return typeof crypto.randomUUID === 'function'
@@ -42,7 +50,7 @@ function lineSegments(text: string): { id: string; text: string }[] {
 
 export function ReplyComposer({
   customerLanguage,
-  pairUnavailable,
+  pairs,
   onChooseLanguage,
   pollIntervalMs = 3_000,
 }: ReplyComposerProps) {
@@ -54,12 +62,14 @@ export function ReplyComposer({
   const [preview, setPreview] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<ProxyError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [job, setJob] = useState<ReplyJob | null>(null);
+  const [inserted, setInserted] = useState(false);
+  const [sent, setSent] = useState<SentReply | null>(null);
+  const draftRef = useRef<HTMLTextAreaElement>(null);
   // One key per draft text: re-sending the same draft (a retry) is the same job on the proxy.
   const idempotencyKey = useMemo(() => (draft ? newIdempotencyKey() : ''), [draft]);
-  const reviewFirst = host.context.defaultMode === 'review' || pairUnavailable;
   const target = customerLanguage;
+  const machineServed = target ? pairs?.serves(agentLanguage, target) !== false : false;
+  const reviewFirst = host.context.defaultMode === 'review' || (Boolean(target) && !machineServed);
 
   // A preview in the previous language must not be inserted after the agent changes it.
   useEffect(() => setPreview(null), [target]);
@@ -78,11 +88,23 @@ export function ReplyComposer({
     setError(queueMissing ? new ProxyError('review_unavailable', error.message, 404) : error);
   };
 
-  async function translate() {
-    if (!target || !draft.trim() || phase !== 'idle') return;
-    setPhase('translating');
+  /** The reply went out: the composer empties, and keyboard users land in it for the next one. */
+  const finish = () => {
+    setDraft('');
+    setPreview(null);
+    draftRef.current?.focus();
+  };
+
+  /** A new draft starts: what was done with the previous one is no longer news. */
+  const startOver = () => {
     setError(null);
-    setNotice(null);
+    setInserted(false);
+  };
+
+  async function translate() {
+    if (!target || !machineServed || !draft.trim() || phase !== 'idle') return;
+    setPhase('translating');
+    startOver();
     try {
       const segments = lineSegments(draft);
       const response = await api.translate({ segments, source: agentLanguage, target });
@@ -101,43 +123,51 @@ export function ReplyComposer({
   }
 
   async function insert() {
-    if (preview === null) return;
+    if (preview === null || phase !== 'idle') return;
+    setPhase('inserting');
     setError(null);
     try {
       await host.insertReply({ html: textToHtml(preview), text: preview.trim() });
-      setNotice(t('compose.inserted'));
       host.notify(t('compose.inserted'));
+      finish();
+      setInserted(true);
     } catch (failure) {
       fail(failure, 'insert');
+    } finally {
+      setPhase('idle');
     }
   }
 
-  async function sendForReview() {
-    if (!target || !draft.trim() || phase !== 'idle') return;
+  async function sendForReview(draftHtml: string, key: string) {
+    if (!target || phase !== 'idle') return;
     setPhase('sending');
-    setError(null);
-    setNotice(null);
+    startOver();
     try {
-      const created = await api.createReply(
+      const job = await api.createReply(
         {
           helpdesk: host.context.helpdesk,
           ticketId: host.context.ticketId,
           authorId: host.context.agentId,
-          draft: textToHtml(draft),
+          draft: draftHtml,
           format: 'html',
           source: agentLanguage,
           target,
           mode: 'review',
         },
-        idempotencyKey,
+        key,
       );
-      setJob(created);
+      setSent({ job, draftHtml });
+      finish();
     } catch (failure) {
       fail(failure, 'review');
     } finally {
       setPhase('idle');
     }
   }
+
+  const sendDraftForReview = () => {
+    if (draft.trim()) void sendForReview(textToHtml(draft), idempotencyKey);
+  };
 
   function onDraftKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -148,6 +178,11 @@ export function ReplyComposer({
 
   const canAct = Boolean(target && draft.trim()) && phase === 'idle';
   const customerName = target ? languageName(target, locale) : '';
+  const hint = !target
+    ? t('compose.noTarget')
+    : machineServed
+      ? t('compose.hint')
+      : t('compose.reviewOnly', { language: customerName });
 
   return (
     <section className="parley-compose">
@@ -155,15 +190,16 @@ export function ReplyComposer({
         <Field.Label>
           {t('compose.label', { language: languageName(agentLanguage, locale) })}
         </Field.Label>
-        <Field.Hint>{target ? t('compose.hint') : t('compose.noTarget')}</Field.Hint>
+        <Field.Hint>{hint}</Field.Hint>
         <Textarea
+          ref={draftRef}
           minRows={3}
           maxRows={10}
           value={draft}
           onChange={(event) => {
             setDraft(event.target.value);
             setPreview(null);
-            setJob(null);
+            startOver();
           }}
           onKeyDown={onDraftKeyDown}
         />
@@ -172,7 +208,7 @@ export function ReplyComposer({
         <Button
           size="small"
           isPrimary={!reviewFirst}
-          disabled={!canAct}
+          disabled={!canAct || !machineServed}
           onClick={() => void translate()}
         >
           {phase === 'translating' ? t('compose.translating') : t('compose.translate')}
@@ -181,7 +217,7 @@ export function ReplyComposer({
           size="small"
           isPrimary={reviewFirst}
           disabled={!canAct}
-          onClick={() => void sendForReview()}
+          onClick={sendDraftForReview}
         >
           {phase === 'sending' ? t('compose.sending') : t('compose.review')}
         </Button>
@@ -192,7 +228,7 @@ export function ReplyComposer({
           {...(target ? { pair: { source: agentLanguage, target } } : {})}
           onRetry={() => void translate()}
           onChooseLanguage={onChooseLanguage}
-          onSendForReview={() => void sendForReview()}
+          onSendForReview={sendDraftForReview}
         />
       )}
       {preview !== null && (
@@ -206,18 +242,31 @@ export function ReplyComposer({
             onChange={(event) => setPreview(event.target.value)}
           />
           <div className="parley-actions">
-            <Button size="small" isPrimary onClick={() => void insert()}>
+            <Button
+              size="small"
+              isPrimary
+              disabled={phase !== 'idle'}
+              onClick={() => void insert()}
+            >
               {t('compose.insert')}
             </Button>
           </div>
         </Field>
       )}
-      {notice && (
+      {inserted && (
         <p className="parley-notice" role="status">
-          {notice}
+          {t('compose.inserted')}
         </p>
       )}
-      {job && <ReviewJobStatus api={api} job={job} pollIntervalMs={pollIntervalMs} />}
+      {sent && (
+        <ReviewJobStatus
+          key={sent.job.id}
+          api={api}
+          job={sent.job}
+          pollIntervalMs={pollIntervalMs}
+          onSendAgain={() => void sendForReview(sent.draftHtml, newIdempotencyKey())}
+        />
+      )}
     </section>
   );
 }

@@ -56,15 +56,15 @@ const unsupported = (source: string, target: string) =>
     422,
   );
 
-/** A proxy that detects by the requester's locale hint and translates with the table above. */
-function contractProxy(language = 'es'): FakeHostOptions['proxy'] {
+/** A proxy that detects `language` and translates with the table above. */
+function contractProxy(language = 'es', confidence = 0.93): FakeHostOptions['proxy'] {
   return (request: ProxyRequest) => {
     const body = request.body as Record<string, unknown>;
     if (request.path === '/v1/detect') {
       return {
         language,
-        confidence: 0.93,
-        reliable: true,
+        confidence,
+        reliable: confidence > 0.8,
         alternatives: [{ language: 'pt', confidence: 0.04 }],
       };
     }
@@ -87,7 +87,12 @@ function contractProxy(language = 'es'): FakeHostOptions['proxy'] {
       };
     }
     if (request.path === '/v1/languages')
-      return { pairs: [{ source: 'es', target: 'en', engines: ['apertium'] }] };
+      return {
+        pairs: [...PAIRS].map((pair) => {
+          const [source, target] = pair.split('>');
+          return { source, target, engines: ['apertium'] };
+        }),
+      };
     return new ProxyError('not_found', `No route for ${request.method} ${request.path}`, 404);
   };
 }
@@ -103,12 +108,18 @@ function renderSidebar(options: Partial<FakeHostOptions> & { pollIntervalMs?: nu
 }
 
 describe('reading the conversation', { timeout: 40_000 }, () => {
-  it('shows the detected language with its confidence and the customer comments in English', async () => {
+  it('shows the detected language and the customer comments in English, without a confidence the detector was sure of', async () => {
     renderSidebar();
     expect(await screen.findByText('My order has not arrived.')).toBeTruthy();
     expect(screen.getByText('The number is 48213.')).toBeTruthy();
     expect(screen.getByTestId('customer-language').textContent).toBe('Spanish');
-    expect(screen.getByText('93% sure')).toBeTruthy();
+    expect(screen.queryByText(/% sure/)).toBeNull();
+  });
+
+  it('shows how sure the detector was when it was unsure', async () => {
+    renderSidebar({ proxy: contractProxy('es', 0.62) });
+    await screen.findByText('My order has not arrived.');
+    expect(screen.getByText('62% sure')).toBeTruthy();
   });
 
   it('translates all customer comments in one request and never sends agent comments', async () => {
@@ -155,21 +166,36 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
     expect(await screen.findByText('Thanks for your help.')).toBeTruthy();
   });
 
+  it('marks a customer comment the proxy returned no translation for', async () => {
+    const proxy = contractProxy();
+    renderSidebar({
+      proxy: (request) => {
+        const answer = proxy(request) as { segments?: { id: string }[] };
+        if (request.path !== '/v1/translate') return answer;
+        return { ...answer, segments: answer.segments?.filter((segment) => segment.id !== '3') };
+      },
+    });
+    await screen.findByText('My order has not arrived.');
+    expect(screen.getByText('El número es 48213.')).toBeTruthy();
+    expect(screen.getAllByText('Not translated')).toHaveLength(1);
+  });
+
   it('says so when the ticket has no customer message yet', async () => {
     renderSidebar({ comments: [SPANISH_THREAD[1]!] });
     expect(await screen.findByText('No customer messages on this ticket yet.')).toBeTruthy();
   });
 
-  it('does not translate a customer who writes in the agent language', async () => {
+  it('says once that a customer who writes in the agent language needs no translation, and steps aside', async () => {
     const { requests } = renderSidebar({ proxy: contractProxy('en') });
-    expect(
-      await screen.findByText('The customer writes in your language: nothing to translate.'),
-    ).toBeTruthy();
+    await screen.findByText('The customer writes in your language: nothing to translate.');
     expect(requests.some((r) => r.path === '/v1/translate')).toBe(false);
+    expect(screen.queryByText('Not translated')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Translate' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send for review' })).toBeNull();
   });
 
-  it('offers another language or review when the pair is not available, keeping the originals visible', async () => {
-    renderSidebar({
+  it('says once that the pair is not available, without asking the engines, keeping the originals visible', async () => {
+    const { requests } = renderSidebar({
       comments: [
         {
           id: '9',
@@ -184,9 +210,13 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
     expect(
       within(alert).getByText("Translation from German to English isn't available."),
     ).toBeTruthy();
+    expect(alert.textContent).toContain(
+      'An administrator can add an engine for this language pair.',
+    );
     expect(within(alert).getByRole('button', { name: 'Choose another language' })).toBeTruthy();
     expect(screen.getByText('Ich habe doppelt bezahlt.')).toBeTruthy();
-    expect(screen.getByText('Not translated')).toBeTruthy();
+    expect(screen.queryByText('Not translated')).toBeNull();
+    expect(requests.some((r) => r.path === '/v1/translate')).toBe(false);
   });
 
   it('tells the agent the proxy is unreachable and retries on request', async () => {
@@ -221,6 +251,22 @@ describe('overriding the customer language', { timeout: 40_000 }, () => {
   });
 });
 
+describe('the language picker', { timeout: 40_000 }, () => {
+  it('lists each language once, those the engines translate apart from those only review serves', async () => {
+    renderSidebar({ proxy: contractProxy('de') });
+    await screen.findByRole('alert');
+    await userEvent.click(screen.getByRole('button', { name: 'Change' }));
+    const picker = screen.getByLabelText("Customer's language");
+    const group = (label: string) =>
+      [...picker.querySelectorAll(`optgroup[label="${label}"] option`)].map((o) => o.textContent);
+    expect(group('Translated now')).toEqual(['English', 'Spanish']);
+    expect(group('Through review only')).toContain('German');
+    expect(group('Through review only')).not.toContain('American English');
+    const names = [...picker.querySelectorAll('option')].map((o) => o.textContent);
+    expect(names.filter((name) => name === 'Portuguese')).toHaveLength(1);
+  });
+});
+
 describe('replying in the agent language', { timeout: 40_000 }, () => {
   it('translates the draft with Ctrl+Enter and inserts the edited translation as HTML', async () => {
     const { inserted, notices } = renderSidebar();
@@ -248,6 +294,23 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     expect(notices).toEqual(['Inserted into the reply editor.']);
   });
 
+  it('inserts a reply once: the composer is empty and focused afterwards, with no second insert', async () => {
+    const { inserted } = renderSidebar();
+    await screen.findByText('My order has not arrived.');
+    const draft = screen.getByLabelText('Your reply, in English') as HTMLTextAreaElement;
+    await userEvent.type(draft, 'Your order ships today.');
+    await userEvent.click(screen.getByRole('button', { name: 'Translate' }));
+    await screen.findByLabelText('Reply in Spanish (you can edit it)');
+    await userEvent.click(screen.getByRole('button', { name: 'Insert into reply' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Inserted into the reply editor.');
+    expect(draft.value).toBe('');
+    expect(document.activeElement).toBe(draft);
+    expect(screen.queryByLabelText('Reply in Spanish (you can edit it)')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Insert into reply' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Translate' }).hasAttribute('disabled')).toBe(true);
+    expect(inserted).toHaveLength(1);
+  });
+
   it('explains a draft that is too long for the proxy', async () => {
     const proxy = contractProxy();
     renderSidebar({
@@ -270,7 +333,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     ).toBeTruthy();
   });
 
-  it('sends the draft for review and follows the job until it is posted', async () => {
+  it('sends the draft for review once and follows the job until it is posted', async () => {
     const statuses = ['in_review', 'posted'];
     const proxy = contractProxy();
     const { requests } = renderSidebar({
@@ -283,12 +346,16 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
       },
     });
     await screen.findByText('My order has not arrived.');
-    await userEvent.type(
-      screen.getByLabelText('Your reply, in English'),
-      'Your order ships today.',
-    );
+    const draft = screen.getByLabelText('Your reply, in English') as HTMLTextAreaElement;
+    await userEvent.type(draft, 'Your order ships today.');
     await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
     expect(await screen.findByText('Posted on the ticket')).toBeTruthy();
+    expect(screen.getByText('Sent for review')).toBeTruthy();
+    expect(draft.value).toBe('');
+    expect(screen.getByRole('button', { name: 'Send for review' }).hasAttribute('disabled')).toBe(
+      true,
+    );
+    expect(requests.filter((r) => r.path === '/v1/replies')).toHaveLength(1);
     const created = requests.find((r) => r.path === '/v1/replies');
     expect(created?.idempotencyKey).toBeTruthy();
     expect(created?.body).toEqual({
@@ -301,6 +368,128 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
       target: 'es',
       mode: 'review',
     });
+  });
+
+  it('shows when the job is due and which translator is reviewing it', async () => {
+    const dueAt = new Date();
+    dueAt.setHours(16, 45, 0, 0);
+    const proxy = contractProxy();
+    renderSidebar({
+      pollIntervalMs: 10,
+      proxy: (request) => {
+        if (request.path === '/v1/replies')
+          return { id: 'job-8', status: 'queued', dueAt: dueAt.toISOString() };
+        if (request.path === '/v1/replies/job-8')
+          return {
+            id: 'job-8',
+            status: 'in_review',
+            dueAt: dueAt.toISOString(),
+            editor: { id: 't-1', name: 'Lucía' },
+          };
+        return proxy(request);
+      },
+    });
+    await screen.findByText('My order has not arrived.');
+    await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
+    expect(await screen.findByText('Lucía is reviewing it')).toBeTruthy();
+    expect(screen.getByText('Due by 4:45 PM')).toBeTruthy();
+  });
+
+  it('says when a job is past its due time with no translator yet', async () => {
+    const proxy = contractProxy();
+    renderSidebar({
+      pollIntervalMs: 10,
+      proxy: (request) => {
+        if (request.path === '/v1/replies') return { id: 'job-9', status: 'queued' };
+        if (request.path === '/v1/replies/job-9')
+          return { id: 'job-9', status: 'queued', flagged: true };
+        return proxy(request);
+      },
+    });
+    await screen.findByText('My order has not arrived.');
+    await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
+    expect(
+      await screen.findByText('Past its due time and still waiting for a translator.'),
+    ).toBeTruthy();
+  });
+
+  it('shows a failed job as a failure in the agent language, with the approved text to insert by hand, once', async () => {
+    const proxy = contractProxy();
+    const { inserted } = renderSidebar({
+      pollIntervalMs: 10,
+      proxy: (request) => {
+        if (request.path === '/v1/replies') return { id: 'job-1', status: 'approved' };
+        if (request.path === '/v1/replies/job-1')
+          return {
+            id: 'job-1',
+            status: 'failed',
+            error: {
+              code: 'helpdesk_not_configured',
+              message:
+                'No zendesk credentials are set for this tenant (npm run helpdesk -- set dev …).',
+            },
+            machine: '<p>Gracias por esperar.</p>',
+            approved: '<p>¡Gracias por esperar!</p>',
+          };
+        return proxy(request);
+      },
+    });
+    await screen.findByText('My order has not arrived.');
+    await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Your reply was not posted')).toBeTruthy();
+    expect(alert.textContent).toContain(
+      'Parley is not connected to Zendesk yet, so it could not post the reply. An administrator can connect it.',
+    );
+    expect(alert.textContent).not.toContain('npm run');
+    await userEvent.click(
+      within(alert).getByRole('button', { name: 'Insert the approved translation' }),
+    );
+    expect(inserted).toEqual([
+      { format: 'html', html: '<p>¡Gracias por esperar!</p>', text: '¡Gracias por esperar!' },
+    ]);
+    expect(alert.textContent).toContain('Inserted into the reply editor.');
+    expect(within(alert).queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it('sends the draft of a job the translator sent back for review again, as a new job', async () => {
+    const created: (string | undefined)[] = [];
+    const proxy = contractProxy();
+    renderSidebar({
+      pollIntervalMs: 10,
+      proxy: (request) => {
+        if (request.path === '/v1/replies') {
+          created.push(request.idempotencyKey);
+          return { id: `job-${created.length}`, status: 'queued' };
+        }
+        if (request.path === '/v1/replies/job-1')
+          return {
+            id: 'job-1',
+            status: 'failed',
+            error: { code: 'rejected', message: 'The order number is missing.' },
+            machine: '<p>Gracias por esperar.</p>',
+          };
+        if (request.path === '/v1/replies/job-2') return { id: 'job-2', status: 'queued' };
+        return proxy(request);
+      },
+    });
+    await screen.findByText('My order has not arrived.');
+    await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'The translator sent it back: The order number is missing.',
+    );
+    expect(
+      within(alert).getByRole('button', { name: 'Insert the machine translation' }),
+    ).toBeTruthy();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Send for review again' }));
+    expect(await screen.findByText('Waiting for a translator')).toBeTruthy();
+    expect(created).toHaveLength(2);
+    expect(created[1]).not.toBe(created[0]);
   });
 
   it('says review is unavailable when the proxy has no post-edit queue', async () => {
@@ -316,7 +505,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     ).toBeTruthy();
   });
 
-  it('offers review when the reply pair is not available', async () => {
+  it('offers only review when no engine translates the reply, without a second warning', async () => {
     renderSidebar({
       comments: [
         {
@@ -330,11 +519,16 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     });
     await screen.findByRole('alert');
     await userEvent.type(screen.getByLabelText('Your reply, in English'), 'We refunded you.');
-    await userEvent.click(screen.getByRole('button', { name: 'Translate' }));
-    const alerts = await screen.findAllByRole('alert');
-    const composerAlert = alerts.find((a) => a.textContent?.includes('English to German'));
-    expect(composerAlert).toBeTruthy();
-    expect(within(composerAlert!).getByRole('button', { name: 'Send for review' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Translate' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Send for review' }).hasAttribute('disabled')).toBe(
+      false,
+    );
+    expect(
+      screen.getByText(
+        'No engine translates into German yet: send your reply for review and a translator will write it.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 });
 

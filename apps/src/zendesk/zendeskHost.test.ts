@@ -135,6 +135,19 @@ describe('connectZendesk', () => {
     expect(plain.invoked).toEqual([['comment.appendText', 'Hola']]);
   });
 
+  it('takes the colour scheme Zendesk names in the app frame URL', async () => {
+    const dark = await connectZendesk(fakeZafClient().client, '?origin=x&colorScheme=dark');
+    expect(dark.context.colorScheme).toBe('dark');
+    const unnamed = await connectZendesk(fakeZafClient().client, '?origin=x');
+    expect(unnamed.context).not.toHaveProperty('colorScheme');
+  });
+
+  it("sizes the app's frame with ZAF's resize action, keeping the sidebar's width", async () => {
+    const fake = fakeZafClient();
+    (await connectZendesk(fake.client)).resize(412);
+    expect(fake.invoked).toEqual([['resize', { width: '100%', height: '412px' }]]);
+  });
+
   it('calls the proxy as a secure request whose key placeholder Zendesk fills in', async () => {
     const fake = fakeZafClient({
       settings: { proxyUrl: 'https://parley.example.com/' },

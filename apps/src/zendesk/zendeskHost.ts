@@ -79,7 +79,16 @@ export function toProxyError(failure: unknown): ProxyError {
   );
 }
 
-export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
+/** Zendesk names its colour scheme in the app frame's URL (`colorScheme=dark`) when it loads the app. */
+function colorSchemeOf(search: string): 'light' | 'dark' | undefined {
+  const scheme = new URLSearchParams(search).get('colorScheme');
+  return scheme === 'dark' || scheme === 'light' ? scheme : undefined;
+}
+
+export async function connectZendesk(
+  client: ZafClient,
+  frameSearch = globalThis.location?.search ?? '',
+): Promise<HelpdeskHost> {
   // metadata() resolves once Zendesk has answered the handshake (app.registered).
   const metadata = await client.metadata();
   const settings = metadata.settings as ZendeskSettings;
@@ -97,6 +106,7 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
   ]);
 
   const requesterLocale = stringAt(data, 'ticket.requester.locale');
+  const colorScheme = colorSchemeOf(frameSearch);
   const context: TicketContext = {
     helpdesk: 'zendesk',
     ticketId: stringAt(data, 'ticket.id') ?? '',
@@ -110,6 +120,7 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
       ['name', stringAt(data, 'currentUser.name')],
       ['email', stringAt(data, 'currentUser.email')],
     ]),
+    ...(colorScheme ? { colorScheme } : {}),
   };
   // The claims come from this page; what makes them count is the signature, which only Zendesk's
   // proxy can make. The proxy still asks Zendesk whether this user is an agent (see the README).
@@ -173,6 +184,11 @@ export async function connectZendesk(client: ZafClient): Promise<HelpdeskHost> {
 
     notify(message, kind = 'notice') {
       void client.invoke('notify', message, kind);
+    },
+
+    resize(height) {
+      // ZAF's core `resize` action takes CSS lengths; the sidebar keeps its column's width.
+      void client.invoke('resize', { width: '100%', height: `${height}px` });
     },
 
     onReplySending(check) {

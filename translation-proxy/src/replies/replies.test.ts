@@ -147,6 +147,22 @@ describe('reviewed replies', () => {
     );
   });
 
+  it('names the translator who holds the claim while the reply is in review', async () => {
+    zendesk.addTicket('5030');
+    const translator = await signIn(proxy, 'dora@translators.example');
+    const created = await createReply(
+      proxy,
+      reviewRequest('5030', '<p>Your refund is on its way.</p>'),
+    );
+    const id = created.json().id as string;
+    expect(await replyStatus(proxy, id)).not.toHaveProperty('editor');
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    expect(await replyStatus(proxy, id)).toMatchObject({
+      status: 'in_review',
+      editor: { id: translator.id, name: 'dora' },
+    });
+  });
+
   it('blocks a submission that drops a placeholder, then posts the fixed one once', async () => {
     zendesk.addTicket('5020');
     const translator = await signIn(proxy, 'carla@translators.example');

@@ -16,10 +16,13 @@ import type { ReplyService } from './service.js';
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 async function view(store: Store, job: ReplyJob): Promise<ReplyView> {
-  const editor = job.editorId ? await store.translators.get(job.editorId) : undefined;
+  const status = effectiveStatus(job);
+  // Who edited the reply; while it is in review, who holds the claim, so the agent knows.
+  const editorId = job.editorId ?? (status === 'in_review' ? job.claimedBy : null);
+  const editor = editorId ? await store.translators.get(editorId) : undefined;
   return {
     id: job.id,
-    status: effectiveStatus(job),
+    status,
     mode: job.mode,
     helpdesk: job.helpdesk,
     ticketId: job.ticketId,
