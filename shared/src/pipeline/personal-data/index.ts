@@ -49,8 +49,8 @@ export function findPersonalData(
   options: PersonalDataOptions = {},
 ): PersonalDataSpan[] {
   // Every kind but names holds a digit or an @ (an IPv6 address of hex letters alone aside, a
-  // risk taken); most runs of a message (greetings, sign-offs,
-  // link texts) hold neither and skip those scans.
+  // risk taken); most runs of a message (greetings, sign-offs, link texts) hold neither and
+  // skip those scans.
   const hasDigit = /\d/.test(text);
   const wanted = (kind: PersonalDataKind, present = true) =>
     present && (options.kinds === undefined || options.kinds.has(kind));

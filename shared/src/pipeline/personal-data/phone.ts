@@ -7,6 +7,7 @@
  * detector modules and leaves this one out.
  */
 import {
+  isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
   type CountryCode,
@@ -63,9 +64,10 @@ export function phoneRegionsFor(language: string | undefined): readonly CountryC
   const [base = '', ...subtags] = language.split(/[-_]/);
   const region = subtags.find((subtag) => /^[A-Za-z]{2}$/.test(subtag))?.toUpperCase();
   const regions = REGIONS_BY_LANGUAGE[base.toLowerCase()] ?? MAIN_REGIONS;
-  return region === undefined
+  // A region the numbering plans do not know (`en-XX`) is left out rather than failing the text.
+  return region === undefined || !isSupportedCountry(region)
     ? regions
-    : [region as CountryCode, ...regions.filter((r) => r !== region)];
+    : [region, ...regions.filter((r) => r !== region)];
 }
 
 const lengthsByRegion = new Map<CountryCode, ReadonlySet<number>>();
