@@ -32,7 +32,8 @@ export function isIpv6(candidate: string): boolean {
 
 export function findIpAddresses(text: string): PersonalDataSpan[] {
   const ipv6: PersonalDataSpan[] = [];
-  for (const match of text.matchAll(IPV6_CANDIDATE)) {
+  // The candidate pattern also matches hex-only words (`cafe`, `added`): skip it without a colon.
+  for (const match of text.includes(':') ? text.matchAll(IPV6_CANDIDATE) : []) {
     // A sentence's full stop after the address is not part of it.
     const candidate = match[0].replace(/\.+$/, '');
     if (candidate.includes(':') && isIpv6(candidate))

@@ -61,6 +61,12 @@ describe('findKnownValues', () => {
     ).toEqual([['name', 'Gianluca de Luca']]);
   });
 
+  it('never finds an initial alone', () => {
+    expect(found('J. ha llamado; Smith también', [{ kind: 'name', value: 'J. Smith' }])).toEqual([
+      ['name', 'Smith'],
+    ]);
+  });
+
   it('finds a known e-mail address in any case', () => {
     expect(found('Escribe a ANA@correo.es', [{ kind: 'email', value: 'ana@Correo.ES' }])).toEqual([
       ['email', 'ANA@correo.es'],

@@ -64,7 +64,7 @@ function alternativesOf(known: readonly KnownPersonalValue[]): [Alternative[], A
       anyCase.push({ source: words.map(nameSource).join(String.raw`\s+`), kind });
       if (words.length > 1)
         for (const word of words)
-          if (/^\p{Lu}/u.test(word) && [...word].length > 1)
+          if (/^\p{Lu}/u.test(word) && (word.match(/\p{L}/gu)?.length ?? 0) > 1)
             for (const form of new Set([word, word.toUpperCase()]))
               asWritten.push({ source: nameSource(form), kind });
     }

@@ -100,6 +100,11 @@ describe('phoneRegionsFor', () => {
     expect(phoneRegionsFor('es-MX')).toEqual(['MX', 'ES', 'AR', 'CO', 'CL', 'US']);
   });
 
+  it('leaves out a region no numbering plan knows', () => {
+    expect(phoneRegionsFor('en-XX')).toEqual(phoneRegionsFor('en'));
+    expect(values('call (415) 555-0123', 'en-XX')).toEqual(['(415) 555-0123']);
+  });
+
   it('tries the main markets for an unknown or missing language', () => {
     expect(phoneRegionsFor(undefined)).toEqual(phoneRegionsFor('nl'));
   });
