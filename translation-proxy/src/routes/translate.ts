@@ -51,14 +51,18 @@ const routes: FastifyPluginAsyncTypebox<{ translation: TranslationService }> = a
         ...(body.formality ? { formality: body.formality } : {}),
         ...(body.glossary ? { glossary: body.glossary } : {}),
       });
-      const { outputs, ...rest } = outcome;
-      if (body.text !== undefined) return { ...rest, translation: outputs[0] ?? '' };
-      if (body.html !== undefined) return { ...rest, html: outputs[0] ?? '' };
+      const { outputs, unknown, ...rest } = outcome;
+      const unknownAt = (index: number) =>
+        unknown[index]?.length ? { unknown: unknown[index] } : {};
+      if (body.text !== undefined)
+        return { ...rest, translation: outputs[0] ?? '', ...unknownAt(0) };
+      if (body.html !== undefined) return { ...rest, html: outputs[0] ?? '', ...unknownAt(0) };
       return {
         ...rest,
         segments: inputs.map((input, index) => ({
           id: input.id ?? String(index),
           [input.format]: outputs[index] ?? '',
+          ...unknownAt(index),
         })),
       };
     },

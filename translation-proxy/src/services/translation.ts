@@ -2,13 +2,20 @@
  * The translate flow shared by every caller (the translate route, reply jobs, the translators'
  * workspace): validate languages, detect the source when asked, run the text pipeline, serve
  * repeated segments from the translation memory, send the rest to the tenant's router in one
- * call, store what came back, restore the documents and report QA.
+ * call, store what came back, restore the documents and report QA, and where the words the
+ * engine did not know ended up in the restored output.
  */
 import { detectLanguage } from '@parley/shared/detect/index';
 import { baseLanguage, normalizeLanguageTag } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
 import type { GlossaryTerm, PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
 import type { Detection } from '@parley/shared/api/schemas';
+import {
+  insertMarks,
+  takeMarks,
+  withoutMarks,
+  type TextSpan,
+} from '@parley/shared/pipeline/unknown-words';
 import { EngineError, type EngineLogger, type Formality } from '../engines/engine.js';
 import { ApiError } from '../errors.js';
 import type { Metrics } from '../plugins/metrics.js';
@@ -36,6 +43,12 @@ export interface TranslationRequest {
 
 export interface TranslationOutcome {
   outputs: string[];
+  /**
+   * Per output, the words the engine did not know, as offsets into that output (into the HTML
+   * string for HTML). Only freshly machine-translated segments carry them: the memory keeps
+   * translations, not marks.
+   */
+  unknown: TextSpan[][];
   source: string;
   target: string;
   engine: string;
@@ -120,7 +133,8 @@ export function createTranslationService(options: TranslationServiceOptions) {
       ...(request.glossary ?? []),
     ];
     const documents: PreparedDocument[] = request.inputs.map((input) =>
-      (input.format === 'html' ? prepareHtml : prepareText)(input.content, {
+      // Mark characters from outside would read as unknown-word marks in the output.
+      (input.format === 'html' ? prepareHtml : prepareText)(withoutMarks(input.content), {
         sourceLanguage: source,
         terms,
       }),
@@ -131,6 +145,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
         documents,
         request,
         { source, target, engine: NO_ENGINE, cached: false, ...withDetection },
+        new Map(),
         new Map(),
       );
     }
@@ -155,6 +170,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
         request,
         { source, target, engine: MEMORY_ENGINE, cached: true, ...withDetection },
         translations,
+        new Map(),
       );
     }
 
@@ -169,9 +185,12 @@ export function createTranslationService(options: TranslationServiceOptions) {
           );
         throw error;
       });
-    misses.forEach((segment, index) =>
-      translations.set(segment, routed.segments[index] ?? segment),
-    );
+    const unknown = new Map<string, TextSpan[]>();
+    misses.forEach((segment, index) => {
+      translations.set(segment, routed.segments[index] ?? segment);
+      const spans = routed.unknown?.[index];
+      if (spans?.length) unknown.set(segment, spans);
+    });
     inBackground(() =>
       store.memory.save(
         request.tenantId,
@@ -198,19 +217,27 @@ export function createTranslationService(options: TranslationServiceOptions) {
         ...withDetection,
       },
       translations,
+      unknown,
     );
   }
 
   function finish(
     documents: PreparedDocument[],
     request: TranslationRequest,
-    summary: Omit<TranslationOutcome, 'outputs' | 'qa'>,
+    summary: Omit<TranslationOutcome, 'outputs' | 'unknown' | 'qa'>,
     translations: ReadonlyMap<string, string>,
+    unknown: ReadonlyMap<string, TextSpan[]>,
   ): TranslationOutcome {
     const qa: TranslationOutcome['qa'] = [];
-    const outputs = documents.map((document, index) => {
+    const marked = documents.map((document, index) => {
+      // Unknown words travel through restore as marks, so their offsets are the output's own.
       const restored = document.restore(
-        document.segments.map((segment) => translations.get(segment.masked) ?? segment.masked),
+        document.segments.map((segment) =>
+          insertMarks(
+            translations.get(segment.masked) ?? segment.masked,
+            unknown.get(segment.masked) ?? [],
+          ),
+        ),
       );
       const id = request.inputs[index]?.id;
       // The pipeline numbers sentences; callers know their own segment ids instead.
@@ -218,9 +245,14 @@ export function createTranslationService(options: TranslationServiceOptions) {
         const { segment: _sentence, ...rest } = issue;
         qa.push(id === undefined ? rest : { ...rest, segment: id });
       }
-      return restored.output;
+      return takeMarks(restored.output);
     });
-    return { ...summary, outputs, qa };
+    return {
+      ...summary,
+      outputs: marked.map(({ text }) => text),
+      unknown: marked.map(({ spans }) => spans),
+      qa,
+    };
   }
 
   return {

@@ -7,6 +7,7 @@
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { takeMarks, type TextSpan } from '@parley/shared/pipeline/unknown-words';
 import {
   EngineError,
   type EngineLogger,
@@ -98,15 +99,18 @@ export async function createApertiumEngine(
     return pipeline;
   }
 
+  /** One segment's translation and the words in it the engine did not know. */
   async function translateSegment(
     pipeline: ApertiumPipeline,
     segment: string,
     target: string,
     signal: AbortSignal | undefined,
-  ): Promise<string> {
-    if (!hasWords(segment)) return segment;
+  ): Promise<{ text: string; spans: TextSpan[] }> {
+    if (!hasWords(segment)) return { text: segment, spans: [] };
     const reply = await pipeline.process(toApertiumStream(prepareSource(segment)), signal);
-    return finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target);
+    return takeMarks(
+      finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target),
+    );
   }
 
   return {
@@ -146,13 +150,17 @@ export async function createApertiumEngine(
       }
       // One NUL-separated message per segment, all written at once: the chain works on them
       // back to back (measured faster than joining segments into one message).
-      const segments = await Promise.all(
+      const translated = await Promise.all(
         request.segments.map((segment) =>
           translateSegment(pipeline, segment, mode.target, request.signal),
         ),
       );
       const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
-      return { segments, billedCharacters };
+      return {
+        segments: translated.map(({ text }) => text),
+        billedCharacters,
+        unknown: translated.map(({ spans }) => spans),
+      };
     },
 
     async healthy(): Promise<boolean> {

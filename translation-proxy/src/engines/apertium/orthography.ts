@@ -4,10 +4,11 @@
  * and Spanish opening question and exclamation marks, which the eng→spa transfer never writes.
  * Works on masked segments; placeholders hold no `’`, `?` or `!`, so they pass unchanged.
  */
+import { withoutMarks } from '@parley/shared/pipeline/unknown-words';
 
-/** Source text as the analysers expect it. */
+/** Source text as the analysers expect it, without characters that would forge unknown-word marks. */
 export function prepareSource(masked: string): string {
-  return masked.replace(/\u2019/g, "'");
+  return withoutMarks(masked).replace(/\u2019/g, "'");
 }
 
 const SPANISH = /^es(?:-|$)/i;
