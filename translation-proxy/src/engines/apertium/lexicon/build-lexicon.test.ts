@@ -108,6 +108,11 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Atentamente,')).toBe('Sincerely,');
   });
 
+  it('reads consulta as a query when it is the customer’s, and leaves the stock sense elsewhere', async () => {
+    expect(await esToEn('Gracias de nuevo por tu consulta.')).toBe('Thanks again for your query.');
+    expect(await esToEn('La consulta')).toBe('The surgery');
+  });
+
   it('keeps the ordinary sense of a sign-off word inside a sentence', async () => {
     expect(await esToEn('Lea atentamente las instrucciones.')).toBe(
       'Read attentively the instructions.',
