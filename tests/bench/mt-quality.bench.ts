@@ -7,17 +7,14 @@
  *   (`shared/data/mt/flores.dev.*.txt`), routed as the proxy routes them: a direct pair where one
  *   is installed, otherwise through Spanish.
  *
- * "Stock" is Debian's modes for the pairs Parley installed before it had direct English pairs for
- * these languages, so every bridged language goes through Spanish as it did then. Stock
- * translations are cached in `data/bench/` (keyed by the stock mode files and the input), so a
- * rerun only translates Parley's side. Parley's modes come from `npm run apertium:lexicon`.
- * Speed is measured by `npm run bench`, not here.
+ * Stock translations are cached in `data/bench/` (keyed by Debian's mode files and the input), so
+ * a rerun only translates Parley's side; delete that folder after changing the engine's own code.
+ * Parley's modes come from `npm run apertium:lexicon`. Speed is measured by `npm run bench`, not
+ * here.
  */
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeXmlText, unescapeXmlText } from '@parley/shared/pipeline/escape';
 import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
@@ -33,8 +30,6 @@ const DEV_DIR =
   process.env.PARLEY_MT_DEV_DIR ?? new URL('../../../shared/data/mt/', import.meta.url).pathname;
 const STOCK_MODES_DIR = '/usr/share/apertium/modes';
 const CACHE_DIR = new URL('../../data/bench/', import.meta.url).pathname;
-/** Direct English pairs Debian offers for bridged languages, left out of the stock baseline. */
-const DIRECT_ENGLISH_MODES = /^(?:cat-eng|eng-cat|gl-en|en-gl)(?:_|\.mode$)/;
 
 function readLines(file: string): string[] {
   return readFileSync(join(DEV_DIR, file), 'utf8').split('\n').slice(0, -1);
@@ -110,16 +105,6 @@ async function translate(router: Router, direction: Direction): Promise<Translat
   };
 }
 
-/** A modes dir holding Debian's modes minus the direct English pairs of bridged languages. */
-function stockBaselineModes(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-stock-modes-'));
-  for (const file of readdirSync(STOCK_MODES_DIR)) {
-    if (file.endsWith('.mode') && !DIRECT_ENGLISH_MODES.test(file))
-      symlinkSync(join(STOCK_MODES_DIR, file), join(dir, file));
-  }
-  return dir;
-}
-
 function cacheKey(modesDir: string, direction: Direction): string {
   const hash = createHash('sha256');
   for (const file of readdirSync(modesDir).sort())
@@ -129,27 +114,22 @@ function cacheKey(modesDir: string, direction: Direction): string {
 }
 
 async function stockTranslations(): Promise<Translated[]> {
-  const modesDir = stockBaselineModes();
-  try {
-    const keys = directions.map((direction) => cacheKey(modesDir, direction));
-    const cached = keys.map((key): Translated | undefined => {
-      const file = join(CACHE_DIR, `${key}.json`);
-      return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Translated) : undefined;
-    });
-    if (cached.every((entry) => entry !== undefined)) return cached;
-    return await withRouter(modesDir, null, async (router) => {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      const results: Translated[] = [];
-      for (const [index, direction] of directions.entries()) {
-        const result = cached[index] ?? (await translate(router, direction));
-        writeFileSync(join(CACHE_DIR, `${keys[index]}.json`), JSON.stringify(result));
-        results.push(result);
-      }
-      return results;
-    });
-  } finally {
-    rmSync(modesDir, { recursive: true, force: true });
-  }
+  const keys = directions.map((direction) => cacheKey(STOCK_MODES_DIR, direction));
+  const cached = keys.map((key): Translated | undefined => {
+    const file = join(CACHE_DIR, `${key}.json`);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Translated) : undefined;
+  });
+  if (cached.every((entry) => entry !== undefined)) return cached;
+  return withRouter(STOCK_MODES_DIR, null, async (router) => {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const results: Translated[] = [];
+    for (const [index, direction] of directions.entries()) {
+      const result = cached[index] ?? (await translate(router, direction));
+      writeFileSync(join(CACHE_DIR, `${keys[index]}.json`), JSON.stringify(result));
+      results.push(result);
+    }
+    return results;
+  });
 }
 
 function scores(direction: Direction, { hypotheses }: Translated): [string, string] {
