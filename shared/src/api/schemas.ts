@@ -328,6 +328,8 @@ export const QueueSegment = Type.Object({
     }),
   ),
   terms: Type.Array(Type.Object({ source: Type.String(), target: Type.Optional(Type.String()) })),
+  /** Words of a machine `target` the engine did not know, as offsets into the masked target. */
+  unknown: Type.Optional(UnknownWords),
 });
 export const QueueJobDetail = Type.Object({
   id: Type.String(),

@@ -49,6 +49,11 @@ export interface TranslationOutcome {
    * translations, not marks.
    */
   unknown: TextSpan[][];
+  /**
+   * The same per masked source segment the engine translated in this call, as offsets into its
+   * masked translation (what the translation memory now holds for it).
+   */
+  segmentUnknown: ReadonlyMap<string, TextSpan[]>;
   source: string;
   target: string;
   engine: string;
@@ -224,7 +229,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
   function finish(
     documents: PreparedDocument[],
     request: TranslationRequest,
-    summary: Omit<TranslationOutcome, 'outputs' | 'unknown' | 'qa'>,
+    summary: Omit<TranslationOutcome, 'outputs' | 'unknown' | 'segmentUnknown' | 'qa'>,
     translations: ReadonlyMap<string, string>,
     unknown: ReadonlyMap<string, TextSpan[]>,
   ): TranslationOutcome {
@@ -251,6 +256,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
       ...summary,
       outputs: marked.map(({ text }) => text),
       unknown: marked.map(({ spans }) => spans),
+      segmentUnknown: unknown,
       qa,
     };
   }

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GlossaryTerm, SegmentPlaceholder } from '@parley/shared/pipeline/index';
+import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
 import type { Queryable, Row } from './database.js';
 
 export type ReplyStatus =
@@ -22,6 +23,8 @@ export interface JobSegment {
   match?: number;
   translatable: boolean;
   placeholders: SegmentPlaceholder[];
+  /** Words of a machine `target` the engine did not know, as offsets into it. */
+  unknown?: TextSpan[];
 }
 
 export interface NewReplyJob {
