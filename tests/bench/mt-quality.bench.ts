@@ -1,33 +1,44 @@
 /**
- * `npm run bench:mt`: translation quality of the embedded Apertium engine on the customer-support
- * dev set (`shared/data/mt/support.dev.{en,es}.txt`), stock Debian modes against Parley's modes
- * with the support-domain lexicon, English→Spanish and Spanish→English, as corpus chrF and BLEU
- * (sacrebleu's defaults, see mt-metrics.ts), with throughput (all sentences in flight) and
- * latency (one sentence at a time).
+ * `npm run bench:mt`: translation quality of the embedded Apertium engine, stock Debian modes
+ * against Parley's, as corpus chrF and BLEU (sacrebleu's defaults, see mt-metrics.ts):
  *
- * Parley's modes come from `npm run apertium:lexicon`; without them the Parley rows are skipped.
+ * - English↔Spanish on the customer-support dev set (`shared/data/mt/support.dev.{en,es}.txt`);
+ * - French, Portuguese, Italian, Catalan, Galician and Romanian → English on the FLORES dev lines
+ *   (`shared/data/mt/flores.dev.*.txt`), routed as the proxy routes them: a direct pair where one
+ *   is installed, otherwise through Spanish.
+ *
+ * Stock translations are cached in `data/bench/` (keyed by Debian's mode files and the input), so
+ * a rerun only translates Parley's side; delete that folder after changing the engine's own code.
+ * Parley's modes come from `npm run apertium:lexicon`. Speed is measured by `npm run bench`, not
+ * here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { escapeXmlText, unescapeXmlText } from '@parley/shared/pipeline/escape';
+import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
+import { createRouter, type Router } from '@parley/translation-proxy/engines/router';
 import {
   createApertiumEngine,
   PARLEY_MODES_DIR,
-  type ApertiumEngine,
 } from '@parley/translation-proxy/engines/apertium/index';
 import { bleu, chrF } from './mt-metrics.js';
-import { fixed, printTable, sequentialLatency } from './stats.js';
+import { fixed, printTable } from './stats.js';
 
 const DEV_DIR =
   process.env.PARLEY_MT_DEV_DIR ?? new URL('../../../shared/data/mt/', import.meta.url).pathname;
-const LATENCY_SAMPLE = 100;
+const STOCK_MODES_DIR = '/usr/share/apertium/modes';
+const CACHE_DIR = new URL('../../data/bench/', import.meta.url).pathname;
 
 function readLines(file: string): string[] {
-  return readFileSync(`${DEV_DIR}/${file}`, 'utf8').split('\n').slice(0, -1);
+  return readFileSync(join(DEV_DIR, file), 'utf8').split('\n').slice(0, -1);
 }
 
 interface Direction {
-  source: 'en' | 'es';
-  target: 'en' | 'es';
+  corpus: string;
+  source: string;
+  target: string;
   sources: string[];
   references: string[];
 }
@@ -35,60 +46,150 @@ interface Direction {
 const en = readLines('support.dev.en.txt');
 const es = readLines('support.dev.es.txt');
 const directions: Direction[] = [
-  { source: 'en', target: 'es', sources: en, references: es },
-  { source: 'es', target: 'en', sources: es, references: en },
+  { corpus: 'support', source: 'en', target: 'es', sources: en, references: es },
+  { corpus: 'support', source: 'es', target: 'en', sources: es, references: en },
 ];
-
-async function measure(engine: ApertiumEngine, direction: Direction): Promise<string[]> {
-  const { source, target } = direction;
-  const translate = async (sentences: string[]) =>
-    (
-      await engine.translate({ source, target, segments: sentences.map(escapeXmlText) })
-    ).segments.map(unescapeXmlText);
-  // A first pass starts the pipeline and warms it up; the timed pass is the second.
-  await translate(direction.sources);
-  const started = performance.now();
-  const hypotheses = await translate(direction.sources);
-  const seconds = (performance.now() - started) / 1000;
-  const latency = await sequentialLatency(direction.sources.slice(0, LATENCY_SAMPLE), (sentence) =>
-    translate([sentence]),
-  );
-  const mode = engine.modes().find((m) => m.source === source && m.target === target);
-  return [
-    `${source}→${target}`,
-    mode?.modeFile.startsWith(PARLEY_MODES_DIR) ? 'parley' : 'stock',
-    fixed(chrF(hypotheses, direction.references)),
-    fixed(bleu(hypotheses, direction.references)),
-    fixed(direction.sources.length / seconds, 0),
-    fixed(latency.p50),
-    fixed(latency.p95),
-  ];
+const floresEnglish = readLines('flores.dev.eng.txt');
+const bridged = { fr: 'fra', pt: 'por', it: 'ita', ca: 'cat', gl: 'glg', ro: 'ron' } as const;
+for (const [source, file] of Object.entries(bridged)) {
+  directions.push({
+    corpus: 'FLORES',
+    source,
+    target: 'en',
+    sources: readLines(`flores.dev.${file}.txt`),
+    references: floresEnglish,
+  });
 }
 
-const variants: { name: string; parleyModesDir: string | null }[] = [
-  { name: 'stock Apertium', parleyModesDir: null },
-];
-if (existsSync(PARLEY_MODES_DIR)) {
-  variants.push({ name: 'Parley (support lexicon)', parleyModesDir: PARLEY_MODES_DIR });
-} else {
-  console.log(`No Parley modes in ${PARLEY_MODES_DIR}: run \`npm run apertium:lexicon\` first.\n`);
-}
+// Every segment of a 500-line request listens on the router's one abort signal.
+setMaxListeners(1_000);
 
-const rows: string[][] = [];
-for (const variant of variants) {
-  const engine = await createApertiumEngine({ parleyModesDir: variant.parleyModesDir });
+const quiet: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+async function withRouter<T>(
+  modesDir: string,
+  parleyModesDir: string | null,
+  work: (router: Router) => Promise<T>,
+): Promise<T> {
+  const engine = await createApertiumEngine({ modesDir, parleyModesDir, timeoutMs: 60_000 });
+  const router = createRouter({
+    engines: [engine],
+    timeoutMs: 60_000,
+    retry: { attempts: 1, baseMs: 0, maxMs: 0 },
+    breaker: { failureThreshold: 1_000, openMs: 1_000 },
+    recordUsage: () => undefined,
+    logger: quiet,
+  });
   try {
-    for (const direction of directions)
-      rows.push([variant.name, ...(await measure(engine, direction))]);
+    return await work(router);
   } finally {
+    await router.close();
     await engine.close();
   }
 }
 
+interface Translated {
+  hypotheses: string[];
+  route: string;
+}
+
+async function translate(router: Router, direction: Direction): Promise<Translated> {
+  const result = await router.translate({
+    source: direction.source,
+    target: direction.target,
+    segments: direction.sources.map(escapeXmlText),
+  });
+  return {
+    hypotheses: result.segments.map(unescapeXmlText),
+    route: result.via ? `via ${result.via}` : 'direct',
+  };
+}
+
+function cacheKey(modesDir: string, direction: Direction): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(modesDir).sort())
+    hash.update(file).update(readFileSync(join(modesDir, file)));
+  hash.update(`${direction.source}>${direction.target}\n`).update(direction.sources.join('\n'));
+  return hash.digest('hex').slice(0, 24);
+}
+
+async function stockTranslations(): Promise<Translated[]> {
+  const keys = directions.map((direction) => cacheKey(STOCK_MODES_DIR, direction));
+  const cached = keys.map((key): Translated | undefined => {
+    const file = join(CACHE_DIR, `${key}.json`);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Translated) : undefined;
+  });
+  if (cached.every((entry) => entry !== undefined)) return cached;
+  return withRouter(STOCK_MODES_DIR, null, async (router) => {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const results: Translated[] = [];
+    for (const [index, direction] of directions.entries()) {
+      const result = cached[index] ?? (await translate(router, direction));
+      writeFileSync(join(CACHE_DIR, `${keys[index]}.json`), JSON.stringify(result));
+      results.push(result);
+    }
+    return results;
+  });
+}
+
+function scores(direction: Direction, { hypotheses }: Translated): [string, string] {
+  return [
+    fixed(chrF(hypotheses, direction.references)),
+    fixed(bleu(hypotheses, direction.references)),
+  ];
+}
+
+const stock = await stockTranslations();
+if (!existsSync(PARLEY_MODES_DIR))
+  console.log(`No Parley modes in ${PARLEY_MODES_DIR}: run \`npm run apertium:lexicon\` first.\n`);
+const parley = await withRouter(STOCK_MODES_DIR, PARLEY_MODES_DIR, async (router) => {
+  const results: Translated[] = [];
+  for (const direction of directions) results.push(await translate(router, direction));
+  return results;
+});
+
+const rows = directions.map((direction, index) => {
+  const [stockChrF, stockBleu] = scores(direction, stock[index]!);
+  const [parleyChrF, parleyBleu] = scores(direction, parley[index]!);
+  const gain = Number(parleyChrF) - Number(stockChrF);
+  return [
+    direction.corpus,
+    `${direction.source}→${direction.target}`,
+    stock[index]!.route,
+    `${stockChrF} / ${stockBleu}`,
+    parley[index]!.route,
+    `${parleyChrF} / ${parleyBleu}`,
+    `${gain >= 0 ? '+' : ''}${gain.toFixed(1)}`,
+  ];
+});
+const flores = directions.flatMap((direction, index) =>
+  direction.corpus === 'FLORES'
+    ? [[Number(scores(direction, stock[index]!)[0]), Number(scores(direction, parley[index]!)[0])]]
+    : [],
+);
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+rows.push([
+  'FLORES',
+  'mean →en',
+  '',
+  mean(flores.map(([s]) => s!)).toFixed(1),
+  '',
+  mean(flores.map(([, p]) => p!)).toFixed(1),
+  (mean(flores.map(([, p]) => p!)) - mean(flores.map(([s]) => s!))).toFixed(1),
+]);
+
 console.log(
-  `Apertium on ${en.length} customer-support sentences (chrF2 / BLEU as sacrebleu's defaults)\n`,
+  `Apertium, stock against Parley, on ${en.length} support and ${floresEnglish.length} FLORES sentences (chrF2 / BLEU as sacrebleu's defaults)\n`,
 );
 printTable(
-  ['engine', 'direction', 'mode', 'chrF', 'BLEU', 'sentences/s', 'p50 ms', 'p95 ms'],
+  [
+    'corpus',
+    'direction',
+    'stock route',
+    'stock chrF / BLEU',
+    'Parley route',
+    'Parley chrF / BLEU',
+    'ΔchrF',
+  ],
   rows,
 );

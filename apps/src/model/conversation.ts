@@ -6,7 +6,7 @@
  * failed call still returns the thread, untranslated, with the error, so the agent can read the
  * originals while deciding what to do.
  */
-import type { Detection } from '@parley/shared/api/schemas';
+import type { Detection, UnknownWords } from '@parley/shared/api/schemas';
 import type { ProxyApi } from '../api/proxyApi.js';
 import { ProxyError, type TicketComment, type TicketContext } from '../host/helpdeskHost.js';
 import { htmlToText } from './html.js';
@@ -28,6 +28,8 @@ export interface ConversationEntry {
   comment: TicketComment;
   /** The comment in the agent's language; absent for agent comments and untranslated ones. */
   translationHtml?: string;
+  /** Words of `translationHtml` the engine did not know, as offsets into it. */
+  unknownWords?: UnknownWords;
 }
 
 export interface Conversation {
@@ -104,9 +106,7 @@ export async function loadConversation(
       source: customerLanguage.code === 'und' ? 'auto' : customerLanguage.code,
       target: agentLanguage,
     });
-    const translations = new Map(
-      (response.segments ?? []).map((segment) => [segment.id, segment.html ?? segment.text ?? '']),
-    );
+    const translations = new Map((response.segments ?? []).map((segment) => [segment.id, segment]));
     if (customerLanguage.code === 'und' && response.detection) {
       customerLanguage = {
         code: response.source,
@@ -116,10 +116,13 @@ export async function loadConversation(
     }
     return {
       entries: entries.map((entry) => {
-        const translationHtml = translations.get(entry.comment.id);
-        return entry.comment.authorRole === 'customer' && translationHtml !== undefined
-          ? { ...entry, translationHtml }
-          : entry;
+        const translation = translations.get(entry.comment.id);
+        if (entry.comment.authorRole !== 'customer' || !translation) return entry;
+        return {
+          ...entry,
+          translationHtml: translation.html ?? translation.text ?? '',
+          ...(translation.unknown ? { unknownWords: translation.unknown } : {}),
+        };
       }),
       agentLanguage,
       customerLanguage,

@@ -11,6 +11,7 @@ import type { Conversation, ConversationEntry } from '../model/conversation.js';
 import { sanitizeHtml } from '../model/html.js';
 import { languageName } from '../model/languages.js';
 import { ErrorNotice } from './ErrorNotice.js';
+import { sanitizeWithUnknownWords } from './unknownWords.js';
 
 function CommentItem({
   entry,
@@ -24,10 +25,13 @@ function CommentItem({
 }) {
   const { t, locale } = useI18n();
   const [showOriginal, setShowOriginal] = useState(false);
-  const { comment, translationHtml } = entry;
+  const { comment, translationHtml, unknownWords = [] } = entry;
   const isCustomer = comment.authorRole === 'customer';
   const translated = translationHtml !== undefined;
-  const html = translated && !showOriginal ? translationHtml : comment.html;
+  const showingTranslation = translated && !showOriginal;
+  const html = showingTranslation
+    ? sanitizeWithUnknownWords(translationHtml, unknownWords, t('thread.unknownWord'))
+    : sanitizeHtml(comment.html);
 
   return (
     <li
@@ -41,8 +45,11 @@ function CommentItem({
       <div
         className="parley-comment-body"
         lang={translated && !showOriginal ? undefined : sourceLanguage}
-        dangerouslySetInnerHTML={{ __html: sanitizeHtml(html) }}
+        dangerouslySetInnerHTML={{ __html: html }}
       />
+      {showingTranslation && unknownWords.length > 0 && (
+        <p className="parley-muted parley-unknown-note">{t('thread.unknownWordsNote')}</p>
+      )}
       {translated && (
         <div className="parley-comment-foot">
           {sourceLanguage && !showOriginal && (

@@ -43,9 +43,18 @@ const ENGLISH: Record<string, string> = {
   '<p>Mi pedido no ha llegado.</p>': '<p>My order has not arrived.</p>',
   '<p>El número es 48213.</p>': '<p>The number is 48213.</p>',
   '<p>Gracias por su ayuda.</p>': '<p>Thanks for your help.</p>',
+  '<p>El zumbido llegó.</p>': '<p>The zumbido arrived.</p>',
   'Thank you for waiting.': 'Gracias por esperar.',
   'Your order ships today.': 'Tu pedido se envía hoy.',
 };
+
+/** Words the fake engine leaves as they are and reports as unknown, as Apertium does. */
+const UNKNOWN_TO_ENGINE = /zumbido/g;
+const unknownIn = (html: string) =>
+  Array.from(html.matchAll(UNKNOWN_TO_ENGINE), (m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 
 const PAIRS = new Set(['es>en', 'en>es']);
 
@@ -79,11 +88,12 @@ function contractProxy(language = 'es', confidence = 0.93): FakeHostOptions['pro
         engine: 'apertium',
         cached: false,
         qa: [],
-        segments: segments.map((s) =>
-          s.html !== undefined
-            ? { id: s.id, html: ENGLISH[s.html] ?? s.html }
-            : { id: s.id, text: ENGLISH[s.text ?? ''] ?? s.text },
-        ),
+        segments: segments.map((s) => {
+          if (s.html === undefined) return { id: s.id, text: ENGLISH[s.text ?? ''] ?? s.text };
+          const html = ENGLISH[s.html] ?? s.html;
+          const unknown = unknownIn(html);
+          return { id: s.id, html, ...(unknown.length ? { unknown } : {}) };
+        }),
       };
     }
     if (request.path === '/v1/languages')
@@ -147,6 +157,23 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
     await userEvent.click(first!);
     expect(screen.getByText('Mi pedido no ha llegado.')).toBeTruthy();
     expect(screen.queryByText('My order has not arrived.')).toBeNull();
+  });
+
+  it('marks the words the engine did not know in the translation, not in the original', async () => {
+    const thread: TicketComment[] = [
+      { id: '1', authorRole: 'customer', authorName: 'Ana', html: '<p>El zumbido llegó.</p>' },
+    ];
+    renderSidebar({ comments: thread });
+    const word = await screen.findByTitle(
+      'Not in the engine’s dictionary: check this word in the original',
+    );
+    expect(word.textContent).toBe('zumbido');
+    expect(
+      screen.getByText('Words with a dotted underline were not in the engine’s dictionary.'),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Show original' }));
+    expect(screen.queryByTitle(/engine’s dictionary/)).toBeNull();
+    expect(screen.queryByText(/dotted underline/)).toBeNull();
   });
 
   it('translates a new customer comment when the ticket comments change', async () => {

@@ -67,12 +67,15 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
   };
 }
 
-function renderEditor(api: QueueApi, props: { renewEveryMs?: number } = {}) {
+function renderEditor(
+  api: QueueApi,
+  { job = JOB, ...props }: { renewEveryMs?: number; job?: QueueJobDetail } = {},
+) {
   const onClose = vi.fn<(outcome?: EditorOutcome) => void>();
   render(
     <ThemeProvider>
       <I18nProvider locale="en" catalog={WORKSPACE_MESSAGES}>
-        <JobEditor api={api} job={JOB} onClose={onClose} {...props} />
+        <JobEditor api={api} job={job} onClose={onClose} {...props} />
       </I18nProvider>
     </ThemeProvider>,
   );
@@ -101,6 +104,38 @@ describe('the job editor', () => {
         .getAttribute('contenteditable'),
     ).toBe('false');
     expect(screen.getByText('order').closest('mark')?.title).toBe('Glossary: order → pedido');
+  });
+
+  it('marks the words of a machine translation the engine did not know', async () => {
+    const target = 'El zorblax y el quux llegan.';
+    const at = (word: string) => ({
+      start: target.indexOf(word),
+      end: target.indexOf(word) + word.length,
+    });
+    const job: QueueJobDetail = {
+      ...JOB,
+      segments: [
+        {
+          ...JOB.segments[1]!,
+          index: 0,
+          placeholders: [],
+          terms: [],
+          target,
+          unknown: [at('zorblax'), at('quux')],
+        },
+      ],
+    };
+    renderEditor(fakeApi(), { job });
+    const note = await screen.findByText(/Not in the engine’s dictionary/);
+    expect(
+      Array.from(note.querySelectorAll('.parley-unknown'), (word) => word.textContent),
+    ).toEqual(['zorblax', 'quux']);
+  });
+
+  it('shows no unknown words where the engine knew them all', async () => {
+    renderEditor(fakeApi());
+    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    expect(screen.queryByText(/Not in the engine’s dictionary/)).toBeNull();
   });
 
   it('confirms a segment with Ctrl+Enter and moves to the next one, then to Approve', async () => {

@@ -1,7 +1,8 @@
 /**
  * One segment: the source (glossary terms marked, placeholders as tokens) beside an editable
  * target where placeholders are tokens the translator can move or delete but not alter, with its
- * origin (memory match or machine), live placeholder checks and buttons to put a missing token back.
+ * origin (memory match or machine), the words of the machine translation the engine did not know,
+ * live placeholder checks and buttons to put a missing token back.
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
@@ -12,7 +13,14 @@ import {
 } from '@parley/shared/pipeline/masked-segment';
 import { findTerms } from '@parley/shared/pipeline/glossary';
 import type { QaIssue } from '@parley/shared/pipeline/types';
-import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  Fragment,
+  useEffect,
+  useRef,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { QueueSegment } from './queueApi.js';
 import { fillEditor, insertToken, readEditor, tokenLabel, tokenTitle } from './segmentDom.js';
@@ -126,6 +134,10 @@ export function SegmentRow({
     parseMaskedSegment(target).flatMap((part) => ('placeholder' in part ? [part.placeholder] : [])),
   );
   const missing = segment.placeholders.filter((placeholder) => !present.has(placeholder.id));
+  // Words of the machine translation the engine did not know (letters only: no escapes inside).
+  const unknownWords = (segment.unknown ?? []).map(({ start, end }) =>
+    segment.target.slice(start, end),
+  );
   // Missing tokens get a button to put them back instead of a message.
   const otherIssues = liveIssues.filter((issue) => issue.code !== 'placeholder_missing');
 
@@ -176,6 +188,17 @@ export function SegmentRow({
           {renderParts(parseMaskedSegment(initialTarget))}{' '}
           <span className="parley-muted">{t('workspace.editor.nothingToTranslate')}</span>
         </div>
+      )}
+      {unknownWords.length > 0 && (
+        <p className="parley-muted parley-segment-unknown">
+          {t('workspace.editor.unknownWords')}{' '}
+          {unknownWords.map((word, index) => (
+            <Fragment key={index}>
+              {index > 0 && ', '}
+              <span className="parley-unknown">{word}</span>
+            </Fragment>
+          ))}
+        </p>
       )}
       {(missing.length > 0 || otherIssues.length > 0) && (
         <div className="parley-segment-checks">

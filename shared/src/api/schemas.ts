@@ -140,15 +140,31 @@ export const QaIssue = Type.Object({
   detail: Type.Optional(Type.String({ description: 'The span, tag or number concerned' })),
 });
 
+/**
+ * Words of a translation that the engine did not know (Apertium marks them), left as they were
+ * in the original, so a reader knows which words to check there. Offsets are UTF-16 code units
+ * into the returned string — for HTML, into the HTML string, always inside one text node — with
+ * `end` exclusive. Only freshly machine-translated segments carry them; the field is left out
+ * when there are none.
+ */
+export const UnknownWords = Type.Array(
+  Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }) }),
+  { description: 'Words the engine did not know: [start, end) offsets into the output' },
+);
+export type UnknownWords = Static<typeof UnknownWords>;
+
 const SegmentOut = Type.Object({
   id: Type.String(),
   text: Type.Optional(Type.String()),
   html: Type.Optional(Type.String()),
+  unknown: Type.Optional(UnknownWords),
 });
 
 export const TranslateResponse = Type.Object({
   translation: Type.Optional(Type.String()),
   html: Type.Optional(Type.String()),
+  /** For `translation` or `html`. */
+  unknown: Type.Optional(UnknownWords),
   segments: Type.Optional(Type.Array(SegmentOut)),
   source: Type.String(),
   target: Type.String(),
@@ -362,6 +378,8 @@ export const QueueSegment = Type.Object({
     }),
   ),
   terms: Type.Array(Type.Object({ source: Type.String(), target: Type.Optional(Type.String()) })),
+  /** Words of a machine `target` the engine did not know, as offsets into the masked target. */
+  unknown: Type.Optional(UnknownWords),
 });
 export const QueueJobDetail = Type.Object({
   id: Type.String(),

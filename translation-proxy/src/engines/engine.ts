@@ -8,6 +8,7 @@
  * back with every placeholder it received, in the same escaped form; how it keeps them intact
  * (superblanks, tag handling, ignore tags) is its own business.
  */
+import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
 
 export interface LanguagePair {
   /** BCP 47 source language, e.g. `en`. */
@@ -39,6 +40,11 @@ export interface EngineResult {
   segments: string[];
   /** Characters the provider bills for this call (source characters sent). */
   billedCharacters: number;
+  /**
+   * Per segment, the words the engine did not know, as offsets into the returned masked segment;
+   * only from engines that say so (Apertium).
+   */
+  unknown?: TextSpan[][];
 }
 
 export interface TranslationEngine {

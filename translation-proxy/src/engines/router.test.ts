@@ -341,6 +341,20 @@ describe('pivoting', () => {
     expect(usage.map(([engine]) => engine)).toEqual(['apertium', 'deepl']);
   });
 
+  it("reports the unknown words of the second leg's translation", async () => {
+    const frEs = fakeEngine('fr-es', [{ source: 'fr', target: 'es' }]);
+    const esEn = fakeEngine('es-en', [{ source: 'es', target: 'en' }]);
+    const unknown = [[{ start: 10, end: 14 }]];
+    const marking: FakeEngine = {
+      ...esEn,
+      translate: async (request) => ({ ...(await esEn.translate(request)), unknown }),
+    };
+    const { router: r } = router([frEs, marking]);
+    const result = await r.translate({ source: 'fr', target: 'en', segments: ['Zorg est là'] });
+    expect(result.segments).toEqual(['[en] [es] Zorg est là']);
+    expect(result.unknown).toEqual(unknown);
+  });
+
   it('prefers Spanish over English as the bridge', async () => {
     const engine = fakeEngine('both', [
       { source: 'ca', target: 'es' },

@@ -363,6 +363,8 @@ export function createRouter(options: RouterOptions): Router {
       if (!second) continue;
       return {
         segments: second.result.segments,
+        // The second leg reads the first leg's unknown words again: it knows which are left.
+        ...(second.result.unknown ? { unknown: second.result.unknown } : {}),
         billedCharacters: first.result.billedCharacters + second.result.billedCharacters,
         engine: first.engine === second.engine ? first.engine : `${first.engine}+${second.engine}`,
         via: plan.via,

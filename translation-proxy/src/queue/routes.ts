@@ -170,6 +170,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
         translatable: segment.translatable,
         placeholders: segment.placeholders,
         terms: termsIn(job, index),
+        ...(segment.unknown ? { unknown: segment.unknown } : {}),
       })),
     };
   }

@@ -163,6 +163,23 @@ describe('reviewed replies', () => {
     });
   });
 
+  it('gives the translator the words the engine did not know in the machine translation', async () => {
+    zendesk.addTicket('5017');
+    const una = await signIn(proxy, 'una@translators.example');
+    const created = await createReply(
+      proxy,
+      reviewRequest('5017', '<p>The zorblax is ready. We are here.</p>'),
+    );
+    const claimed = await queue('POST', `/v1/queue/jobs/${created.json().id}/claim`, una.headers);
+    const [marked, plain] = claimed.json().job.segments as {
+      target: string;
+      unknown?: { start: number; end: number }[];
+    }[];
+    const [word] = marked!.unknown!;
+    expect(marked!.target.slice(word!.start, word!.end)).toBe('zorblax');
+    expect(plain!.unknown).toBeUndefined();
+  });
+
   it('blocks a submission that drops a placeholder, then posts the fixed one once', async () => {
     zendesk.addTicket('5020');
     const translator = await signIn(proxy, 'carla@translators.example');

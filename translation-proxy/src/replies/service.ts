@@ -9,6 +9,7 @@ import { baseLanguage } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
 import type { PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
 import { maxTargetLength, type ReplyRequest } from '@parley/shared/api/schemas';
+import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
 import { ApiError } from '../errors.js';
 import type { TranslationService } from '../services/translation.js';
 import { toPipelineTerm } from '../store/glossary.js';
@@ -67,6 +68,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
   async function segmentsOf(
     tenantId: string,
     job: Pick<ReplyJob, DraftFields | 'target'>,
+    unknown: ReadonlyMap<string, TextSpan[]>,
   ): Promise<JobSegment[]> {
     const document = prepareDraft(job);
     const sameLanguage = baseLanguage(job.source) === baseLanguage(job.target);
@@ -82,11 +84,13 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
         );
     return document.segments.map((segment) => {
       const match = segment.translatable ? memory.get(segment.masked) : undefined;
+      const spans = match?.origin === 'human' ? undefined : unknown.get(segment.masked);
       return {
         source: segment.masked,
         target: match?.target ?? segment.masked,
         origin: match?.origin === 'human' ? 'memory' : 'machine',
         ...(match?.origin === 'human' ? { match: 100 } : {}),
+        ...(spans ? { unknown: spans } : {}),
         translatable: segment.translatable,
         placeholders: [...segment.placeholders],
       };
@@ -129,7 +133,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
     if (body.mode === 'review') {
       const settings = await store.replySettings.get(tenantId);
       dueAt = now + Math.round(settings.slaMinutes * 60_000 * PRIORITY_FACTOR[priority]);
-      segments = await segmentsOf(tenantId, base);
+      segments = await segmentsOf(tenantId, base, outcome.segmentUnknown);
     }
     const result = await store.db.transaction(async (tx) => {
       const inserted = await store.replyJobs.insert(tx, {

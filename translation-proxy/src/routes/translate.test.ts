@@ -32,6 +32,67 @@ describe('POST /v1/translate', () => {
     expect(body.translation).toMatch(/has not arrived/i);
   });
 
+  it('says where the words the engine did not know are in the translated text', async () => {
+    const body = (
+      await translate({
+        text: 'Hola Zorblax, mi &pedido zumbifláutico llegó.',
+        source: 'es',
+        target: 'en',
+      })
+    ).json();
+    const words = body.unknown.map(({ start, end }: { start: number; end: number }) =>
+      body.translation.slice(start, end),
+    );
+    expect(words).toEqual(['Zorblax', 'zumbifláutico']);
+  });
+
+  it('gives the offsets of unknown words in the returned HTML, markup and entities counted', async () => {
+    const body = (
+      await translate({
+        html: '<p>El <b>envío</b> &amp; el zumbifláutico</p>',
+        source: 'es',
+        target: 'en',
+      })
+    ).json();
+    const [word] = body.unknown;
+    expect(body.html.slice(word.start, word.end)).toBe('zumbifláutico');
+  });
+
+  it('gives each segment of a batch its own unknown words, and none where there are none', async () => {
+    const body = (
+      await translate({
+        segments: [
+          { id: 'a', text: 'El gato es negro.' },
+          { id: 'b', text: 'El zumbifláutico es negro.' },
+        ],
+        source: 'es',
+        target: 'en',
+      })
+    ).json();
+    expect(body.segments[0].unknown).toBeUndefined();
+    const [word] = body.segments[1].unknown;
+    expect(body.segments[1].text.slice(word.start, word.end)).toBe('zumbifláutico');
+  });
+
+  it('marks the words that neither leg of a bridge knew', async () => {
+    const body = (
+      await translate({ text: 'Le zumbifláutico est noir.', source: 'fr', target: 'en' })
+    ).json();
+    expect(body.via).toBe('es');
+    const words = body.unknown.map(({ start, end }: { start: number; end: number }) =>
+      body.translation.slice(start, end),
+    );
+    expect(words).toEqual(['zumbifláutico']);
+  });
+
+  it('does not let mark characters in the text forge unknown words', async () => {
+    const body = (
+      await translate({ text: 'El \uFDD0gato\uFDD1 es negro.', source: 'es', target: 'en' })
+    ).json();
+    expect(body.translation).toBe('The cat is black.');
+    expect(body.unknown).toBeUndefined();
+  });
+
   it('keeps helpdesk placeholders, Liquid, URLs and order codes intact in HTML', async () => {
     const html =
       '<p>Hi {{ticket.requester.first_name}},</p><p>Your order <strong>ORD-77812-B</strong> has shipped. Track it at https://Shop.example.com/Track/ORD-77812-B today.</p><p>{% if ticket.priority == "urgent" %}We are on it.{% endif %}</p>';

@@ -52,14 +52,18 @@ const routes: FastifyPluginAsyncTypebox<{ translation: TranslationService }> = a
         ...(body.glossary ? { glossary: body.glossary } : {}),
         ...(body.hints?.pii ? { known: body.hints.pii } : {}),
       });
-      const { outputs, masking: _masking, ...rest } = outcome;
-      if (body.text !== undefined) return { ...rest, translation: outputs[0] ?? '' };
-      if (body.html !== undefined) return { ...rest, html: outputs[0] ?? '' };
+      const { outputs, unknown, masking: _masking, ...rest } = outcome;
+      const unknownAt = (index: number) =>
+        unknown[index]?.length ? { unknown: unknown[index] } : {};
+      if (body.text !== undefined)
+        return { ...rest, translation: outputs[0] ?? '', ...unknownAt(0) };
+      if (body.html !== undefined) return { ...rest, html: outputs[0] ?? '', ...unknownAt(0) };
       return {
         ...rest,
         segments: inputs.map((input, index) => ({
           id: input.id ?? String(index),
           [input.format]: outputs[index] ?? '',
+          ...unknownAt(index),
         })),
       };
     },

@@ -2,9 +2,10 @@
  * The translate flow shared by every caller (the translate route, reply jobs, the translators'
  * workspace): validate languages, detect the source when asked, run the text pipeline, serve
  * repeated segments from the translation memory, send the rest to the tenant's router in one
- * call, store what came back, restore the documents and report QA. Personal data the tenant's
- * policy masks is a placeholder from the pipeline on: no engine and no memory entry ever holds a
- * value, and a memory hit is restored with the current request's values.
+ * call, store what came back, restore the documents and report QA, and where the words the
+ * engine did not know ended up in the restored output. Personal data the tenant's policy masks
+ * is a placeholder from the pipeline on: no engine and no memory entry ever holds a value, and a
+ * memory hit is restored with the current request's values.
  */
 import { detectLanguage } from '@parley/shared/detect/index';
 import { baseLanguage, normalizeLanguageTag } from '@parley/shared/languages';
@@ -21,6 +22,12 @@ import type {
 } from '@parley/shared/pipeline/personal-data/index';
 import { replacePersonalData } from '@parley/shared/pipeline/personal-spans';
 import type { Detection, Redactions } from '@parley/shared/api/schemas';
+import {
+  insertMarks,
+  takeMarks,
+  withoutMarks,
+  type TextSpan,
+} from '@parley/shared/pipeline/unknown-words';
 import { EngineError, type EngineLogger, type Formality } from '../engines/engine.js';
 import { ApiError } from '../errors.js';
 import type { Metrics } from '../plugins/metrics.js';
@@ -55,6 +62,17 @@ export interface TranslationRequest {
 
 export interface TranslationOutcome {
   outputs: string[];
+  /**
+   * Per output, the words the engine did not know, as offsets into that output (into the HTML
+   * string for HTML). Only freshly machine-translated segments carry them: the memory keeps
+   * translations, not marks.
+   */
+  unknown: TextSpan[][];
+  /**
+   * The same per masked source segment the engine translated in this call, as offsets into its
+   * masked translation (what the translation memory now holds for it).
+   */
+  segmentUnknown: ReadonlyMap<string, TextSpan[]>;
   source: string;
   target: string;
   engine: string;
@@ -177,7 +195,8 @@ export function createTranslationService(options: TranslationServiceOptions) {
       request.inputs,
       DOCUMENTS_PER_TURN,
       (input) =>
-        (input.format === 'html' ? prepareHtml : prepareText)(input.content, {
+        // Mark characters from outside would read as unknown-word marks in the output.
+        (input.format === 'html' ? prepareHtml : prepareText)(withoutMarks(input.content), {
           sourceLanguage: source,
           terms,
           personalData: masking,
@@ -192,6 +211,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
         documents,
         request,
         { source, target, engine: NO_ENGINE, cached: false, ...withDetection, ...personal },
+        new Map(),
         new Map(),
       );
     }
@@ -216,6 +236,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
         request,
         { source, target, engine: MEMORY_ENGINE, cached: true, ...withDetection, ...personal },
         translations,
+        new Map(),
       );
     }
 
@@ -230,9 +251,12 @@ export function createTranslationService(options: TranslationServiceOptions) {
           );
         throw error;
       });
-    misses.forEach((segment, index) =>
-      translations.set(segment, routed.segments[index] ?? segment),
-    );
+    const unknown = new Map<string, TextSpan[]>();
+    misses.forEach((segment, index) => {
+      translations.set(segment, routed.segments[index] ?? segment);
+      const spans = routed.unknown?.[index];
+      if (spans?.length) unknown.set(segment, spans);
+    });
     inBackground(() =>
       store.memory.save(
         request.tenantId,
@@ -260,19 +284,27 @@ export function createTranslationService(options: TranslationServiceOptions) {
         ...personal,
       },
       translations,
+      unknown,
     );
   }
 
   async function finish(
     documents: PreparedDocument[],
     request: TranslationRequest,
-    summary: Omit<TranslationOutcome, 'outputs' | 'qa'>,
+    summary: Omit<TranslationOutcome, 'outputs' | 'unknown' | 'segmentUnknown' | 'qa'>,
     translations: ReadonlyMap<string, string>,
+    unknown: ReadonlyMap<string, TextSpan[]>,
   ): Promise<TranslationOutcome> {
     const qa: TranslationOutcome['qa'] = [];
-    const outputs = await mapInTurns(documents, DOCUMENTS_PER_TURN, (document, index) => {
+    const marked = await mapInTurns(documents, DOCUMENTS_PER_TURN, (document, index) => {
+      // Unknown words travel through restore as marks, so their offsets are the output's own.
       const restored = document.restore(
-        document.segments.map((segment) => translations.get(segment.masked) ?? segment.masked),
+        document.segments.map((segment) =>
+          insertMarks(
+            translations.get(segment.masked) ?? segment.masked,
+            unknown.get(segment.masked) ?? [],
+          ),
+        ),
       );
       const id = request.inputs[index]?.id;
       // The pipeline numbers sentences; callers know their own segment ids instead.
@@ -280,9 +312,15 @@ export function createTranslationService(options: TranslationServiceOptions) {
         const { segment: _sentence, ...rest } = issue;
         qa.push(id === undefined ? rest : { ...rest, segment: id });
       }
-      return restored.output;
+      return takeMarks(restored.output);
     });
-    return { ...summary, outputs, qa };
+    return {
+      ...summary,
+      outputs: marked.map(({ text }) => text),
+      unknown: marked.map(({ spans }) => spans),
+      segmentUnknown: unknown,
+      qa,
+    };
   }
 
   return {

@@ -11,6 +11,7 @@ import type {
   KnownPersonalValue,
   PersonalDataKind,
 } from '@parley/shared/pipeline/personal-data/index';
+import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
 import type { Queryable, Row } from './database.js';
 
 export type ReplyStatus =
@@ -36,6 +37,8 @@ export interface JobSegment {
   match?: number;
   translatable: boolean;
   placeholders: SegmentPlaceholder[];
+  /** Words of a machine `target` the engine did not know, as offsets into it. */
+  unknown?: TextSpan[];
 }
 
 export interface NewReplyJob {

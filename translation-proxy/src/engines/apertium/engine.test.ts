@@ -142,7 +142,50 @@ describe('Apertium engine', () => {
   it('never leaves unknown-word marks in its output', async () => {
     const [out] = await enToEs('The zorblax flimflammed the quuxes.');
     expect(out).toContain('zorblax');
-    expect(out).not.toMatch(/[*#@]/);
+    expect(out).not.toMatch(/[*#@\uFDD0\uFDD1]/);
+  });
+
+  it('says where the words it did not know are in each translation', async () => {
+    const result = await engine.translate({
+      source: 'en',
+      target: 'es',
+      segments: ['The zorblax is big.', 'The house is big.'],
+    });
+    const [first] = result.segments;
+    const [span] = result.unknown![0]!;
+    expect(first!.slice(span!.start, span!.end)).toBe('zorblax');
+    expect(result.unknown![1]).toEqual([]);
+  });
+
+  it('counts offsets in the masked segment it returns, placeholders and escapes included', async () => {
+    const [out] = await enToEs('<x id="1"/> &amp; the zorblax.');
+    const result = await engine.translate({
+      source: 'en',
+      target: 'es',
+      segments: ['<x id="1"/> &amp; the zorblax.'],
+    });
+    const [span] = result.unknown![0]!;
+    expect(out!.slice(span!.start, span!.end)).toBe('zorblax');
+  });
+
+  it('does not take a star, hash or at sign of the text for a mark', async () => {
+    const result = await engine.translate({
+      source: 'en',
+      target: 'es',
+      segments: ['The *house* is #1 at @home.'],
+    });
+    expect(result.segments[0]).toMatch(/\*casa\* .*#1 .*@/);
+    expect(result.unknown![0]).toEqual([]);
+  });
+
+  it('ignores mark characters that come with the text', async () => {
+    const result = await engine.translate({
+      source: 'es',
+      target: 'en',
+      segments: ['El \uFDD0perro\uFDD1 es negro.'],
+    });
+    expect(result.segments).toEqual(['The dog is black.']);
+    expect(result.unknown).toEqual([[]]);
   });
 
   it('normalises spacing: no double spaces, no space before punctuation', async () => {

@@ -7,6 +7,7 @@
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { takeMarks, type TextSpan } from '@parley/shared/pipeline/unknown-words';
 import {
   EngineError,
   type EngineLogger,
@@ -119,14 +120,17 @@ export async function createApertiumEngine(
     return pipeline;
   }
 
+  /** One segment's translation and the words in it the engine did not know. */
   async function translateSegment(
     pipeline: ApertiumPipeline,
     segment: string,
     target: string,
-  ): Promise<string> {
-    if (!hasWords(segment)) return segment;
+  ): Promise<{ text: string; spans: TextSpan[] }> {
+    if (!hasWords(segment)) return { text: segment, spans: [] };
     const reply = await pipeline.process(toApertiumStream(prepareSource(segment)));
-    return finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target);
+    return takeMarks(
+      finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target),
+    );
   }
 
   return {
@@ -175,9 +179,13 @@ export async function createApertiumEngine(
         translation.catch(() => {});
         return translation;
       });
-      const segments = await untilAborted(Promise.all(translations), request.signal);
+      const translated = await untilAborted(Promise.all(translations), request.signal);
       const billedCharacters = request.segments.reduce((sum, segment) => sum + segment.length, 0);
-      return { segments, billedCharacters };
+      return {
+        segments: translated.map(({ text }) => text),
+        billedCharacters,
+        unknown: translated.map(({ spans }) => spans),
+      };
     },
 
     async healthy(): Promise<boolean> {

@@ -11,7 +11,7 @@ describe('parseModePipeline', () => {
 });
 
 describe('toNullFlushStages', () => {
-  it('adds -z to every stage and generates without unknown-word marks', () => {
+  it('adds -z to every stage and generates with unknown-word marks', () => {
     const stages = toNullFlushStages([
       ['lt-proc', '/m.bin'],
       ['apertium-tagger', '-g', '$2', '/p.prob'],
@@ -20,7 +20,7 @@ describe('toNullFlushStages', () => {
     expect(stages).toEqual([
       ['lt-proc', '-z', '/m.bin'],
       ['apertium-tagger', '-z', '-g', '/p.prob'],
-      ['lt-proc', '-z', '-n', '/g.bin'],
+      ['lt-proc', '-z', '-g', '/g.bin'],
     ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Reads an Apertium `.mode` file (a one-line shell pipeline) into the argument vectors of its
  * stages, rewritten for a long-lived null-flush chain: every stage gets `-z` so it flushes its
- * output at each NUL, and the `$1` generator placeholder becomes `-n` (generation without
- * unknown-word marks) so `*`, `#` and `@` marks never reach the output.
+ * output at each NUL, and the `$1` generator placeholder becomes `-g` (generation with
+ * unknown-word marks): `stream-format.ts` turns the `*` and `@` marks into the positions of words
+ * the engine did not know, and drops `#`.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -48,13 +49,13 @@ export function parseModePipeline(modeText: string): PipelineStage[] {
 }
 
 /**
- * Rewrites parsed stages for null-flush use: `$1` → `-n`, `$2` (tagger option) dropped, `-z`
+ * Rewrites parsed stages for null-flush use: `$1` → `-g`, `$2` (tagger option) dropped, `-z`
  * added to every stage that lacks it.
  */
 export function toNullFlushStages(stages: readonly PipelineStage[]): PipelineStage[] {
   return stages.map(([program, ...args]) => {
     const rewritten = args
-      .map((arg) => (arg === '$1' ? '-n' : arg))
+      .map((arg) => (arg === '$1' ? '-g' : arg))
       .filter((arg) => arg !== '$2' && arg !== '');
     if (rewritten.some((arg) => arg.startsWith('$'))) {
       throw new Error(`unsupported placeholder in Apertium stage ${program} ${args.join(' ')}`);

@@ -5,6 +5,10 @@ describe('prepareSource', () => {
   it('turns typographic apostrophes into the ASCII ones the analysers know', () => {
     expect(prepareSource('I’m sure you’re right')).toBe("I'm sure you're right");
   });
+
+  it('drops characters that would forge unknown-word marks', () => {
+    expect(prepareSource('El \uFDD0gato\uFDD1')).toBe('El gato');
+  });
 });
 
 describe('finishTarget', () => {
@@ -37,6 +41,19 @@ describe('finishTarget', () => {
 
   it('adds no Spanish marks to other target languages', () => {
     expect(finishTarget('What do you think?', 'x', 'en')).toBe('What do you think?');
+  });
+
+  it('lowercases function words the transfer capitalised inside an English sentence', () => {
+    expect(finishTarget('Thank you For choosing us. The rest', 'x', 'en')).toBe(
+      'Thank you for choosing us. The rest',
+    );
+    expect(finishTarget('\uFDD0Golsling\uFDD1 And Stone', 'x', 'en')).toBe(
+      '\uFDD0Golsling\uFDD1 and Stone',
+    );
+  });
+
+  it('leaves capitalised function words in other target languages alone', () => {
+    expect(finishTarget('Gracias Por todo', 'x', 'es')).toBe('Gracias Por todo');
   });
 
   it('gives back typographic apostrophes where the source used them', () => {

@@ -15,12 +15,22 @@ describe('toApertiumStream', () => {
   it('wraps a tilde in a superblank so the post-generator leaves it alone', () => {
     expect(toApertiumStream('~/docs')).toBe('[~]\\/docs');
   });
+
+  it('wraps stars and hashes in superblanks, so they are never read as marks', () => {
+    expect(toApertiumStream('*new* #1')).toBe('[*]new[*] [#]1');
+  });
 });
 
 describe('fromApertiumStream', () => {
   it('restores placeholders and XML-escapes the text around them', () => {
     expect(fromApertiumStream('Paga \\<b\\> & [<x id="1"/>] \\[ya\\][]')).toBe(
       'Paga &lt;b&gt; &amp; <x id="1"/> [ya]',
+    );
+  });
+
+  it('turns * and @ marks into unknown-word marks and drops # marks', () => {
+    expect(fromApertiumStream('El *zorblax y @quux #tomar.')).toBe(
+      'El \uFDD0zorblax\uFDD1 y \uFDD0quux\uFDD1 tomar.',
     );
   });
 

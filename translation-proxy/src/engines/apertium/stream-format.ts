@@ -7,13 +7,19 @@
  * Going in, text is XML-unescaped and Apertium's reserved characters are backslash-escaped;
  * every placeholder becomes a superblank (`[<x id="N"/>]`), which every stage passes through
  * untouched. `~` is wrapped in a superblank too: escaped, the post-generator still reads it as
- * its own marker and drops it. Coming out, superblanks are unwrapped, escapes removed, text is
- * XML-escaped again and the spacing Apertium disturbs is normalised.
+ * its own marker and drops it; so are `*` and `#`, which the generator writes as marks and does
+ * not escape. Coming out, superblanks are unwrapped, escapes removed, the generator's marks
+ * become unknown-word marks (`*` unknown to the analyser, `@` to the bilingual dictionary) or are
+ * dropped (`#`, a form the generator lacked), text is XML-escaped again and the spacing Apertium
+ * disturbs is normalised.
  */
 import { trailingWhitespace } from '@parley/shared/pipeline/trailing';
+import { UNKNOWN_END, UNKNOWN_START } from '@parley/shared/pipeline/unknown-words';
 
 const PLACEHOLDER = /<x id="\d+"\s*\/>/g;
 const PLACEHOLDER_EXACT = /^<x id="\d+"\s*\/>$/;
+/** Characters of a word the generator marked; a mark before anything else is text. */
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 
 /** Characters with a meaning in Apertium's stream format outside superblanks. */
 const STREAM_RESERVED = /[\\[\]^$/@<>{}]/g;
@@ -44,7 +50,7 @@ function escapeText(text: string): string {
       // A NUL would end the message early.
       .replace(/\0/g, ' ')
       .replace(STREAM_RESERVED, '\\$&')
-      .replace(/~/g, '[~]')
+      .replace(/[~*#]/g, '[$&]')
   );
 }
 
@@ -63,7 +69,10 @@ export function toApertiumStream(masked: string): string {
   return stream + escapeText(masked.slice(last));
 }
 
-/** Apertium stream output → masked segment (spacing not yet normalised). */
+/**
+ * Apertium stream output → masked segment (spacing not yet normalised), with the words the
+ * engine did not know between unknown-word marks.
+ */
 export function fromApertiumStream(stream: string): string {
   let masked = '';
   let text = '';
@@ -84,6 +93,13 @@ export function fromApertiumStream(stream: string): string {
       } else {
         text += content;
       }
+    } else if (
+      (ch === '*' || ch === '@' || ch === '#') &&
+      WORD_CHARACTER.test(stream[i + 1] ?? '')
+    ) {
+      let word = '';
+      while (i + 1 < stream.length && WORD_CHARACTER.test(stream[i + 1]!)) word += stream[++i]!;
+      text += ch === '#' ? word : UNKNOWN_START + word + UNKNOWN_END;
     } else {
       text += ch;
     }

@@ -26,6 +26,11 @@ async function enToEs(text: string): Promise<string> {
   return result.segments[0]!;
 }
 
+async function esToEn(text: string): Promise<string> {
+  const result = await engine.translate({ source: 'es', target: 'en', segments: [text] });
+  return result.segments[0]!;
+}
+
 describe('the support-domain eng-spa build', () => {
   it('writes a mode that runs the extended dictionaries with weighted analysis', async () => {
     const mode = await readFile(join(out, 'modes', 'eng-spa.mode'), 'utf8');
@@ -58,5 +63,59 @@ describe('the support-domain eng-spa build', () => {
 
   it('still splits English contractions', async () => {
     expect(await enToEs("We're here.")).toBe('Somos aquí.');
+  });
+});
+
+describe('the support-domain spa-eng build', () => {
+  it('writes a mode that runs the extended dictionaries and the support lexical selection', async () => {
+    const mode = await readFile(join(out, 'modes', 'spa-eng.mode'), 'utf8');
+    expect(mode).toContain(`lt-proc '${out}/spa-eng/spa-eng.automorf.bin'`);
+    expect(mode).toContain(`lrx-proc -m '${out}/spa-eng/spa-eng.support.lrx.bin' | lrx-proc`);
+    expect(mode).toContain(`${out}/spa-eng/spa-eng.autobil.bin`);
+    expect(mode).toContain(`${out}/spa-eng/spa-eng.autogen.bin`);
+  });
+
+  it('is the mode the engine uses for Spanish to English', () => {
+    const mode = engine.modes().find((m) => m.source === 'es' && m.target === 'en');
+    expect(mode?.modeFile).toBe(join(out, 'modes', 'spa-eng.mode'));
+  });
+
+  it('reads orders, refunds, shipping and customers in their support sense', async () => {
+    expect(await esToEn('El pedido')).toBe('The order');
+    expect(await esToEn('Quiero un reembolso.')).toBe('I want a refund.');
+    expect(await esToEn('El cliente paga el envío.')).toBe('The customer pays the shipping.');
+  });
+
+  it('reads su as your before what a customer writes about, and leaves it alone elsewhere', async () => {
+    expect(await esToEn('Su pedido')).toBe('Your order');
+    expect(await esToEn('Sus facturas')).toBe('Your invoices');
+    expect(await esToEn('Su padre')).toBe('His father');
+  });
+
+  it('understands spellings without accents and chat abbreviations', async () => {
+    expect(await esToEn('El envio')).toBe('The shipping');
+    expect(await esToEn('La devolucion')).toBe('The return');
+    expect(await esToEn('Gracias x todo')).toBe('Thanks for everything');
+    expect(await esToEn('Tb quiero el numero de seguimiento')).toBe(
+      'Also I want the tracking number',
+    );
+  });
+
+  it('translates greetings, apologies and sign-offs as the fixed phrases they are', async () => {
+    expect(await esToEn('Estimado cliente:')).toBe('Dear customer:');
+    expect(await esToEn('Disculpe las molestias.')).toBe('Sorry for the inconvenience.');
+    expect(await esToEn('Un cordial saludo')).toBe('Best regards');
+    expect(await esToEn('Atentamente,')).toBe('Sincerely,');
+  });
+
+  it('reads consulta as a query when it is the customer’s, and leaves the stock sense elsewhere', async () => {
+    expect(await esToEn('Gracias de nuevo por tu consulta.')).toBe('Thanks again for your query.');
+    expect(await esToEn('La consulta')).toBe('The surgery');
+  });
+
+  it('keeps the ordinary sense of a sign-off word inside a sentence', async () => {
+    expect(await esToEn('Lea atentamente las instrucciones.')).toBe(
+      'Read attentively the instructions.',
+    );
   });
 });
