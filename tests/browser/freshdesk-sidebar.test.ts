@@ -181,7 +181,7 @@ describe('the Freshdesk sidebar in the stand-in Freshworks host', { timeout: 90_
     freshdesk.faults.add(() => 'network_error', 20);
     expectedProblems = [
       /^console: Failed to load resource: .* 502/,
-      /^502: .*\/v1\/freshdesk\/tickets\/2001\/conversations$/,
+      /^502: .*\/v1\/freshdesk\/tickets\/2001\/conversations\?agentId=\d+$/,
     ];
     const app = await openTicket('ticket=2001&replies=proxy');
     await app.getByText('Translated from Spanish').first().waitFor();

@@ -149,7 +149,7 @@ describe('reviewed replies', () => {
 
   it('names the translator who holds the claim while the reply is in review', async () => {
     zendesk.addTicket('5030');
-    const translator = await signIn(proxy, 'dora@translators.example');
+    const translator = await signIn(proxy, 'nadia@translators.example');
     const created = await createReply(
       proxy,
       reviewRequest('5030', '<p>Your refund is on its way.</p>'),
@@ -159,7 +159,7 @@ describe('reviewed replies', () => {
     await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
     expect(await replyStatus(proxy, id)).toMatchObject({
       status: 'in_review',
-      editor: { id: translator.id, name: 'dora' },
+      editor: { id: translator.id, name: 'nadia' },
     });
   });
 
