@@ -330,6 +330,12 @@ export const QueueLoginRequest = Type.Object(
 );
 export const QueueSession = Type.Object({ translator: TranslatorView, csrfToken: Type.String() });
 export type QueueSession = Static<typeof QueueSession>;
+/** Who is signed in, if anyone: the workspace's first question, answered 200 either way. */
+export const QueueSessionState = Type.Union([
+  QueueSession,
+  Type.Object({ translator: Type.Null() }),
+]);
+export type QueueSessionState = Static<typeof QueueSessionState>;
 
 export const QueueListQuery = Type.Object(
   { source: Type.Optional(LanguageCode), target: Type.Optional(LanguageCode) },
@@ -432,5 +438,8 @@ export const QueueQaFailed = Type.Object({
   error: ApiErrorObject,
   qa: Type.Array(QueueQaIssue),
 });
+/** What QA finds in a submission, without submitting it: what `submit` would refuse with. */
+export const QueueQaReport = Type.Object({ qa: Type.Array(QueueQaIssue) });
+export type QueueQaReport = Static<typeof QueueQaReport>;
 export const QueueSubmitted = Type.Object({ status: Type.Literal('approved') });
 export const NoContent = Type.Null({ description: 'No content' });

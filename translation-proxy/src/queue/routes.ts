@@ -1,7 +1,8 @@
 /**
  * The translators' side of the post-edit queue under `/v1/queue` (session cookie + CSRF), as
  * specified in queue/API.md: login, the queue of the tenants and pairs a translator
- * is assigned to, claim with a lease, renew, release, reject, submit with QA.
+ * is assigned to, claim with a lease, renew, release, reject, check an edit with QA, submit
+ * with QA.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -14,8 +15,10 @@ import {
   QueueListQuery,
   QueueLoginRequest,
   QueueQaFailed,
+  QueueQaReport,
   QueueReject,
   QueueSession,
+  QueueSessionState,
   QueueSubmit,
   QueueSubmitted,
   ReplyParams,
@@ -23,6 +26,7 @@ import {
 import { normalizeLanguageTag } from '@parley/shared/languages';
 import { PERSONAL_DATA_KINDS } from '@parley/shared/pipeline/personal-data/index';
 import { personalDataToken, replacePersonalData } from '@parley/shared/pipeline/personal-spans';
+import type { QaIssue } from '@parley/shared/pipeline/index';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { prepareDraft, QaFailed, type ReplyService } from '../replies/service.js';
@@ -42,9 +46,19 @@ import {
   verifyPassword,
   type ScryptCost,
 } from './passwords.js';
-import { endSession, requireSession, startSession } from './session.js';
+import { currentSession, endSession, requireSession, startSession } from './session.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** A QA finding as the API shows it. */
+const qaView = (issues: readonly QaIssue[]) =>
+  issues.map((issue) => ({
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    ...(issue.segment === undefined ? {} : { segment: issue.segment }),
+    ...(issue.detail === undefined ? {} : { detail: issue.detail }),
+  }));
 
 const TRAILING_WORD = /\S*$/u;
 
@@ -121,6 +135,11 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     const { tenants, pairs } = await store.translators.assignments(translator.id);
     return { id: translator.id, name: translator.name, email: translator.email, pairs, tenants };
   }
+
+  const sessionView = async (session: { translatorId: string; csrfToken: string }) => ({
+    translator: await translatorView(session.translatorId),
+    csrfToken: session.csrfToken,
+  });
 
   /** The job, if the translator is assigned to its tenant and pair; 404 otherwise. */
   async function visibleJob(request: FastifyRequest, translatorId: string, id: string) {
@@ -247,12 +266,21 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
         response: { 200: QueueSession, '4xx': ErrorBody },
       },
     },
+    async (request) => sessionView(await requireSession(store, request)),
+  );
+
+  app.get(
+    '/v1/queue/session',
+    {
+      schema: {
+        summary:
+          'Who is signed in: the translator, or `translator: null` without a valid session (never 401)',
+        response: { 200: QueueSessionState },
+      },
+    },
     async (request) => {
-      const session = await requireSession(store, request);
-      return {
-        translator: await translatorView(session.translatorId),
-        csrfToken: session.csrfToken,
-      };
+      const session = await currentSession(store, request);
+      return session ? sessionView(session) : { translator: null };
     },
   );
 
@@ -394,6 +422,25 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
   );
 
   app.post(
+    '/v1/queue/jobs/:id/check',
+    {
+      schema: {
+        summary:
+          'QA of an edit without approving it: what submit would refuse it for (empty: it would pass)',
+        params: ReplyParams,
+        body: QueueSubmit,
+        response: { 200: QueueQaReport, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      const { segments, dismissed = [] } = request.body;
+      return { qa: qaView(replies.check(translatorId, job, segments, dismissed)) };
+    },
+  );
+
+  app.post(
     '/v1/queue/jobs/:id/submit',
     {
       schema: {
@@ -417,13 +464,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
         if (!(error instanceof QaFailed)) throw error;
         return reply.status(422).send({
           error: { code: error.code, message: error.message },
-          qa: error.qa.map((issue) => ({
-            code: issue.code,
-            severity: issue.severity,
-            message: issue.message,
-            ...(issue.segment === undefined ? {} : { segment: issue.segment }),
-            ...(issue.detail === undefined ? {} : { detail: issue.detail }),
-          })),
+          qa: qaView(error.qa),
         });
       }
       return { status: 'approved' as const };

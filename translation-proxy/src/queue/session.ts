@@ -62,13 +62,21 @@ export async function endSession(store: Store, request: FastifyRequest, reply: F
   );
 }
 
+/** The session the request's cookie names, if it is valid; no CSRF check (for reads only). */
+export async function currentSession(
+  store: Store,
+  request: FastifyRequest,
+): Promise<{ translatorId: string; csrfToken: string } | undefined> {
+  const id = cookie(request, SESSION_COOKIE);
+  return id ? await store.translators.session(digest(id)) : undefined;
+}
+
 /** The signed-in translator, checking the CSRF token on state-changing requests. */
 export async function requireSession(
   store: Store,
   request: FastifyRequest,
 ): Promise<{ translatorId: string; csrfToken: string }> {
-  const id = cookie(request, SESSION_COOKIE);
-  const session = id ? await store.translators.session(digest(id)) : undefined;
+  const session = await currentSession(store, request);
   if (!session) throw new ApiError('unauthorized', 'Sign in to the translators’ workspace first.');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const sent = request.headers['x-csrf-token'];

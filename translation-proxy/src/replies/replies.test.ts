@@ -218,6 +218,78 @@ describe('reviewed replies', () => {
     expect(comments[1]?.html_body).toContain('carla');
   });
 
+  it('checks an edit without approving it, finding what submit refuses it for', async () => {
+    const translator = await signIn(proxy, 'chet@translators.example');
+    const created = await createReply(
+      proxy,
+      reviewRequest('5023', '<p>Hi {{ticket.requester.first_name}}, thanks for writing.</p>'),
+    );
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    const edit = { segments: [{ index: 0, target: 'Hola, gracias por escribirnos.' }] };
+
+    const check = await queue('POST', `/v1/queue/jobs/${id}/check`, translator.headers, edit);
+    expect(check.statusCode).toBe(200);
+    expect(check.json().qa).toContainEqual(
+      expect.objectContaining({ code: 'placeholder_missing', severity: 'error', segment: 0 }),
+    );
+    expect((await replyStatus(proxy, id)).status).toBe('in_review');
+    const submit = await queue('POST', `/v1/queue/jobs/${id}/submit`, translator.headers, edit);
+    expect(submit.statusCode).toBe(422);
+    expect(submit.json().qa).toEqual(check.json().qa);
+  });
+
+  it('checks an edit with only dismissed warnings as passing, and an undismissed one as not', async () => {
+    const translator = await signIn(proxy, 'dina@translators.example');
+    const created = await createReply(
+      proxy,
+      reviewRequest('5024', '<p>Your order 48213 ships on Friday.</p>'),
+    );
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    const segments = [{ index: 0, target: 'Tu pedido sale el viernes.' }];
+    const url = `/v1/queue/jobs/${id}/check`;
+
+    const warned = await queue('POST', url, translator.headers, { segments });
+    expect(warned.json().qa).toEqual([
+      expect.objectContaining({ code: 'number_mismatch', severity: 'warning' }),
+    ]);
+    const dismissed = await queue('POST', url, translator.headers, {
+      segments,
+      dismissed: ['number_mismatch'],
+    });
+    expect(dismissed.statusCode).toBe(200);
+    expect(dismissed.json()).toEqual({ qa: [] });
+  });
+
+  it('refuses a check without the session’s CSRF token', async () => {
+    const translator = await signIn(proxy, 'ezra@translators.example');
+    const created = await createReply(proxy, reviewRequest('5025', '<p>Thanks for waiting.</p>'));
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    const check = await queue(
+      'POST',
+      `/v1/queue/jobs/${id}/check`,
+      { cookie: translator.cookie },
+      { segments: [] },
+    );
+    expect(check.statusCode).toBe(403);
+    expect(check.json().error.code).toBe('csrf_failed');
+  });
+
+  it('refuses a check of a job whose lease the translator no longer holds', async () => {
+    const translator = await signIn(proxy, 'fern@translators.example');
+    const created = await createReply(proxy, reviewRequest('5026', '<p>Thanks for waiting.</p>'));
+    const id = created.json().id as string;
+    await queue('POST', `/v1/queue/jobs/${id}/claim`, translator.headers);
+    await queue('POST', `/v1/queue/jobs/${id}/release`, translator.headers);
+    const check = await queue('POST', `/v1/queue/jobs/${id}/check`, translator.headers, {
+      segments: [],
+    });
+    expect(check.statusCode).toBe(409);
+    expect(check.json().error.code).toBe('lease_expired');
+  });
+
   it('refuses a submitted segment far longer than its source, naming the segment', async () => {
     const translator = await signIn(proxy, 'erik@translators.example');
     const created = await createReply(proxy, reviewRequest('5022', '<p>Thanks for waiting.</p>'));
@@ -363,6 +435,26 @@ describe('translator sign-in', () => {
     expect((await queue('POST', '/v1/queue/logout', translator.headers)).statusCode).toBe(204);
     const after = await queue('GET', '/v1/queue/me', { cookie: translator.cookie });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('answers the session with the signed-in translator and the CSRF token', async () => {
+    const translator = await signIn(proxy, 'hal@translators.example');
+    const session = await queue('GET', '/v1/queue/session', { cookie: translator.cookie });
+    expect(session.statusCode).toBe(200);
+    expect(session.json()).toMatchObject({
+      translator: { id: translator.id, email: 'hal@translators.example' },
+      csrfToken: translator.csrf,
+    });
+  });
+
+  it('answers the session with no translator, not 401, without a valid session', async () => {
+    const translator = await signIn(proxy, 'ida@translators.example');
+    await queue('POST', '/v1/queue/logout', translator.headers);
+    for (const headers of [{}, { cookie: translator.cookie }]) {
+      const session = await queue('GET', '/v1/queue/session', headers);
+      expect(session.statusCode).toBe(200);
+      expect(session.json()).toEqual({ translator: null });
+    }
   });
 
   it('refuses a wrong password with invalid_credentials', async () => {

@@ -1,7 +1,7 @@
 /**
  * Reply jobs: create one from an agent's draft (machine translation through the shared translate
  * flow; a machine reply goes straight to the outbox, a reviewed one into the queue with a due time
- * from the tenant's SLA and the ticket priority), and approve a translator's edit (QA, approval
+ * from the tenant's SLA and the ticket priority), check a translator's edit with QA, and approve it (QA, approval
  * and outbox entry in one transaction, the edit into the translation memory). A reviewed job keeps
  * the personal-data masking its draft was prepared with until the translator's edit is restored.
  */
@@ -161,16 +161,18 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
   }
 
   /**
-   * Approves the translator's edit of a job they hold. Throws `lease_expired` when the lease is
-   * gone, `QaFailed` when QA finds errors or warnings the translator did not dismiss.
+   * The translator's edit of a job they hold, checked: the edited targets, the reply they make,
+   * and what QA refuses it for — every finding when any is an error or a warning the translator
+   * did not dismiss, none otherwise. Throws `lease_expired` when the lease is gone, and
+   * `invalid_request` or `text_too_long` for an edit that cannot be checked.
    */
-  async function approve(
+  function checkEdit(
     translatorId: string,
     job: ReplyJob,
     edits: readonly { index: number; target: string }[],
     dismissed: readonly string[],
-  ): Promise<void> {
-    const now = Date.now();
+    now: number,
+  ): { targets: string[]; output: string; refusal: QaIssue[] } {
     if (
       job.claimedBy !== translatorId ||
       job.status !== 'in_review' ||
@@ -199,10 +201,36 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
       targets,
       job.terms,
     );
-    const blocking = issues.filter(
+    const blocks = issues.some(
       (issue) => issue.severity === 'error' || !dismissed.includes(issue.code),
     );
-    if (blocking.length > 0) throw new QaFailed(issues);
+    return { targets, output, refusal: blocks ? issues : [] };
+  }
+
+  /**
+   * What QA would refuse approving the translator's edit for (nothing: approval would pass QA),
+   * so that the workspace can ask before approving. Throws as `approve` does.
+   */
+  const check = (
+    translatorId: string,
+    job: ReplyJob,
+    edits: readonly { index: number; target: string }[],
+    dismissed: readonly string[],
+  ): QaIssue[] => checkEdit(translatorId, job, edits, dismissed, Date.now()).refusal;
+
+  /**
+   * Approves the translator's edit of a job they hold. Throws `lease_expired` when the lease is
+   * gone, `QaFailed` when QA finds errors or warnings the translator did not dismiss.
+   */
+  async function approve(
+    translatorId: string,
+    job: ReplyJob,
+    edits: readonly { index: number; target: string }[],
+    dismissed: readonly string[],
+  ): Promise<void> {
+    const now = Date.now();
+    const { targets, output, refusal } = checkEdit(translatorId, job, edits, dismissed, now);
+    if (refusal.length > 0) throw new QaFailed(refusal);
 
     const machineText = visibleText(job.machine, job.format);
     const distance = editDistance(machineText, visibleText(output, job.format));
@@ -243,7 +271,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
     );
   }
 
-  return { create, approve };
+  return { create, check, approve };
 }
 
 export type ReplyService = ReturnType<typeof createReplyService>;
