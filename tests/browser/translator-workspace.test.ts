@@ -21,6 +21,7 @@ import {
 } from '../fault/replies-support.js';
 import { buildApps } from './build.js';
 import { launchChromium } from './chromium.js';
+import { unexpectedProblems, watchProblems } from './consoleProblems.js';
 
 const PASSWORD = 'correct horse battery staple';
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -32,6 +33,8 @@ let url: string;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** Console errors and failed or refused requests of the page. */
+let consoleProblems: string[];
 let ticket = 7100;
 
 beforeAll(async () => {
@@ -60,10 +63,13 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ locale: 'en-US' });
   page = await context.newPage();
+  consoleProblems = watchProblems(page);
 });
 
 afterEach(async () => {
   await context.close();
+  // Expected states (nobody signed in yet, a refused approval) are no errors to the browser.
+  expect(unexpectedProblems(consoleProblems, [])).toEqual([]);
 });
 
 /** A review job for a new ticket: the agent's English HTML reply to a Spanish-speaking customer. */

@@ -62,6 +62,7 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
     renew: vi.fn(async () => ({ leaseExpiresAt: new Date(Date.now() + 600_000).toISOString() })),
     release: vi.fn(async () => undefined),
     reject: vi.fn(async () => undefined),
+    check: vi.fn(async () => []),
     submit: vi.fn(async () => ({ status: 'approved' as const })),
     ...overrides,
   };
@@ -165,19 +166,63 @@ describe('the job editor', () => {
     type(editor(2), editor(2).innerHTML.replace('sale el viernes', 'llega el viernes &amp; más'));
     fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(api.submit).toHaveBeenCalledWith('job-1', {
+    const submission = {
       segments: [
         { index: 1, target: 'Su <x id="1"/>pedido<x id="2"/> 48213 llega el viernes &amp; más.' },
       ],
       dismissed: [],
-    });
+    };
+    expect(api.check).toHaveBeenCalledWith('job-1', submission);
+    expect(api.submit).toHaveBeenCalledWith('job-1', submission);
     expect(onClose).toHaveBeenCalledWith({
       type: 'success',
       text: 'Approved. Parley is posting the reply to the ticket.',
     });
   });
 
-  it('shows refused QA, and sends a dismissed warning with the next submission', async () => {
+  it('shows what the QA check refuses, without submitting', async () => {
+    const missing = {
+      code: 'placeholder_missing',
+      severity: 'error' as const,
+      message: '{{ticket.requester.first_name}} is missing.',
+      segment: 0,
+      detail: '{{ticket.requester.first_name}}',
+    };
+    const api = fakeApi({ check: vi.fn(async () => [missing]) });
+    const { editor, onClose } = renderEditor(api);
+    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    type(editor(1), 'Hola,');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
+    const panel = await screen.findByRole('alert');
+    expect(panel.textContent).toContain('{{ticket.requester.first_name}} is missing.');
+    expect(api.submit).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('sends a warning the translator dismissed with the next check and submission', async () => {
+    const warning = {
+      code: 'number_mismatch',
+      severity: 'warning' as const,
+      message: 'Numbers differ.',
+      segment: 1,
+      detail: 'missing 48213',
+    };
+    const check = vi.fn<QueueApi['check']>().mockResolvedValueOnce([warning]).mockResolvedValue([]);
+    const api = fakeApi({ check });
+    const { onClose } = renderEditor(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve and send' }));
+    const panel = await screen.findByRole('alert');
+    expect(panel.textContent).toContain('The numbers differ from the source: missing 48213.');
+    fireEvent.click(within(panel).getByRole('checkbox', { name: 'Send anyway — numbers differ' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    const submission = { segments: [], dismissed: ['number_mismatch'] };
+    expect(check).toHaveBeenLastCalledWith('job-1', submission);
+    expect(api.submit).toHaveBeenCalledTimes(1);
+    expect(api.submit).toHaveBeenCalledWith('job-1', submission);
+  });
+
+  it('shows QA the proxy refuses the submission for after a passing check', async () => {
     const warning = {
       code: 'number_mismatch',
       severity: 'warning' as const,
@@ -187,19 +232,12 @@ describe('the job editor', () => {
     };
     const submit = vi
       .fn<QueueApi['submit']>()
-      .mockRejectedValueOnce(new QueueApiError('qa_failed', 'QA failed', 422, [warning]))
-      .mockResolvedValueOnce({ status: 'approved' });
+      .mockRejectedValue(new QueueApiError('qa_failed', 'QA failed', 422, [warning]));
     const { onClose } = renderEditor(fakeApi({ submit }));
     fireEvent.click(await screen.findByRole('button', { name: 'Approve and send' }));
     const panel = await screen.findByRole('alert');
     expect(panel.textContent).toContain('The numbers differ from the source: missing 48213.');
-    fireEvent.click(within(panel).getByRole('checkbox', { name: 'Send anyway — numbers differ' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
-    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(submit).toHaveBeenLastCalledWith('job-1', {
-      segments: [],
-      dismissed: ['number_mismatch'],
-    });
+    expect(onClose).not.toHaveBeenCalled();
   });
 
   it('renews the lease while the translator types, and stops editing when it is lost', async () => {

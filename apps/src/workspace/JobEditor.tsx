@@ -1,6 +1,6 @@
 /**
  * Editing a claimed reply: segments with source and editable target, live placeholder checks,
- * QA on submit (errors block, warnings can be sent anyway), Ctrl+Enter to confirm a segment and
+ * QA before approving (errors block, warnings can be sent anyway), Ctrl+Enter to confirm a segment and
  * move on, release and reject. The lease is renewed while the translator works; when it is lost
  * the editor says so and stops accepting edits.
  */
@@ -117,11 +117,21 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
     setQa((previous) => previous.filter((issue) => issue.segment !== index));
   }
 
-  async function act(run: () => Promise<unknown>, outcome: EditorOutcome) {
+  /**
+   * Runs an action and closes the editor with its outcome, unless QA refuses it: then its findings
+   * show, whether the action's check found them or the proxy refused the submission itself (the
+   * reply changed between the two, or the check was skipped).
+   */
+  async function act(run: () => Promise<readonly QueueQaIssue[] | void>, outcome: EditorOutcome) {
     setBusy(true);
     setError(undefined);
     try {
-      await run();
+      const refusal = await run();
+      if (refusal && refusal.length > 0) {
+        setBusy(false);
+        setQa(refusal);
+        return;
+      }
       onClose(outcome);
     } catch (failure) {
       setBusy(false);
@@ -134,11 +144,18 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
     }
   }
 
+  // QA is asked first, so that a refusal the translator is expected to fix is an answer, not a
+  // failed request the browser logs as an error.
   const approve = () =>
-    act(() => api.submit(job.id, { segments: changedSegments, dismissed: [...dismissed] }), {
-      type: 'success',
-      text: t('workspace.notice.approved'),
-    });
+    act(
+      async () => {
+        const submission = { segments: changedSegments, dismissed: [...dismissed] };
+        const refusal = await api.check(job.id, submission);
+        if (refusal.length > 0) return refusal;
+        await api.submit(job.id, submission);
+      },
+      { type: 'success', text: t('workspace.notice.approved') },
+    );
 
   const now = Date.now();
   const source = languageName(job.source, locale);

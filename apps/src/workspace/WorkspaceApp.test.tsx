@@ -78,6 +78,7 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
     renew: vi.fn(async () => ({ leaseExpiresAt: inHours(0.25) })),
     release: vi.fn(async () => undefined),
     reject: vi.fn(async () => undefined),
+    check: vi.fn(async () => []),
     submit: vi.fn(async () => ({ status: 'approved' as const })),
     ...overrides,
   };

@@ -50,14 +50,33 @@ describe('the queue API client', () => {
     });
   });
 
-  it('answers null from me() when there is no session', async () => {
-    const { fetchImpl } = fakeFetch(
-      Response.json(
-        { error: { code: 'unauthorized', message: 'Sign in first.' } },
-        { status: 401 },
-      ),
-    );
+  it('answers null from me() when the session names no translator', async () => {
+    const { fetchImpl, sent } = fakeFetch(Response.json({ translator: null }));
     expect(await createQueueApi(fetchImpl).me()).toBeNull();
+    expect(sent[0]).toMatchObject({ url: '/v1/queue/session', method: 'GET' });
+  });
+
+  it('answers the session’s translator from me() and echoes its CSRF token', async () => {
+    const { fetchImpl, sent } = fakeFetch(
+      Response.json({ translator, csrfToken: 'csrf-456' }),
+      new Response(null, { status: 204 }),
+    );
+    const api = createQueueApi(fetchImpl);
+    expect(await api.me()).toEqual(translator);
+    await api.logout();
+    expect(sent[1]?.headers['x-csrf-token']).toBe('csrf-456');
+  });
+
+  it('checks a submission and answers its QA findings', async () => {
+    const qa = [{ code: 'number_mismatch', severity: 'warning', message: 'Numbers differ.' }];
+    const { fetchImpl, sent } = fakeFetch(Response.json({ qa }));
+    const submission = { segments: [{ index: 0, target: 'Hola' }], dismissed: [] };
+    expect(await createQueueApi(fetchImpl).check('j1', submission)).toEqual(qa);
+    expect(sent[0]).toMatchObject({
+      url: '/v1/queue/jobs/j1/check',
+      method: 'POST',
+      body: submission,
+    });
   });
 
   it('filters the queue by pair', async () => {

@@ -9,7 +9,9 @@ import type {
   QueueLease,
   QueueList,
   QueueQaIssue,
+  QueueQaReport,
   QueueSession,
+  QueueSessionState,
   QueueSubmit,
 } from '@parley/shared/api/schemas';
 
@@ -81,14 +83,13 @@ export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...a
   };
 
   return {
-    /** The signed-in translator, or `null` when there is no valid session. */
+    /**
+     * The signed-in translator, or `null` when there is no valid session. Asked of `/session`,
+     * which answers 200 either way: nobody signed in yet is no error for the browser to log.
+     */
     async me(): Promise<Translator | null> {
-      try {
-        return remember(await call<QueueSession>('GET', '/v1/queue/me'));
-      } catch (error) {
-        if (error instanceof QueueApiError && error.code === 'unauthorized') return null;
-        throw error;
-      }
+      const session = await call<QueueSessionState>('GET', '/v1/queue/session');
+      return session.translator ? remember(session) : null;
     },
     login: async (email: string, password: string) =>
       remember(await call<QueueSession>('POST', '/v1/queue/login', { email, password })),
@@ -108,6 +109,9 @@ export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...a
     renew: (id: string) => call<QueueLease>('POST', job(id, 'renew')),
     release: (id: string) => call<void>('POST', job(id, 'release')),
     reject: (id: string, reason: string) => call<void>('POST', job(id, 'reject'), { reason }),
+    /** What QA would refuse the submission for, without submitting it (empty: it would pass). */
+    check: (id: string, submission: QueueSubmit) =>
+      call<QueueQaReport>('POST', job(id, 'check'), submission).then((report) => report.qa),
     submit: (id: string, submission: QueueSubmit) =>
       call<{ status: 'approved' }>('POST', job(id, 'submit'), submission),
   };
