@@ -457,6 +457,13 @@ describe('translator sign-in', () => {
     }
   });
 
+  it('publishes the session and check endpoints in the OpenAPI document', async () => {
+    const { paths } = (await proxy.app.inject({ url: '/openapi.json' })).json();
+    expect(paths['/v1/queue/session'].get.responses['200']).toBeDefined();
+    expect(paths['/v1/queue/jobs/{id}/check'].post.requestBody).toBeDefined();
+    expect(paths['/v1/queue/jobs/{id}/check'].post.responses['200']).toBeDefined();
+  });
+
   it('refuses a wrong password with invalid_credentials', async () => {
     await signIn(proxy, 'fay@translators.example');
     const response = await proxy.app.inject({
