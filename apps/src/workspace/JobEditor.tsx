@@ -1,7 +1,7 @@
 /**
  * Editing a claimed reply: segments with source and editable target, live placeholder checks,
- * QA before approving (errors block, warnings can be sent anyway), Ctrl+Enter to confirm a segment and
- * move on, release and reject. The lease is renewed while the translator works; when it is lost
+ * QA before approving (errors block, warnings can be sent anyway), Ctrl+Enter to confirm a segment
+ * and move on, release and reject. The lease is renewed while the translator works; when it is lost
  * the editor says so and stops accepting edits.
  */
 import { Button } from '@zendeskgarden/react-buttons';

@@ -1,9 +1,10 @@
 /**
  * Reply jobs: create one from an agent's draft (machine translation through the shared translate
  * flow; a machine reply goes straight to the outbox, a reviewed one into the queue with a due time
- * from the tenant's SLA and the ticket priority), check a translator's edit with QA, and approve it (QA, approval
- * and outbox entry in one transaction, the edit into the translation memory). A reviewed job keeps
- * the personal-data masking its draft was prepared with until the translator's edit is restored.
+ * from the tenant's SLA and the ticket priority), check a translator's edit with QA, and approve
+ * it (QA, approval and outbox entry in one transaction, the edit into the translation memory). A
+ * reviewed job keeps the personal-data masking its draft was prepared with until the translator's
+ * edit is restored.
  */
 import { baseLanguage } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
