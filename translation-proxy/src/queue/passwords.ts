@@ -15,8 +15,9 @@ export interface ScryptCost {
 export const SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 
 const KEY_LENGTH = 32;
-// A stored hash is data: a forged or corrupted cost must not make one sign-in take gigabytes.
-const MAX_COST: ScryptCost = { N: 2 ** 20, r: 16, p: 4 };
+// A stored hash is data: a forged or corrupted cost must not make one sign-in take more than
+// twice the guidance's memory (128·N·r bytes: 256 MiB) or time.
+const MAX_COST: ScryptCost = { N: 2 ** 18, r: 8, p: 2 };
 
 const derive = (password: string, salt: Buffer, length: number, cost: ScryptCost) =>
   new Promise<Buffer>((resolve, reject) =>
