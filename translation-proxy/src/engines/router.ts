@@ -144,6 +144,12 @@ const NO_RETRY = new Set([
   'engine_error',
 ]);
 /** Errors that say nothing about the engine's health: the breaker ignores them. */
+/**
+ * No engine answers in less; and Node's timers may fire a millisecond before `performance.now()`
+ * reaches the deadline, which must not start one more engine with no time left.
+ */
+const MIN_USEFUL_CALL_MS = 20;
+
 const NEUTRAL = new Set(['unsupported_language_pair', 'text_too_long']);
 
 const cancelled = () =>
@@ -323,7 +329,7 @@ export function createRouter(options: RouterOptions): Router {
           if (request.signal?.aborted) throw cancelled();
         }
       }
-      if (clock.now() >= deadline) break;
+      if (deadline - clock.now() < MIN_USEFUL_CALL_MS) break;
     }
     return undefined;
   }
