@@ -5,6 +5,7 @@
  * so callers know whether to retry, wait, or give up.
  */
 import { isAxiosError } from 'axios';
+import { parseRetryAfter } from '../retry-policy.js';
 
 export interface OutgoingComment {
   /** Sanitized HTML. */
@@ -51,14 +52,6 @@ export class HelpdeskError extends Error {
   }
 }
 
-function retryAfter(header: unknown): number | undefined {
-  if (typeof header !== 'string' && typeof header !== 'number') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(String(header));
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
-
 /** Turns an axios failure into a HelpdeskError carrying the helpdesk's own message. */
 export function classify(
   error: unknown,
@@ -77,7 +70,7 @@ export function classify(
       'rate_limited',
       `${helpdesk} rate limit: ${detail}`,
       status,
-      retryAfter(headers['retry-after']),
+      parseRetryAfter(headers['retry-after']),
     );
   if (status >= 400 && status < 500)
     return new HelpdeskError(
