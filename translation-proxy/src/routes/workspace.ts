@@ -15,7 +15,7 @@ export interface WorkspaceOptions {
 
 const workspaceRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const root = join(options.appsDist ?? DEFAULT_APPS_DIST, 'workspace');
-  const sendFile = builtFileSender('workspace', join(root, 'index.html'));
+  const sendFile = await builtFileSender(app, 'workspace', join(root, 'index.html'));
 
   // Encapsulated: these headers go on this plugin's routes only.
   addPageHeaders(app, { frameAncestors: "'none'" });
