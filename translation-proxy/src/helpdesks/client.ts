@@ -4,6 +4,7 @@
  * look up who a user is and whose a ticket is before acting for an agent. Failures are classified
  * so callers know whether to retry, wait, or give up.
  */
+import { htmlToText } from '@parley/shared/pipeline/html-text';
 import { isAxiosError } from 'axios';
 import { parseRetryAfter } from '../retry-policy.js';
 
@@ -97,13 +98,5 @@ export async function lookUp<T>(
 
 /** Comment text compared without markup, entities or whitespace (helpdesks re-format HTML). */
 export function comparableText(html: string): string {
-  return html
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, '');
+  return htmlToText(html).replace(/\s+/g, '');
 }

@@ -24,6 +24,7 @@ import {
   ReplyParams,
 } from '@parley/shared/api/schemas';
 import { normalizeLanguageTag } from '@parley/shared/languages';
+import { htmlToText } from '@parley/shared/pipeline/html-text';
 import { PERSONAL_DATA_KINDS } from '@parley/shared/pipeline/personal-data/index';
 import { personalDataToken, replacePersonalData } from '@parley/shared/pipeline/personal-spans';
 import type { QaIssue } from '@parley/shared/pipeline/index';
@@ -70,15 +71,7 @@ const TRAILING_WORD = /\S*$/u;
 function preview(entry: QueueEntry, showValues: boolean): string {
   const { format, draftStart, masking } = entry;
   const cut = draftStart.length >= DRAFT_START ? draftStart.replace(TRAILING_WORD, '') : draftStart;
-  const text =
-    format === 'html'
-      ? cut
-          .replace(/<[^<>]*>/g, ' ')
-          .replace(/&nbsp;/g, ' ')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&amp;/g, '&')
-      : cut;
+  const text = format === 'html' ? htmlToText(cut) : cut;
   const shown = showValues ? text : maskedPreview(text, masking);
   return [...shown.replace(/\s+/g, ' ').trim()].slice(0, 120).join('');
 }
