@@ -17,7 +17,6 @@ import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeXmlText, unescapeXmlText } from '@parley/shared/pipeline/escape';
-import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
 import { createRouter, type Router } from '@parley/translation-proxy/engines/router';
 import {
   createApertiumEngine,
@@ -25,6 +24,7 @@ import {
 } from '@parley/translation-proxy/engines/apertium/index';
 import { bleu, chrF } from './mt-metrics.js';
 import { fixed, printTable } from './stats.js';
+import type { Logger } from '@parley/translation-proxy/logging';
 
 const DEV_DIR =
   process.env.PARLEY_MT_DEV_DIR ?? new URL('../../../shared/data/mt/', import.meta.url).pathname;
@@ -64,7 +64,7 @@ for (const [source, file] of Object.entries(bridged)) {
 // Every segment of a 500-line request listens on the router's one abort signal.
 setMaxListeners(1_000);
 
-const quiet: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 async function withRouter<T>(
   modesDir: string,

@@ -10,11 +10,11 @@
  */
 import type { EngineRequest, TranslationEngine } from '@parley/translation-proxy/engines/engine';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
-import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
 import { createRouter, type RouterOptions } from '@parley/translation-proxy/engines/router';
 import { startApy } from '../support/apy-server.js';
+import type { Logger } from '@parley/translation-proxy/logging';
 
-const quiet: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 function standIn(
   id: string,

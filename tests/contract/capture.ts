@@ -3,9 +3,9 @@
  * check that a secret appears nowhere an operator or a client could read it.
  */
 import { expect } from 'vitest';
-import type { EngineLogger } from '@parley/translation-proxy/engines/engine';
+import type { Logger } from '@parley/translation-proxy/logging';
 
-export function captureLogger(): EngineLogger & { lines: string[] } {
+export function captureLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const write = (level: string) => (message: string, details?: Record<string, unknown>) => {
     lines.push(`${level} ${message} ${JSON.stringify(details ?? {})}`);

@@ -8,8 +8,7 @@ import { buildApp, buildMetricsApp } from './app.js';
 import type { Config } from './config.js';
 import { createApertiumEngine } from './engines/apertium/index.js';
 import type { TranslationEngine } from './engines/engine.js';
-import { createMetrics } from './plugins/metrics.js';
-import { engineLogger } from './services/engine-logger.js';
+import { createMetrics } from './metrics.js';
 import { createRouterRegistry, type RouterRegistry } from './services/routers.js';
 import { createTranslationService, type TranslationService } from './services/translation.js';
 import { createUsageRecorder } from './services/usage-recorder.js';
@@ -22,6 +21,7 @@ import { createReplyWorkers, type ReplyWorkers } from './replies/workers.js';
 import { warmUpDetector } from '@parley/shared/detect/index';
 import { createSecretBox } from './secrets.js';
 import { openStore, type Store } from './store/index.js';
+import { fromPino } from './logging.js';
 
 export interface Proxy {
   app: FastifyInstance;
@@ -58,10 +58,10 @@ export async function composeProxy(
     await createApertiumEngine({
       modesDir: config.apertiumModesDir,
       timeoutMs: config.engineTimeoutMs,
-      logger: engineLogger(logger.child({ engine: 'apertium' })),
+      logger: fromPino(logger.child({ engine: 'apertium' })),
     }),
   ];
-  const log = engineLogger(logger);
+  const log = fromPino(logger);
   const usage = createUsageRecorder(store, log);
   const secrets = createSecretBox(config.secretKey);
   const routers = createRouterRegistry({

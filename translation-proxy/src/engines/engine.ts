@@ -19,14 +19,6 @@ export interface LanguagePair {
 
 export type Formality = 'default' | 'more' | 'less';
 
-/** The logger engines and the router write to: a message and structured details. */
-export interface EngineLogger {
-  debug(message: string, details?: Record<string, unknown>): void;
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
-
 export interface EngineRequest extends LanguagePair {
   /** Masked segments (see the file comment); never empty strings. */
   segments: string[];

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslationEngine } from './engine.js';
 import { createEngine, type EngineConfig } from './factory.js';
-import type { EngineLogger } from './engine.js';
+import type { Logger } from '../logging.js';
 
-const logger: EngineLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const logger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 describe('createEngine', () => {
   const configs: EngineConfig[] = [

@@ -11,7 +11,6 @@ import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from
 import {
   EngineError,
   type EngineErrorCode,
-  type EngineLogger,
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
@@ -23,8 +22,8 @@ import {
 } from './language-tags.js';
 import { parseRetryAfter } from '../retry-policy.js';
 import { guardedLookup } from './engine-urls.js';
+import type { Logger } from '../logging.js';
 
-/** Structured logger the engines and the router write to (message first, details second). */
 /** What a provider can do with a request beyond plain translation. */
 export interface EngineCapabilities {
   /** Keeps `<x id="N"/>` placeholders and XML escapes intact (tag handling / html mode). */
@@ -56,7 +55,7 @@ export interface ProviderEngine extends TranslationEngine {
 }
 
 export interface EngineDeps {
-  logger: EngineLogger;
+  logger: Logger;
   /** Axios instance for outgoing calls; tests and the proxy may share one. */
   http?: AxiosInstance;
   /** How long the language list is trusted before it is fetched again. */

@@ -7,8 +7,8 @@ import {
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
-import type { EngineLogger } from './engine.js';
 import { createRouter, type Clock, type RouterOptions } from './router.js';
+import type { Logger } from '../logging.js';
 
 type Behaviour = (request: EngineRequest, call: number) => Promise<string[]> | string[];
 
@@ -64,7 +64,7 @@ function fakeClock(): Clock & { sleeps: number[]; advance(ms: number): void } {
 }
 
 const logs: string[] = [];
-const logger: EngineLogger = {
+const logger: Logger = {
   debug: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
   info: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
   warn: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),

@@ -18,9 +18,9 @@ import {
 } from './engine.js';
 import { backoffDelay } from '../retry-policy.js';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.js';
-import type { EngineLogger } from './engine.js';
 import { languageKey } from './language-tags.js';
 import { candidateIds, indexPairs, pivotPlans, type PairIndex, type Route } from './pivot.js';
+import type { Logger } from '../logging.js';
 
 export type { Route } from './pivot.js';
 
@@ -67,7 +67,7 @@ export interface RouterOptions {
   /** Bridge languages for pivoting, in order of preference. */
   bridges?: string[];
   recordUsage: (engineId: string, billedCharacters: number) => void;
-  logger: EngineLogger;
+  logger: Logger;
   clock?: Clock;
   /** Source of jitter in [0, 1). */
   random?: () => number;

@@ -6,8 +6,7 @@
  * and only re-posted when the helpdesk does not have it. 429 waits for Retry-After; other 4xx
  * fail the job with the helpdesk's message; network errors and 5xx retry with backoff and jitter.
  */
-import type { EngineLogger } from '../engines/engine.js';
-import type { Metrics } from '../plugins/metrics.js';
+import type { Metrics } from '../metrics.js';
 import { HelpdeskError, type HelpdeskClient, type OutgoingComment } from '../helpdesks/client.js';
 import { HelpdeskNotConfigured, type HelpdeskClients } from '../helpdesks/index.js';
 import type { Store } from '../store/index.js';
@@ -15,11 +14,12 @@ import type { OutboxEntry, OutboxStep } from '../store/outbox.js';
 import type { ReplyJob } from '../store/reply-jobs.js';
 import { backoffDelay } from '../retry-policy.js';
 import { internalNoteHtml, publicReplyHtml } from './messages.js';
+import type { Logger } from '../logging.js';
 
 export interface OutboxWorkerOptions {
   store: Store;
   clients: HelpdeskClients;
-  logger: EngineLogger;
+  logger: Logger;
   metrics: Pick<Metrics, 'helpdeskPosts' | 'repliesFinished'>;
   /** How long an entry stays locked to one worker while it posts. */
   lockMs?: number;

@@ -2,15 +2,15 @@
  * The background side of replies, started by compose.ts and stopped on close: every interval the
  * SLA enforcer runs and the outbox posts what is due; a new outbox entry wakes the outbox at once.
  */
-import type { EngineLogger } from '../engines/engine.js';
 import type { OutboxWorker } from '../outbox/worker.js';
 import { createSlaEnforcer } from './sla.js';
 import type { Store } from '../store/index.js';
+import type { Logger } from '../logging.js';
 
 export function createReplyWorkers(deps: {
   store: Store;
   outbox: OutboxWorker;
-  logger: EngineLogger;
+  logger: Logger;
   intervalMs: number;
 }) {
   const { outbox, logger } = deps;

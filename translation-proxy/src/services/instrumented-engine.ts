@@ -1,6 +1,6 @@
 /** Wraps an engine so every call is counted in the metrics by outcome, whichever router calls it. */
 import { EngineError, type TranslationEngine } from '../engines/engine.js';
-import type { Metrics } from '../plugins/metrics.js';
+import type { Metrics } from '../metrics.js';
 
 export function instrumentEngine(engine: TranslationEngine, metrics: Metrics): TranslationEngine {
   return {

@@ -7,7 +7,6 @@
  */
 import type { TranslationEngine } from '../engines/engine.js';
 import { createEngine } from '../engines/factory.js';
-import type { EngineLogger } from '../engines/engine.js';
 import { createRouter, type Router } from '../engines/router.js';
 import {
   DEFAULT_ENGINE_SETTINGS,
@@ -15,11 +14,12 @@ import {
   sealEngineSettings,
   type EngineSettings,
 } from '../engines/settings.js';
-import type { Metrics } from '../plugins/metrics.js';
+import type { Metrics } from '../metrics.js';
 import type { SecretBox } from '../secrets.js';
 import type { Store } from '../store/index.js';
 import { instrumentEngine } from './instrumented-engine.js';
 import type { UsageRecorder } from './usage-recorder.js';
+import type { Logger } from '../logging.js';
 
 export interface RouterRegistryOptions {
   /** The embedded engines every tenant may use (Apertium). */
@@ -28,7 +28,7 @@ export interface RouterRegistryOptions {
   secrets: SecretBox;
   usage: UsageRecorder;
   metrics: Metrics;
-  logger: EngineLogger;
+  logger: Logger;
   timeoutMs: number;
   /** Accept plain-http engine URLs (PARLEY_ALLOW_HTTP_ENGINES=1). */
   allowHttpEngines: boolean;

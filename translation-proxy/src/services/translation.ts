@@ -28,14 +28,15 @@ import {
   withoutMarks,
   type TextSpan,
 } from '@parley/shared/pipeline/unknown-words';
-import { EngineError, type EngineLogger, type Formality } from '../engines/engine.js';
+import { EngineError, type Formality } from '../engines/engine.js';
 import { ApiError } from '../errors.js';
-import type { Metrics } from '../plugins/metrics.js';
+import type { Metrics } from '../metrics.js';
 import { toPipelineTerm } from '../store/glossary.js';
 import { kindsToMask } from '../store/personal-data-policy.js';
 import type { Store } from '../store/index.js';
 import type { RouterRegistry } from './routers.js';
 import { mapInTurns } from './turns.js';
+import type { Logger } from '../logging.js';
 
 /** Documents prepared or restored in one turn of the event loop (a batch holds up to 500). */
 const DOCUMENTS_PER_TURN = 50;
@@ -90,7 +91,7 @@ export interface TranslationServiceOptions {
   routers: RouterRegistry;
   metrics: Metrics;
   maxCharacters: number;
-  logger: EngineLogger;
+  logger: Logger;
 }
 
 /** Engine id reported when nothing needed an engine. */

@@ -3,8 +3,8 @@
  * database write on the request path. Batches go out every few seconds and at shutdown; a crash
  * loses at most one interval of counts, which usage reports can tolerate and requests cannot.
  */
-import type { EngineLogger } from '../engines/engine.js';
 import type { Store } from '../store/index.js';
+import type { Logger } from '../logging.js';
 
 export interface UsageRecorder {
   record(tenantId: string, engineId: string, characters: number): void;
@@ -16,7 +16,7 @@ export interface UsageRecorder {
 
 export function createUsageRecorder(
   store: Store,
-  logger: EngineLogger,
+  logger: Logger,
   intervalMs = 5_000,
 ): UsageRecorder {
   let pending = new Map<

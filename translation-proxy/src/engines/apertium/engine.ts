@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { takeMarks, type TextSpan } from '@parley/shared/pipeline/unknown-words';
 import {
   EngineError,
-  type EngineLogger,
   type EngineRequest,
   type EngineResult,
   type LanguagePair,
@@ -21,6 +20,7 @@ import { mapInTurns } from '../../services/turns.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
+import type { Logger } from '../../logging.js';
 
 export const APERTIUM_ENGINE_ID = 'apertium';
 
@@ -36,7 +36,7 @@ export interface ApertiumEngineOptions {
   parleyModesDir?: string | null;
   /** How long a pipeline may go without answering pending requests before it is restarted. */
   timeoutMs?: number;
-  logger?: EngineLogger;
+  logger?: Logger;
 }
 
 export interface ApertiumEngine extends TranslationEngine {

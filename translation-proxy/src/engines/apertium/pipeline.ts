@@ -9,8 +9,9 @@
  * `EngineError` and the next request starts a fresh chain.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { EngineError, type EngineLogger } from '../engine.js';
+import { EngineError } from '../engine.js';
 import { readModeStages, type PipelineStage } from './mode-file.js';
+import type { Logger } from '../../logging.js';
 
 export interface ApertiumPipelineOptions {
   /** Name used in logs and error messages, e.g. the mode `eng-spa`. */
@@ -19,7 +20,7 @@ export interface ApertiumPipelineOptions {
   stages: readonly PipelineStage[];
   /** How long the chain may go without answering while requests are pending. */
   timeoutMs?: number;
-  logger?: EngineLogger;
+  logger?: Logger;
   /** Engine id carried by the errors this pipeline raises. */
   engineId?: string;
 }
@@ -59,7 +60,7 @@ export class ApertiumPipeline {
   readonly name: string;
   private readonly stages: readonly PipelineStage[];
   private readonly timeoutMs: number;
-  private readonly logger: EngineLogger | undefined;
+  private readonly logger: Logger | undefined;
   private readonly engineId: string;
   private chain: RunningChain | null = null;
   private closed = false;
