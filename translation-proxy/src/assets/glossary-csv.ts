@@ -140,19 +140,25 @@ export async function readGlossaryCsv(
     }
   };
 
-  for await (const chunk of input) {
-    consume(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    if (pending.length > 0) {
-      const ready = pending;
-      pending = [];
-      await callbacks.rows(ready);
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const ready = pending;
+    pending = [];
+    await callbacks.rows(ready);
+  };
+  try {
+    for await (const chunk of input) {
+      consume(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      await flush();
     }
+    consume(decoder.decode());
+    if (quoted && !quoteSeen) fail('a quoted field is not closed before the end of the file');
+    if (field !== '' || fields.length > 0 || quoted) endRecord();
+    if (!columns) fail('the file is empty: it needs a header with "source" and "target"');
+  } finally {
+    // Rows before a bad line are kept, as with XML files.
+    await flush();
   }
-  consume(decoder.decode());
-  if (quoted && !quoteSeen) fail('a quoted field is not closed before the end of the file');
-  if (field !== '' || fields.length > 0 || quoted) endRecord();
-  if (!columns) fail('the file is empty: it needs a header with "source" and "target"');
-  if (pending.length > 0) await callbacks.rows(pending);
 }
 
 /** One cell of an exported row: guarded against formulas, quoted when it must be. */

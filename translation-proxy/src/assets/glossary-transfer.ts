@@ -170,7 +170,8 @@ function skipOrThrow(tally: ImportTally, line: number, error: unknown): void {
 
 /**
  * Imports a glossary file. Unusable concepts or rows are skipped and reported; a file that is not
- * TBX or CSV at all stops the import at its bad line with `AssetFormatError`.
+ * TBX or CSV at all stops the import at its bad line with `AssetFormatError`, once the terms
+ * before that line are written.
  */
 export async function importGlossary(
   glossary: Pick<GlossaryRepository, 'upsert'>,

@@ -45,7 +45,8 @@ async function savePairs(memory: MemoryWriter, tenantId: string, pairs: readonly
 /**
  * Imports a TMX document into the tenant's memory. Unusable units are skipped and reported; a
  * file that is not well-formed TMX stops the import at its bad line with `AssetFormatError`,
- * after the units before it were written (a second import of the fixed file is idempotent).
+ * once the units before that line are written (a second import of the fixed file is
+ * idempotent).
  */
 export async function importMemory(
   memory: MemoryWriter,
@@ -69,10 +70,12 @@ export async function importMemory(
       },
       skip: (item) => tally.skip(item),
     });
-    await flush();
   } catch (error) {
-    throw error instanceof AssetFormatError ? tally.stopped(error) : error;
+    if (!(error instanceof AssetFormatError)) throw error;
+    await flush();
+    throw tally.stopped(error);
   }
+  await flush();
   return tally.report();
 }
 

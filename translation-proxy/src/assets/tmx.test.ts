@@ -49,13 +49,16 @@ describe('reading TMX', () => {
     ]);
   });
 
-  it('keeps creation and change dates, a variant’s own before its unit’s', async () => {
+  it('keeps creation and change dates, a variant’s own before its unit’s, change as creation by default', async () => {
     const { pairs } = await read(fixture('spec-example.tmx'));
     expect(pairs[0]).toMatchObject({
       createdAt: Date.UTC(1997, 2, 9, 2, 11, 45),
       changedAt: Date.UTC(1997, 2, 14, 2, 34, 1),
     });
-    expect(pairs[1]).toMatchObject({ createdAt: Date.UTC(2002, 0, 2, 9), changedAt: undefined });
+    expect(pairs[1]).toMatchObject({
+      createdAt: Date.UTC(2002, 0, 2, 9),
+      changedAt: Date.UTC(2002, 0, 2, 9),
+    });
   });
 
   it('takes origin, engine and formality from Parley’s properties, human work by default', async () => {

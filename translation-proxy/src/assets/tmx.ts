@@ -229,7 +229,8 @@ function unitPairs(unit: UnitReader, defaultSource: string | undefined): TmxPair
     if (target.trim() === '')
       throw new SkippedUnit('empty_segment', `the ${variant.lang} segment is empty`);
     const createdAt = unitDate(variant.creationdate ?? unit.creationdate, 'creationdate');
-    const changedAt = unitDate(variant.changedate ?? unit.changedate, 'changedate');
+    // A unit created and never changed is as old as its creation.
+    const changedAt = unitDate(variant.changedate ?? unit.changedate, 'changedate') ?? createdAt;
     pairs.push({
       sourceLang,
       targetLang: variant.lang!,

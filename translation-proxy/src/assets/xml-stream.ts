@@ -24,7 +24,8 @@ function decoderFor(head: Uint8Array): TextDecoder {
 
 /**
  * Feeds `input` to `events`. After each chunk `afterChunk` runs, so the caller can write what
- * the chunk completed before more is read (backpressure on the upload).
+ * the chunk completed before more is read (backpressure on the upload); it runs once more at the
+ * end, even when the file turns out broken.
  */
 export async function readXml(
   input: AsyncIterable<Uint8Array | string>,
@@ -46,17 +47,22 @@ export async function readXml(
   parser.on('closetag', (tag) => events.close(tag.name));
 
   let decoder: TextDecoder | undefined;
-  for await (const chunk of input) {
-    if (typeof chunk === 'string') parser.write(chunk);
-    else {
-      decoder ??= decoderFor(chunk);
-      parser.write(decoder.decode(chunk, { stream: true }));
+  try {
+    for await (const chunk of input) {
+      if (typeof chunk === 'string') parser.write(chunk);
+      else {
+        decoder ??= decoderFor(chunk);
+        parser.write(decoder.decode(chunk, { stream: true }));
+      }
+      await afterChunk();
     }
+    if (decoder) parser.write(decoder.decode());
+    parser.close();
+  } finally {
+    // What was read before a bad line is kept: the caller says how much, and a second import
+    // of the fixed file finds it already there.
     await afterChunk();
   }
-  if (decoder) parser.write(decoder.decode());
-  parser.close();
-  await afterChunk();
 }
 
 /** Attribute value by name; `xml:lang` also answers to TMX 1.1's `lang`. */
