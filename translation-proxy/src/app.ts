@@ -14,6 +14,7 @@ import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import metricsPlugin, { serveMetrics, type Metrics } from './plugins/metrics.js';
 import shutdownPlugin from './plugins/shutdown.js';
+import assetRoutes from './routes/assets.js';
 import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(usageRoutes, { store, routers, usage });
     await v1.register(replyRoutes, { store, replies, identity: deps.identity });
     await v1.register(ticketRoutes, { helpdesks: deps.helpdesks, identity: deps.identity });
+    await v1.register(assetRoutes, { store });
   });
 
   return app;
