@@ -111,8 +111,15 @@ export function parseTmxDate(value: string): number | undefined {
     number,
   ];
   const time = Date.UTC(year, month - 1, day, hours, minutes, seconds);
-  // Date.UTC rolls 20261332 over into the next year; a real date reads back the same.
-  return formatTmxDate(time) === value ? time : undefined;
+  // Date.UTC rolls 20261332 over into the next year; a real date keeps its month and day.
+  const date = new Date(time);
+  const real =
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hours < 24 &&
+    minutes < 60 &&
+    seconds < 60;
+  return real ? time : undefined;
 }
 
 export function formatTmxDate(time: number): string {
