@@ -3,13 +3,16 @@
  * PostgreSQL, beside a plain batch insert of the same units through the memory's `save` (no file,
  * no parsing), and the export of the imported memory back to TMX. The TMX file is generated on the
  * fly as a stream of 64 KiB chunks, as an upload arrives, so it never sits in memory whole.
- * Reports units/s and the process's peak resident memory during each case (sampled every 10 ms).
+ * Each case runs in a fresh process, so its peak resident memory (`maxRSS`) is its own; a case
+ * that only starts and opens the store shows what the process costs before any work.
  * Talks only to 127.0.0.1 (PostgreSQL on PARLEY_BENCH_PG_PORT, default 18436).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { exportMemory, importMemory } from '@parley/translation-proxy/assets/memory-transfer';
 import { openStore, type StoreLocation } from '@parley/translation-proxy/store/index';
@@ -64,22 +67,66 @@ async function* generatedTmx(units: number): AsyncGenerator<Buffer> {
   yield Buffer.from(`${text}</body>\n</tmx>\n`);
 }
 
-/** Peak resident memory while `work` runs, sampled: the event loop turns between batches. */
-async function measured<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; seconds: number; peakRssMiB: number }> {
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 10);
-  const start = performance.now();
+type CaseName = 'idle' | 'baseline' | 'import' | 'export';
+
+interface CaseResult {
+  seconds: number;
+  tenantId: string;
+  /** Peak resident memory of the whole case process, start-up included. */
+  peakRssMiB: number;
+}
+
+/** One case, in this process: the parent runs each in a fresh one so its peak is its own. */
+async function runCase(name: CaseName, location: StoreLocation, tenantId: string | undefined) {
+  const store = await openStore(location);
   try {
-    const result = await work();
-    peak = Math.max(peak, process.memoryUsage.rss());
-    return { result, seconds: (performance.now() - start) / 1000, peakRssMiB: peak / 1_048_576 };
+    const tenant = tenantId ?? (await store.tenants.create({ name: `bench ${name}` })).id;
+    const start = performance.now();
+    if (name === 'baseline') {
+      const entries = Array.from({ length: UNITS }, (_, n) => maskedUnit(n));
+      for (let first = 0; first < entries.length; first += BATCH)
+        await store.memory.save(tenant, 'en', 'es', entries.slice(first, first + BATCH));
+    } else if (name === 'import') {
+      const report = await importMemory(store.memory, tenant, generatedTmx(UNITS));
+      if (report.imported !== UNITS || report.skippedCount !== 0)
+        throw new Error(`imported ${JSON.stringify(report)} of ${UNITS}`);
+      const sample = maskedUnit(UNITS - 1);
+      const hit = await store.memory.lookup(tenant, 'en', 'es', [sample.source]);
+      if (hit.get(sample.source)?.target !== sample.target)
+        throw new Error('the last imported unit is not found by a lookup as the pipeline makes it');
+    } else if (name === 'export') {
+      let units = 0;
+      for await (const piece of exportMemory(store.memory, tenant, {}))
+        units += piece.startsWith('    <tu ') ? 1 : 0;
+      if (units !== UNITS) throw new Error(`exported ${units} of ${UNITS}`);
+    }
+    const result: CaseResult = {
+      seconds: (performance.now() - start) / 1000,
+      tenantId: tenant,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    };
+    process.stdout.write(JSON.stringify(result));
   } finally {
-    clearInterval(sampler);
+    await store.close();
   }
+}
+
+function inFreshProcess(name: CaseName, location: StoreLocation, tenantId?: string): CaseResult {
+  const output = execFileSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url)],
+    {
+      env: {
+        ...process.env,
+        BENCH_ASSETS_CASE: name,
+        BENCH_ASSETS_DATA_DIR: location.dataDir,
+        BENCH_ASSETS_DATABASE_URL: location.databaseUrl ?? '',
+        BENCH_ASSETS_TENANT: tenantId ?? '',
+      },
+      maxBuffer: 1_048_576,
+    },
+  );
+  return JSON.parse(output.toString()) as CaseResult;
 }
 
 interface Row {
@@ -91,77 +138,62 @@ interface Row {
   'peak RSS MiB': number;
 }
 
-const row = (
-  backend: string,
-  name: string,
-  units: number,
-  figures: { seconds: number; peakRssMiB: number },
-): Row => ({
+const row = (backend: string, name: string, units: number, result: CaseResult): Row => ({
   backend,
   case: name,
   units,
-  seconds: Number(figures.seconds.toFixed(2)),
-  'units/s': Math.round(units / figures.seconds),
-  'peak RSS MiB': Math.round(figures.peakRssMiB),
+  seconds: Number(result.seconds.toFixed(2)),
+  'units/s': units === 0 ? 0 : Math.round(units / result.seconds),
+  'peak RSS MiB': Math.round(result.peakRssMiB),
 });
 
-async function run(backend: string, location: StoreLocation): Promise<Row[]> {
-  const store = await openStore(location);
-  try {
-    const baselineTenant = await store.tenants.create({ name: 'Baseline' });
-    const entries = Array.from({ length: UNITS }, (_, n) => maskedUnit(n));
-    const baseline = await measured(async () => {
-      for (let start = 0; start < entries.length; start += BATCH)
-        await store.memory.save(baselineTenant.id, 'en', 'es', entries.slice(start, start + BATCH));
-    });
-    entries.length = 0;
-
-    const tenant = await store.tenants.create({ name: 'Imported' });
-    const imported = await measured(() =>
-      importMemory(store.memory, tenant.id, generatedTmx(UNITS)),
-    );
-    if (imported.result.imported !== UNITS || imported.result.skippedCount !== 0)
-      throw new Error(`imported ${JSON.stringify(imported.result)} of ${UNITS}`);
-    const sample = maskedUnit(UNITS - 1);
-    const hit = await store.memory.lookup(tenant.id, 'en', 'es', [sample.source]);
-    if (hit.get(sample.source)?.target !== sample.target)
-      throw new Error('the last imported unit is not found by a lookup as the pipeline makes it');
-
-    const exported = await measured(async () => {
-      let bytes = 0;
-      for await (const piece of exportMemory(store.memory, tenant.id, {})) bytes += piece.length;
-      return bytes;
-    });
-    return [
-      row(backend, 'batch insert through save (baseline)', UNITS, baseline),
-      row(backend, 'TMX import (stream → parse → save)', UNITS, imported),
-      row(backend, 'TMX export (page → write)', UNITS, exported),
-    ];
-  } finally {
-    await store.close();
-  }
+function run(backend: string, location: StoreLocation): Row[] {
+  const idle = inFreshProcess('idle', location);
+  const baseline = inFreshProcess('baseline', location);
+  const imported = inFreshProcess('import', location);
+  const exported = inFreshProcess('export', location, imported.tenantId);
+  return [
+    row(backend, 'process start, store open (no work)', 0, idle),
+    row(backend, 'batch insert through save (baseline)', UNITS, baseline),
+    row(backend, 'TMX import (stream → parse → save)', UNITS, imported),
+    row(backend, 'TMX export (page → write)', UNITS, exported),
+  ];
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-assets-'));
-const results: Row[] = [];
-try {
-  results.push(...(await run('sqlite', { dataDir })));
-  const cluster = startPostgres(PG_PORT);
+const caseName = process.env.BENCH_ASSETS_CASE as CaseName | undefined;
+if (caseName) {
+  await runCase(
+    caseName,
+    {
+      dataDir: process.env.BENCH_ASSETS_DATA_DIR!,
+      ...(process.env.BENCH_ASSETS_DATABASE_URL
+        ? { databaseUrl: process.env.BENCH_ASSETS_DATABASE_URL }
+        : {}),
+    },
+    process.env.BENCH_ASSETS_TENANT || undefined,
+  );
+} else {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-assets-'));
+  const results: Row[] = [];
   try {
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE parley_bench_assets');
-    await admin.end();
-    const url = new URL(cluster.url);
-    url.pathname = '/parley_bench_assets';
-    results.push(...(await run('postgres', { dataDir, databaseUrl: url.toString() })));
+    results.push(...run('sqlite', { dataDir }));
+    const cluster = startPostgres(PG_PORT);
+    try {
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query('CREATE DATABASE parley_bench_assets');
+      await admin.end();
+      const url = new URL(cluster.url);
+      url.pathname = '/parley_bench_assets';
+      results.push(...run('postgres', { dataDir, databaseUrl: url.toString() }));
+    } finally {
+      cluster.stop();
+    }
   } finally {
-    cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  console.log(
+    `${UNITS} units, en→es, one tag pair and one placeholder each; each case in a fresh process; Node ${process.version}`,
+  );
+  console.table(results);
 }
-console.log(
-  `${UNITS} units, en→es, one tag pair and one placeholder each; Node ${process.version}`,
-);
-console.table(results);

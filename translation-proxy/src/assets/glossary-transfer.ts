@@ -16,7 +16,7 @@ import { LIMITS } from '@parley/shared/api/schemas';
 import { normalizeLanguageTag } from '@parley/shared/languages';
 import { ANY_TARGET, type GlossaryEntry, type GlossaryRepository } from '../store/glossary.js';
 import { readGlossaryCsv, writeGlossaryCsv, type CsvRow } from './glossary-csv.js';
-import { AssetFormatError, importTally, type ImportTally } from './import-report.js';
+import { AssetFormatError, importTally, quoted, type ImportTally } from './import-report.js';
 import { readTbx, writeTbx, type TbxConcept, type TbxConceptOut } from './tbx.js';
 
 export type GlossaryFormat = 'tbx' | 'csv';
@@ -58,7 +58,8 @@ function checkedLanguage(raw: string | undefined, what: string, anyAllowed = fal
     );
   if (anyAllowed && raw.trim() === ANY_TARGET) return ANY_TARGET;
   const tag = normalizeLanguageTag(raw.trim());
-  if (!tag) throw new SkippedTerm('invalid_language', `"${raw}" is not a BCP 47 language tag`);
+  if (!tag)
+    throw new SkippedTerm('invalid_language', `${quoted(raw)} is not a BCP 47 language tag`);
   return tag;
 }
 
@@ -70,7 +71,10 @@ function conceptTerms(
   const source = checkedLanguage(sourceLang, 'source');
   const invalid = concept.languages.find((language) => !language.lang);
   if (invalid)
-    throw new SkippedTerm('invalid_language', `"${invalid.rawLang}" is not a BCP 47 language tag`);
+    throw new SkippedTerm(
+      'invalid_language',
+      `${quoted(invalid.rawLang)} is not a BCP 47 language tag`,
+    );
   const sourceTerms = concept.languages
     .filter((language) => language.lang === source)
     .flatMap((language) => language.terms)

@@ -5,6 +5,10 @@
  */
 import { ASSET_LIMITS, type ImportReport, type SkippedItem } from '@parley/shared/api/assets';
 
+/** A value from the file, as a report quotes it: short, and with control characters escaped. */
+export const quoted = (value: string): string =>
+  JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
 export type AssetFormatCode = 'invalid_tmx' | 'invalid_tbx' | 'invalid_csv';
 
 export class AssetFormatError extends Error {

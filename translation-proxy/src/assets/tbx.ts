@@ -6,7 +6,7 @@
  * Parley glossary entry has none. Exports are written as v3.
  */
 import { normalizeLanguageTag } from '@parley/shared/languages';
-import { AssetFormatError } from './import-report.js';
+import { AssetFormatError, quoted } from './import-report.js';
 import { attribute, readXml, xmlAttribute, xmlText } from './xml-stream.js';
 
 const ROOTS = new Set(['tbx', 'martif']);
@@ -56,7 +56,7 @@ export async function readTbx(
             throw new AssetFormatError(
               'invalid_tbx',
               line,
-              `the root element is <${tag.name}>, not <tbx> (TBX v3) or <martif> (TBX v2)`,
+              `the root element is ${quoted(tag.name)}, not tbx (TBX v3) or martif (TBX v2)`,
             );
           const rawLang = attribute(tag, 'xml:lang');
           callbacks.fileLanguage(rawLang === undefined ? undefined : normalizeLanguageTag(rawLang));

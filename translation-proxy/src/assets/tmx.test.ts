@@ -165,6 +165,15 @@ describe('reading TMX', () => {
     expect(skipped).toMatchObject([{ line: 5, code }]);
   });
 
+  it('quotes a value from the file short in its report, whatever its length', async () => {
+    const { skipped } = await read(
+      tmx(
+        `<tu creationdate="${'9'.repeat(100_000)}"><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="es"><seg>b</seg></tuv></tu>`,
+      ),
+    );
+    expect(skipped[0]!.message).toBe(`creationdate "${'9'.repeat(40)}…" is not YYYYMMDDThhmmssZ`);
+  });
+
   it('asks for a source language when the file names none', async () => {
     const unit =
       '<tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="es"><seg>b</seg></tuv></tu>';
@@ -223,7 +232,7 @@ describe('refusing hostile and broken TMX', () => {
   it('refuses a document whose root is not tmx', async () => {
     const error = await failure('<?xml version="1.0"?>\n\n<xliff version="1.2"/>');
     expect(error).toMatchObject({ code: 'invalid_tmx', line: 3 });
-    expect(error.message).toContain('not <tmx>');
+    expect(error.message).toContain('"xliff", not tmx');
   });
 
   it('refuses a file that is not XML at all', async () => {

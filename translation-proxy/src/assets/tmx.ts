@@ -24,7 +24,7 @@ import {
 } from '@parley/shared/pipeline/masked-segment';
 import type { MemoryOrigin } from '../store/memory.js';
 import type { SkippedItem } from '@parley/shared/api/assets';
-import { AssetFormatError } from './import-report.js';
+import { AssetFormatError, quoted } from './import-report.js';
 import { attribute, readXml, xmlAttribute, xmlText } from './xml-stream.js';
 
 export type Formality = 'default' | 'more' | 'less';
@@ -186,7 +186,7 @@ function unitDate(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const time = parseTmxDate(value);
   if (time === undefined)
-    throw new SkippedUnit('invalid_date', `${name} "${value}" is not YYYYMMDDThhmmssZ`);
+    throw new SkippedUnit('invalid_date', `${name} ${quoted(value)} is not YYYYMMDDThhmmssZ`);
   return time;
 }
 
@@ -200,12 +200,12 @@ function unitPairs(unit: UnitReader, defaultSource: string | undefined): TmxPair
     );
   const sourceLang = normalizeLanguageTag(rawSource);
   if (!sourceLang)
-    throw new SkippedUnit('invalid_language', `"${rawSource}" is not a BCP 47 language tag`);
+    throw new SkippedUnit('invalid_language', `${quoted(rawSource)} is not a BCP 47 language tag`);
   for (const variant of unit.variants)
     if (!variant.lang)
       throw new SkippedUnit(
         'invalid_language',
-        `"${variant.rawLang}" is not a BCP 47 language tag`,
+        `${quoted(variant.rawLang)} is not a BCP 47 language tag`,
       );
   const source = unit.variants.find((variant) => variant.lang === sourceLang)?.segment;
   if (!source)
@@ -216,12 +216,15 @@ function unitPairs(unit: UnitReader, defaultSource: string | undefined): TmxPair
 
   const origin = unit.properties.get(TMX_PROPERTY.origin) ?? 'human';
   if (!ORIGINS.includes(origin))
-    throw new SkippedUnit('invalid_origin', `origin "${origin}" is neither human nor machine`);
+    throw new SkippedUnit(
+      'invalid_origin',
+      `origin ${quoted(origin)} is neither human nor machine`,
+    );
   const formality = unit.properties.get(TMX_PROPERTY.formality) ?? 'default';
   if (!FORMALITIES.includes(formality))
     throw new SkippedUnit(
       'invalid_formality',
-      `formality "${formality}" is not default, more or less`,
+      `formality ${quoted(formality)} is not default, more or less`,
     );
 
   const pairs: TmxPair[] = [];
@@ -294,7 +297,7 @@ export async function readTmx(
             throw new AssetFormatError(
               'invalid_tmx',
               line,
-              `the root element is <${tag.name}>, not <tmx>`,
+              `the root element is ${quoted(tag.name)}, not tmx`,
             );
           return;
         }
@@ -309,7 +312,10 @@ export async function readTmx(
             segment.highlights.push(key);
             addPlaceholder(segment, `${key}/start`);
           } else
-            problem('unknown_inline_element', `<${tag.name}> is not a TMX 1.4b inline element`);
+            problem(
+              'unknown_inline_element',
+              `${quoted(tag.name)} is not a TMX 1.4b inline element`,
+            );
           return;
         }
         if (tag.name === 'header' && parent === 'tmx') {
