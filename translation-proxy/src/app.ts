@@ -16,6 +16,7 @@ import errorsPlugin from './plugins/errors.js';
 import metricsPlugin, { serveMetrics } from './plugins/metrics.js';
 import type { Metrics } from './metrics.js';
 import shutdownPlugin from './plugins/shutdown.js';
+import assetRoutes from './routes/assets.js';
 import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
 import languagesRoutes from './routes/languages.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await v1.register(usageRoutes, { store, routers, usage });
     await v1.register(replyRoutes, { store, replies, identity: deps.identity });
     await v1.register(ticketRoutes, { helpdesks: deps.helpdesks, identity: deps.identity });
+    await v1.register(assetRoutes, { store });
   });
 
   return app;

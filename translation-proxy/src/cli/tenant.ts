@@ -14,6 +14,10 @@
  *   npm run tenant -- engines-show <tenant-id>
  *   npm run tenant -- personal-data <tenant-id> [--kinds all|email,phone,…] [--engines all|deepl,…]
  *                                   [--translators-see-values yes|no]   (no option: shows it)
+ *   npm run tenant -- memory-export <tenant-id> [--format tmx] [--source en] [--target es] > memory.tmx
+ *   npm run tenant -- memory-import <tenant-id> <file.tmx | -> [--source en]
+ *   npm run tenant -- glossary-export <tenant-id> --format tbx|csv [--source en] [--target es|*] > file
+ *   npm run tenant -- glossary-import <tenant-id> <file | -> --format tbx|csv [--source en] [--target es|*]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -22,6 +26,9 @@ import {
   PERSONAL_DATA_KINDS,
   type PersonalDataKind,
 } from '@parley/shared/pipeline/personal-data/index';
+import { exportGlossary, importGlossary } from '../assets/glossary-transfer.js';
+import { AssetFormatError } from '../assets/import-report.js';
+import { exportMemory, importMemory } from '../assets/memory-transfer.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import {
   ENGINE_KINDS,
@@ -35,6 +42,7 @@ import { createSecretBox, SecretsError } from '../secrets.js';
 import { ANY_TARGET } from '../store/glossary.js';
 import { openStore, type Store } from '../store/index.js';
 import type { PersonalDataPolicy } from '../store/personal-data-policy.js';
+import { describeReport, inputFile, writeToStdout } from './assets.js';
 
 class UsageError extends Error {}
 
@@ -90,6 +98,24 @@ const describePolicy = (policy: PersonalDataPolicy): string =>
     `translators see values  ${policy.translatorsSeeValues ? 'yes' : 'no'}`,
   ].join('\n');
 
+/** `--source` / `--target` of an asset command; `*` only where every target is meant. */
+function assetLanguage(value: string | undefined, anyAllowed = false): string | undefined {
+  if (value === undefined) return undefined;
+  if (anyAllowed && value === ANY_TARGET) return ANY_TARGET;
+  return languageList(value)[0];
+}
+
+function glossaryFormat(value: string | undefined): 'tbx' | 'csv' {
+  if (value !== 'tbx' && value !== 'csv') throw new UsageError('--format is tbx or csv');
+  return value;
+}
+
+function requireInput(path: string | undefined) {
+  const input = path === undefined ? undefined : inputFile(path);
+  if (!input) throw new UsageError(`no such file "${path ?? ''}" (or - for standard input)`);
+  return input;
+}
+
 async function requireTenant(store: Store, id: string | undefined) {
   const tenant = id && (await store.tenants.get(id));
   if (!tenant)
@@ -107,6 +133,9 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       kinds: { type: 'string' },
       engines: { type: 'string' },
       'translators-see-values': { type: 'string' },
+      format: { type: 'string' },
+      source: { type: 'string' },
+      target: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -219,14 +248,71 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       console.log(describePolicy(policy));
       return;
     }
+    case 'memory-export': {
+      const tenant = await requireTenant(store, rest[0]);
+      if (values.format !== undefined && values.format !== 'tmx')
+        throw new UsageError('--format is tmx, the only memory format');
+      await writeToStdout(
+        exportMemory(store.memory, tenant.id, {
+          sourceLang: assetLanguage(values.source),
+          targetLang: assetLanguage(values.target),
+        }),
+      );
+      return;
+    }
+    case 'memory-import': {
+      const tenant = await requireTenant(store, rest[0]);
+      const report = await importMemory(store.memory, tenant.id, requireInput(rest[1]), {
+        sourceLang: assetLanguage(values.source),
+      });
+      console.log(describeReport(report, 'units'));
+      return;
+    }
+    case 'glossary-export': {
+      const tenant = await requireTenant(store, rest[0]);
+      const format = glossaryFormat(values.format);
+      const sourceLang = assetLanguage(values.source);
+      if (format === 'tbx' && sourceLang === undefined)
+        throw new UsageError('a TBX export needs --source: a term base has one source language');
+      await writeToStdout(
+        await exportGlossary(store.glossary, tenant.id, format, {
+          sourceLang,
+          targetLang: assetLanguage(values.target, true),
+        }),
+      );
+      return;
+    }
+    case 'glossary-import': {
+      const tenant = await requireTenant(store, rest[0]);
+      const format = glossaryFormat(values.format);
+      const report = await importGlossary(
+        store.glossary,
+        tenant.id,
+        format,
+        requireInput(rest[1]),
+        {
+          sourceLang: assetLanguage(values.source),
+          targetLang: assetLanguage(values.target, true),
+        },
+      );
+      console.log(describeReport(report, 'terms'));
+      return;
+    }
     default:
       throw new UsageError(
-        'commands: create, list, key, keys, revoke, languages, glossary, glossary-list, engines, engines-show, personal-data (see the README)',
+        'commands: create, list, key, keys, revoke, languages, glossary, glossary-list, engines, engines-show, personal-data, memory-export, memory-import, glossary-export, glossary-import (see the README)',
       );
   }
 }
 
-const EXPECTED_ERRORS = [UsageError, ConfigError, SecretsError, EngineSettingsError, SyntaxError];
+const EXPECTED_ERRORS = [
+  UsageError,
+  ConfigError,
+  SecretsError,
+  EngineSettingsError,
+  SyntaxError,
+  AssetFormatError,
+];
 
 try {
   const config = loadConfig();

@@ -21,7 +21,27 @@ export interface MemoryEntry {
   target: string;
   origin: MemoryOrigin;
   engine: string | null;
+  /** When the unit was created, in ms since the epoch; an import brings it, otherwise now. */
+  createdAt?: number;
+  /** When the unit last changed; an import brings it, otherwise now. */
+  changedAt?: number;
 }
+
+/** A stored unit as an export reads it, with what identifies its row. */
+export interface StoredMemoryUnit {
+  sourceLang: string;
+  targetLang: string;
+  sourceKey: string;
+  source: string;
+  target: string;
+  origin: MemoryOrigin;
+  engine: string | null;
+  createdAt: number;
+  changedAt: number;
+}
+
+/** Where a page of stored units ends; the next page starts after it. */
+export type MemoryCursor = Pick<StoredMemoryUnit, 'sourceLang' | 'targetLang' | 'sourceKey'>;
 
 /**
  * Rows per statement: SQLite binds at most 32,766 parameters and PostgreSQL 65,535, and one
@@ -112,11 +132,65 @@ export function memoryRepository(db: Queryable) {
             entry.target,
             entry.origin,
             entry.engine,
-            now,
-            now,
+            entry.createdAt ?? now,
+            entry.changedAt ?? now,
           ]),
         );
       }
+    },
+
+    /**
+     * Stored units in key order, `limit` at a time after `after`, optionally of one source and
+     * one target language: a keyset walk over the primary key, so each page costs the same.
+     */
+    async page(
+      tenantId: string,
+      filter: { sourceLang?: string | undefined; targetLang?: string | undefined },
+      after: MemoryCursor | undefined,
+      limit: number,
+    ): Promise<StoredMemoryUnit[]> {
+      const conditions = ['tenant_id = ?'];
+      const params: (string | number)[] = [tenantId];
+      if (filter.sourceLang !== undefined) {
+        conditions.push('source_lang = ?');
+        params.push(filter.sourceLang);
+      }
+      if (filter.targetLang !== undefined) {
+        conditions.push('target_lang = ?');
+        params.push(filter.targetLang);
+      }
+      if (after) {
+        conditions.push('(source_lang, target_lang, source_key) > (?, ?, ?)');
+        params.push(after.sourceLang, after.targetLang, after.sourceKey);
+      }
+      const rows = await db.query<{
+        source_lang: string;
+        target_lang: string;
+        source_key: string;
+        source_text: string;
+        target_text: string;
+        origin: MemoryOrigin;
+        engine: string | null;
+        created_at: number | string;
+        updated_at: number | string;
+      }>(
+        `SELECT source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at
+         FROM translation_memory WHERE ${conditions.join(' AND ')}
+         ORDER BY source_lang, target_lang, source_key LIMIT ?`,
+        [...params, limit],
+      );
+      return rows.map((row) => ({
+        sourceLang: row.source_lang,
+        targetLang: row.target_lang,
+        sourceKey: row.source_key,
+        source: row.source_text,
+        target: row.target_text,
+        origin: row.origin,
+        engine: row.engine,
+        // PostgreSQL returns BIGINT as a string.
+        createdAt: Number(row.created_at),
+        changedAt: Number(row.updated_at),
+      }));
     },
 
     async count(tenantId: string): Promise<number> {
