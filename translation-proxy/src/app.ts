@@ -13,6 +13,7 @@ import type { IdentityVerifier } from './identity/verifier.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import metricsPlugin, { serveMetrics, type Metrics } from './plugins/metrics.js';
+import { sharedRateLimitStore } from './plugins/shared-rate-limit.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import detectRoutes from './routes/detect.js';
 import healthRoutes from './routes/health.js';
@@ -109,6 +110,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
       keyGenerator: (request) => request.tenantId,
+      // Proxies sharing a PostgreSQL share each tenant's count; one proxy on SQLite counts in memory.
+      ...(store.db.dialect === 'postgres'
+        ? { store: sharedRateLimitStore(store.rateLimits, 'tenant') }
+        : {}),
       errorResponseBuilder: (_request, context) =>
         new ApiError(
           'rate_limited',

@@ -14,6 +14,7 @@ import { identitySettingsRepository } from './identity-settings.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
+import { rateLimitRepository } from './rate-limits.js';
 import { replyJobRepository } from './reply-jobs.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
@@ -51,6 +52,7 @@ export async function openStore(location: StoreLocation) {
     replySettings: replySettingsRepository(db),
     identity: identitySettingsRepository(db),
     personalData: personalDataPolicyRepository(db),
+    rateLimits: rateLimitRepository(db),
     close: () => db.close(),
   };
 }
