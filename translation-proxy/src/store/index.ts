@@ -16,6 +16,7 @@ import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { rateLimitRepository } from './rate-limits.js';
 import { replyJobRepository } from './reply-jobs.js';
+import { replyQueueRepository } from './reply-queue.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
 import { translatorRepository } from './translators.js';
@@ -47,6 +48,7 @@ export async function openStore(location: StoreLocation) {
     usage: usageRepository(db),
     engineSettings: engineSettingsRepository(db),
     replyJobs: replyJobRepository(db),
+    replyQueue: replyQueueRepository(db),
     outbox: outboxRepository(db),
     translators: translatorRepository(db),
     replySettings: replySettingsRepository(db),

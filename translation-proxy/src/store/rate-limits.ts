@@ -14,7 +14,7 @@ export interface WindowCount {
 
 export function rateLimitRepository(db: Queryable) {
   return {
-    /** Counts one request for `key`; a window that ended `windowMs` after it began starts again at `now`. */
+    /** Counts one request for `key`; a window `windowMs` old starts again at `now`. */
     async hit(key: string, windowMs: number, now = Date.now()): Promise<WindowCount> {
       const [row] = await db.query<{ hits: number; window_start: number }>(
         `INSERT INTO rate_limit_windows (key, window_start, hits) VALUES (?, ?, 1)
