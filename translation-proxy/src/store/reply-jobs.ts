@@ -26,7 +26,6 @@ export type {
   ReplyMode,
   ReplyStatus,
 } from './reply-job-rows.js';
-export { jobFromRow } from './reply-job-rows.js';
 export { effectiveStatus } from './reply-job-states.js';
 
 export async function recordEvent(
