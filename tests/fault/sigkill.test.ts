@@ -1,7 +1,7 @@
 // The proxy killed with SIGKILL after Zendesk stored the public reply but before the proxy
 // recorded it, then restarted: it finds the comment on the ticket instead of posting it again.
 // The proxy runs as a real child process (server.ts) against a stand-in Zendesk on 127.0.0.1.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox } from '@parley/translation-proxy/secrets';
 import { openStore } from '@parley/translation-proxy/store/index';
@@ -10,6 +10,7 @@ import { serveOnLocalhost, type Outcome } from '../msw/helpdesk-standin.js';
 import { zendeskApi } from '../msw/zendesk.js';
 import { DEV_KEY } from '../support/proxy.js';
 import { tempDir } from '../support/stores.js';
+import { exited, startProxyProcess, stopProxyProcess, untilReady } from './proxy-process.js';
 import { TEST_SECRET_KEY, ZENDESK } from './replies-support.js';
 
 const PROXY_PORT = 18410;
@@ -20,48 +21,16 @@ const zendesk = zendeskApi({ ...ZENDESK, origin: `http://127.0.0.1:${HELPDESK_PO
 let helpdesk: Awaited<ReturnType<typeof serveOnLocalhost>>;
 let child: ChildProcess | undefined;
 
-function startProxy(): ChildProcess {
-  const started = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'translation-proxy/src/server.ts'],
-    {
-      cwd: new URL('../..', import.meta.url).pathname,
-      env: {
-        ...process.env,
-        PORT: String(PROXY_PORT),
-        PARLEY_DATA_DIR: dataDir,
-        PARLEY_DEV_API_KEY: DEV_KEY,
-        PARLEY_SECRET_KEY: TEST_SECRET_KEY,
-        PARLEY_ALLOW_HTTP_HELPDESK: '1',
-        PARLEY_REPLY_WORKER_INTERVAL_MS: '100',
-        PARLEY_OUTBOX_RETRY_BASE_MS: '50',
-        // A dead proxy's lock on the outbox entry lasts four of these.
-        PARLEY_HELPDESK_TIMEOUT_MS: '1000',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  return started;
-}
-
-async function untilReady(): Promise<void> {
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${proxyUrl}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the proxy did not start');
-}
-
-const killed = (process: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (process.exitCode !== null || process.signalCode !== null) resolve();
-    else process.once('exit', () => resolve());
+const startProxy = () =>
+  startProxyProcess(PROXY_PORT, {
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_DEV_API_KEY: DEV_KEY,
+    PARLEY_SECRET_KEY: TEST_SECRET_KEY,
+    PARLEY_ALLOW_HTTP_HELPDESK: '1',
+    PARLEY_REPLY_WORKER_INTERVAL_MS: '100',
+    PARLEY_OUTBOX_RETRY_BASE_MS: '50',
+    // A dead proxy's lock on the outbox entry lasts four of these.
+    PARLEY_HELPDESK_TIMEOUT_MS: '1000',
   });
 
 beforeAll(async () => {
@@ -79,10 +48,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGTERM');
-    await killed(child);
-  }
+  await stopProxyProcess(child);
   await helpdesk.close();
 });
 
@@ -103,7 +69,7 @@ describe('SIGKILL between the helpdesk call and the commit', () => {
     );
 
     child = startProxy();
-    await untilReady();
+    await untilReady(proxyUrl);
     const created = await fetch(`${proxyUrl}/v1/replies`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEV_KEY}`, 'content-type': 'application/json' },
@@ -121,7 +87,7 @@ describe('SIGKILL between the helpdesk call and the commit', () => {
     const { id } = (await created.json()) as { id: string };
     await commentStored;
     child.kill('SIGKILL');
-    await killed(child);
+    await exited(child);
 
     const store = await openStore({ dataDir });
     const entry = await store.outbox.forJob(id);
@@ -131,7 +97,7 @@ describe('SIGKILL between the helpdesk call and the commit', () => {
     expect(entry?.publicCommentId).toBeNull();
 
     child = startProxy();
-    await untilReady();
+    await untilReady(proxyUrl);
     const deadline = Date.now() + 20_000;
     let status = '';
     while (Date.now() < deadline && status !== 'posted') {

@@ -45,9 +45,12 @@ export function faultQueue() {
   };
 }
 
-/** Serves `handle` on 127.0.0.1:`port`; a `network_error` fault destroys the socket. */
+/**
+ * Serves `handle` on 127.0.0.1:`port`; a `network_error` fault destroys the socket. `handle` is
+ * also told the client's port, by which a test can tell which of its processes sent a request.
+ */
 export async function serveOnLocalhost(
-  handle: (request: Request) => Promise<Outcome>,
+  handle: (request: Request, clientPort: number) => Promise<Outcome>,
   port: number,
 ): Promise<{ server: Server; origin: string; close(): Promise<void> }> {
   const server = createServer((incoming, outgoing) => {
@@ -62,7 +65,7 @@ export async function serveOnLocalhost(
         ) as [string, string][],
         ...(body.length > 0 ? { body } : {}),
       });
-      void handle(request).then(
+      void handle(request, incoming.socket.remotePort ?? 0).then(
         async (response) => {
           if (response === 'network_error') {
             incoming.socket.destroy();

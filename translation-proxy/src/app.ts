@@ -15,6 +15,7 @@ import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import metricsPlugin, { serveMetrics } from './plugins/metrics.js';
 import type { Metrics } from './metrics.js';
+import { sharedRateLimitStore } from './plugins/shared-rate-limit.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import assetRoutes from './routes/assets.js';
 import detectRoutes from './routes/detect.js';
@@ -113,6 +114,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
       keyGenerator: (request) => request.tenantId,
+      // Proxies sharing a PostgreSQL share each tenant's count; one proxy on SQLite counts in memory.
+      ...(store.db.dialect === 'postgres'
+        ? { store: sharedRateLimitStore(store.rateLimits, 'tenant') }
+        : {}),
       errorResponseBuilder: (_request, context) =>
         new ApiError(
           'rate_limited',

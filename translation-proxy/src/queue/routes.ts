@@ -32,13 +32,9 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { prepareDraft, QaFailed, type ReplyService } from '../replies/service.js';
 import type { Store } from '../store/index.js';
-import {
-  DRAFT_START,
-  effectiveStatus,
-  type JobMasking,
-  type QueueEntry,
-  type ReplyJob,
-} from '../store/reply-jobs.js';
+import { effectiveStatus, type JobMasking, type ReplyJob } from '../store/reply-jobs.js';
+import { allows } from '../store/reply-job-states.js';
+import { DRAFT_START, type QueueEntry } from '../store/reply-queue.js';
 import {
   dummyHash,
   needsRehash,
@@ -297,7 +293,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       const target = request.query.target && normalizeLanguageTag(request.query.target);
       const now = Date.now();
       const seesValues = new Map<string, boolean>();
-      const entries = await store.replyJobs.queueFor(translatorId, {
+      const entries = await store.replyQueue.queueFor(translatorId, {
         ...(source ? { source } : {}),
         ...(target ? { target } : {}),
       });
@@ -343,11 +339,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       const { translatorId } = await requireSession(store, request);
       const job = await visibleJob(request, translatorId, request.params.id);
       const now = Date.now();
-      const mine =
-        job.status === 'in_review' &&
-        job.claimedBy === translatorId &&
-        (job.leaseExpiresAt ?? 0) > now;
-      const claimed = mine
+      const claimed = allows('renew', job, { now, translatorId })
         ? await store.replyJobs.renew(job.id, translatorId, now, leaseMs)
         : await store.replyJobs.claim(job.id, translatorId, now, leaseMs);
       if (!claimed)

@@ -16,6 +16,7 @@ import type { TranslationService } from '../services/translation.js';
 import { toPipelineTerm } from '../store/glossary.js';
 import type { Store } from '../store/index.js';
 import type { JobSegment, Priority, ReplyJob } from '../store/reply-jobs.js';
+import { allows } from '../store/reply-job-states.js';
 import { editDistance, visibleText } from './edit-distance.js';
 import { checkSubmission } from './qa.js';
 
@@ -174,11 +175,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
     dismissed: readonly string[],
     now: number,
   ): { targets: string[]; output: string; refusal: QaIssue[] } {
-    if (
-      job.claimedBy !== translatorId ||
-      job.status !== 'in_review' ||
-      (job.leaseExpiresAt ?? 0) <= now
-    )
+    if (!allows('approve', job, { now, translatorId }))
       throw new ApiError('lease_expired', 'Your claim on this reply has expired; claim it again.');
     const targets = job.segments.map((segment) => segment.target);
     for (const edit of edits) {

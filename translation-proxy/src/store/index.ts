@@ -14,7 +14,9 @@ import { identitySettingsRepository } from './identity-settings.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
+import { rateLimitRepository } from './rate-limits.js';
 import { replyJobRepository } from './reply-jobs.js';
+import { replyQueueRepository } from './reply-queue.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
 import { translatorRepository } from './translators.js';
@@ -46,11 +48,13 @@ export async function openStore(location: StoreLocation) {
     usage: usageRepository(db),
     engineSettings: engineSettingsRepository(db),
     replyJobs: replyJobRepository(db),
+    replyQueue: replyQueueRepository(db),
     outbox: outboxRepository(db),
     translators: translatorRepository(db),
     replySettings: replySettingsRepository(db),
     identity: identitySettingsRepository(db),
     personalData: personalDataPolicyRepository(db),
+    rateLimits: rateLimitRepository(db),
     close: () => db.close(),
   };
 }

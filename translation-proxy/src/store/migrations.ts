@@ -2,13 +2,14 @@
  * Numbered schema migrations, applied in order at start-up, each in its own transaction.
  * SQL is kept to what SQLite and PostgreSQL both accept.
  */
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 import initial from './migrations/001-initial.js';
 import engineSettings from './migrations/002-engine-settings.js';
 import replyJobs from './migrations/003-reply-jobs.js';
 import translatorOffboarding from './migrations/004-translator-offboarding.js';
 import agentIdentity from './migrations/005-agent-identity.js';
 import personalData from './migrations/006-personal-data.js';
+import rateLimitWindows from './migrations/011-rate-limit-windows.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -17,6 +18,7 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 4, name: 'translator-offboarding', sql: translatorOffboarding },
   { version: 5, name: 'agent-identity', sql: agentIdentity },
   { version: 6, name: 'personal-data', sql: personalData },
+  { version: 11, name: 'rate-limit-windows', sql: rateLimitWindows },
 ];
 
 function statements(sql: string): string[] {
@@ -26,26 +28,44 @@ function statements(sql: string): string[] {
     .filter(Boolean);
 }
 
+/** Any fixed number: the PostgreSQL advisory lock that proxies starting together migrate under. */
+const MIGRATION_LOCK = 7_022_135_011;
+
+/**
+ * Runs `work` in a transaction that, on PostgreSQL, first waits for every other proxy's migration
+ * transaction to end, so that proxies started together on one database never apply the same
+ * migration twice (the second would fail on a table that already exists).
+ */
+function migrationTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    if (tx.dialect === 'postgres')
+      await tx.query('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    return work(tx);
+  });
+}
+
 export async function migrate(db: Database): Promise<number[]> {
-  await db.execute(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
-  );
-  const applied = new Set(
-    (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) =>
-      Number(row.version),
+  await migrationTransaction(db, (tx) =>
+    tx.execute(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
     ),
   );
   const newlyApplied: number[] = [];
   for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    await db.transaction(async (tx) => {
+    const applied = await migrationTransaction(db, async (tx) => {
+      // Read under the lock: another proxy may have applied it since this one started.
+      const [done] = await tx.query('SELECT version FROM schema_migrations WHERE version = ?', [
+        migration.version,
+      ]);
+      if (done) return false;
       for (const statement of statements(migration.sql)) await tx.execute(statement);
       await tx.execute(
         'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
         [migration.version, migration.name, Date.now()],
       );
+      return true;
     });
-    newlyApplied.push(migration.version);
+    if (applied) newlyApplied.push(migration.version);
   }
   return newlyApplied;
 }

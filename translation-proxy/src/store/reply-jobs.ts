@@ -1,134 +1,32 @@
 /**
  * Reply jobs: an agent's draft, its machine translation and, for reviewed replies, the claim a
  * translator holds (a lease), the approved text and the audit trail (job_events). Every state
- * change is one conditional UPDATE that checks the rows it changed, so two callers racing for
- * the same job (two translators, a translator and the SLA worker) cannot both win.
+ * change is a transition of the state machine (`reply-job-states.ts`), run as one conditional
+ * UPDATE that says whether it changed the row, so two callers racing for the same job (two
+ * translators, a translator and the SLA worker, two proxies) cannot both win.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redactions } from '@parley/shared/api/schemas';
-import type { GlossaryTerm, SegmentPlaceholder } from '@parley/shared/pipeline/index';
-import type {
-  KnownPersonalValue,
-  PersonalDataKind,
-} from '@parley/shared/pipeline/personal-data/index';
-import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
-import type { Queryable, Row } from './database.js';
+import type { Queryable, SqlValue } from './database.js';
+import { jobFromRow, type NewReplyJob, type ReplyJob } from './reply-job-rows.js';
+import {
+  CONDITIONS,
+  TRANSITIONS,
+  type Transition,
+  type TransitionContext,
+  type TransitionName,
+} from './reply-job-states.js';
 
-export type ReplyStatus =
-  'queued' | 'in_review' | 'approved' | 'posting' | 'posted' | 'failed' | 'fallback';
-export type ReplyMode = 'machine' | 'review';
-export type Helpdesk = 'zendesk' | 'freshdesk';
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-
-/**
- * The personal-data masking a job's draft was prepared with: needed to prepare it alike when the
- * translator's edit is restored, and cleared once it is (the known values go with it).
- */
-export interface JobMasking {
-  kinds: PersonalDataKind[];
-  known: KnownPersonalValue[];
-}
-
-/** One sentence of the draft as the translators' workspace shows it (masked, see the pipeline). */
-export interface JobSegment {
-  source: string;
-  target: string;
-  origin: 'machine' | 'memory';
-  match?: number;
-  translatable: boolean;
-  placeholders: SegmentPlaceholder[];
-  /** Words of a machine `target` the engine did not know, as offsets into it. */
-  unknown?: TextSpan[];
-}
-
-export interface NewReplyJob {
-  tenantId: string;
-  idempotencyKey: string | null;
-  helpdesk: Helpdesk;
-  ticketId: string;
-  authorId: string | null;
-  mode: ReplyMode;
-  format: 'html' | 'text';
-  priority: Priority;
-  source: string;
-  target: string;
-  draft: string;
-  terms: GlossaryTerm[];
-  segments: JobSegment[];
-  machine: string;
-  engine: string;
-  status: ReplyStatus;
-  dueAt: number | null;
-  masking: JobMasking | null;
-  /** What was masked, by kind: kept for the audit. */
-  redactions: Redactions;
-}
-
-export interface ReplyJob extends NewReplyJob {
-  id: string;
-  approved: string | null;
-  claimedBy: string | null;
-  leaseExpiresAt: number | null;
-  editorId: string | null;
-  editDistance: number | null;
-  editRatio: number | null;
-  flagged: boolean;
-  error: { code: string; message: string } | null;
-  postedCommentId: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-const num = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
-const str = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
-
-export function jobFromRow(row: Row): ReplyJob {
-  return {
-    id: String(row.id),
-    tenantId: String(row.tenant_id),
-    idempotencyKey: str(row.idempotency_key),
-    helpdesk: row.helpdesk as Helpdesk,
-    ticketId: String(row.ticket_id),
-    authorId: str(row.author_id),
-    mode: row.mode as ReplyMode,
-    format: row.format as 'html' | 'text',
-    priority: row.priority as Priority,
-    source: String(row.source_lang),
-    target: String(row.target_lang),
-    draft: String(row.draft),
-    terms: JSON.parse(String(row.terms)) as GlossaryTerm[],
-    segments: JSON.parse(String(row.segments)) as JobSegment[],
-    machine: String(row.machine),
-    engine: String(row.engine),
-    status: row.status as ReplyStatus,
-    dueAt: num(row.due_at),
-    masking: row.masking ? (JSON.parse(String(row.masking)) as JobMasking) : null,
-    redactions: JSON.parse(String(row.redactions ?? '[]')) as Redactions,
-    approved: str(row.approved),
-    claimedBy: str(row.claimed_by),
-    leaseExpiresAt: num(row.lease_expires_at),
-    editorId: str(row.editor_id),
-    editDistance: num(row.edit_distance),
-    editRatio: num(row.edit_ratio),
-    flagged: Number(row.flagged) === 1,
-    error:
-      row.error_code === null || row.error_code === undefined
-        ? null
-        : { code: String(row.error_code), message: String(row.error_message ?? '') },
-    postedCommentId: str(row.posted_comment_id),
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
-}
-
-/** A job in review whose lease has run out is back in the queue, whatever its row says. */
-export const effectiveStatus = (
-  job: Pick<ReplyJob, 'status' | 'leaseExpiresAt'>,
-  now = Date.now(),
-): ReplyStatus =>
-  job.status === 'in_review' && (job.leaseExpiresAt ?? 0) <= now ? 'queued' : job.status;
+export type {
+  Helpdesk,
+  JobMasking,
+  JobSegment,
+  NewReplyJob,
+  Priority,
+  ReplyJob,
+  ReplyMode,
+  ReplyStatus,
+} from './reply-job-rows.js';
+export { effectiveStatus } from './reply-job-states.js';
 
 export async function recordEvent(
   db: Queryable,
@@ -144,42 +42,62 @@ export async function recordEvent(
   );
 }
 
-/** Claimable: queued, or in review under a lease that has run out. */
-const CLAIMABLE = `(status = 'queued' OR (status = 'in_review' AND lease_expires_at <= ?))`;
-/** Held by the given translator under a live lease. */
-const HELD = `status = 'in_review' AND claimed_by = ? AND lease_expires_at > ?`;
-
-/** On its way to the helpdesk and not posted yet: the only jobs the outbox may finish. */
-const ON_ITS_WAY_OUT = `status IN ('approved', 'posting', 'fallback') AND posted_comment_id IS NULL`;
-
-/** What the queue list shows of a job: no segments or translations, so listing stays cheap. */
-export interface QueueEntry {
-  id: string;
-  tenantId: string;
-  tenantName: string;
-  source: string;
-  target: string;
-  dueAt: number;
-  priority: Priority;
-  status: ReplyStatus;
-  claimedBy: string | null;
-  leaseExpiresAt: number | null;
-  flagged: boolean;
-  format: 'html' | 'text';
-  /** The start of the draft, enough for a preview. */
-  draftStart: string;
-  masking: JobMasking | null;
-}
-
-/** Characters of the draft a queue entry carries. */
-export const DRAFT_START = 400;
-
 export interface Approval {
   approved: string;
   editorId: string;
   /** `null` when the texts differ too much to measure within the budget. */
   editDistance: number | null;
   editRatio: number | null;
+}
+
+interface TransitionChange {
+  /** Columns the transition writes besides status and updated_at (a fixed string, never input). */
+  set?: string;
+  values?: SqlValue[];
+  actor?: string | null;
+  detail?: Record<string, unknown>;
+  /** PostgreSQL: give up at once when another transaction holds the row, instead of waiting. */
+  skipLocked?: boolean;
+}
+
+/**
+ * Runs `name` on job `id` as one UPDATE guarded by the transition's condition, records its
+ * event when it has one, and says whether the row changed (false: the job was not in a state
+ * the transition leaves).
+ */
+async function transition(
+  db: Queryable,
+  name: TransitionName,
+  id: string,
+  context: TransitionContext,
+  change: TransitionChange,
+): Promise<boolean> {
+  const rule: Transition = TRANSITIONS[name];
+  const condition = CONDITIONS[rule.from];
+  const assignments: string[] = [];
+  const values: SqlValue[] = [];
+  if (rule.to !== null) {
+    const kept = (rule.keeps ?? []).map((status) => `'${status}'`).join(', ');
+    assignments.push(
+      kept ? `status = CASE WHEN status IN (${kept}) THEN status ELSE ? END` : 'status = ?',
+    );
+    values.push(rule.to);
+  }
+  if (change.set) assignments.push(change.set);
+  values.push(...(change.values ?? []));
+  assignments.push('updated_at = ?');
+  values.push(context.now);
+  const target =
+    change.skipLocked && db.dialect === 'postgres'
+      ? `id = (SELECT id FROM reply_jobs WHERE id = ? AND ${condition.sql} FOR UPDATE SKIP LOCKED)`
+      : `id = ? AND ${condition.sql}`;
+  const changed = await db.execute(
+    `UPDATE reply_jobs SET ${assignments.join(', ')} WHERE ${target}`,
+    [...values, id, ...condition.params(context)],
+  );
+  if (changed > 0 && rule.event !== null)
+    await recordEvent(db, id, rule.event, change.actor ?? null, change.detail ?? null, context.now);
+  return changed > 0;
 }
 
 export function replyJobRepository(db: Queryable) {
@@ -270,225 +188,179 @@ export function replyJobRepository(db: Queryable) {
       return rows.map((row) => ({ ...row, at: Number(row.at) }));
     },
 
-    /** Jobs waiting for or under review that the translator may see, earliest due first. */
-    async queueFor(
-      translatorId: string,
-      filter: { source?: string; target?: string; limit?: number } = {},
-    ): Promise<QueueEntry[]> {
-      const params: (string | number)[] = [translatorId];
-      let where = '';
-      if (filter.source) {
-        where += ' AND j.source_lang = ?';
-        params.push(filter.source);
-      }
-      if (filter.target) {
-        where += ' AND j.target_lang = ?';
-        params.push(filter.target);
-      }
-      params.push(filter.limit ?? 100);
-      const rows = await db.query(
-        `SELECT j.id, j.tenant_id, t.name AS tenant_name, j.source_lang, j.target_lang, j.due_at,
-           j.created_at, j.priority, j.status, j.claimed_by, j.lease_expires_at, j.flagged, j.format,
-           SUBSTR(j.draft, 1, ${DRAFT_START}) AS draft_start, j.masking
-         FROM reply_jobs j
-           JOIN translator_assignments a ON a.tenant_id = j.tenant_id
-             AND a.source_lang = j.source_lang AND a.target_lang = j.target_lang
-           JOIN tenants t ON t.id = j.tenant_id
-         WHERE a.translator_id = ? AND j.status IN ('queued', 'in_review')${where}
-         ORDER BY j.due_at, j.created_at LIMIT ?`,
-        params,
-      );
-      return rows.map((row) => ({
-        id: String(row.id),
-        tenantId: String(row.tenant_id),
-        tenantName: String(row.tenant_name),
-        source: String(row.source_lang),
-        target: String(row.target_lang),
-        dueAt: Number(row.due_at ?? row.created_at),
-        priority: row.priority as Priority,
-        status: row.status as ReplyStatus,
-        claimedBy: str(row.claimed_by),
-        leaseExpiresAt: num(row.lease_expires_at),
-        flagged: Number(row.flagged) === 1,
-        format: row.format as 'html' | 'text',
-        draftStart: String(row.draft_start),
-        masking: row.masking ? (JSON.parse(String(row.masking)) as JobMasking) : null,
-      }));
-    },
-
     /**
      * Claims a job for a translator until `now + leaseMs`. True only for the one caller whose
      * conditional update changed the row; on PostgreSQL the row is locked with SKIP LOCKED so a
      * concurrent claimer gives up at once instead of queueing behind the lock.
      */
-    async claim(id: string, translatorId: string, now: number, leaseMs: number): Promise<boolean> {
-      const target =
-        db.dialect === 'postgres'
-          ? `id = (SELECT id FROM reply_jobs WHERE id = ? AND ${CLAIMABLE} FOR UPDATE SKIP LOCKED)`
-          : `id = ? AND ${CLAIMABLE}`;
-      const changed = await db.execute(
-        `UPDATE reply_jobs SET status = 'in_review', claimed_by = ?, lease_expires_at = ?, updated_at = ?
-         WHERE ${target}`,
-        [translatorId, now + leaseMs, now, id, now],
-      );
-      if (changed > 0) await recordEvent(db, id, 'claimed', translatorId, null, now);
-      return changed > 0;
-    },
-
-    async renew(id: string, translatorId: string, now: number, leaseMs: number): Promise<boolean> {
-      return (
-        (await db.execute(
-          `UPDATE reply_jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND ${HELD}`,
-          [now + leaseMs, now, id, translatorId, now],
-        )) > 0
+    claim(id: string, translatorId: string, now: number, leaseMs: number): Promise<boolean> {
+      return transition(
+        db,
+        'claim',
+        id,
+        { now, translatorId },
+        {
+          set: 'claimed_by = ?, lease_expires_at = ?',
+          values: [translatorId, now + leaseMs],
+          actor: translatorId,
+          skipLocked: true,
+        },
       );
     },
 
-    async release(id: string, translatorId: string, now: number): Promise<boolean> {
-      const changed = await db.execute(
-        `UPDATE reply_jobs SET status = 'queued', claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
-         WHERE id = ? AND ${HELD}`,
-        [now, id, translatorId, now],
+    renew(id: string, translatorId: string, now: number, leaseMs: number): Promise<boolean> {
+      return transition(
+        db,
+        'renew',
+        id,
+        { now, translatorId },
+        {
+          set: 'lease_expires_at = ?',
+          values: [now + leaseMs],
+        },
       );
-      if (changed > 0) await recordEvent(db, id, 'released', translatorId, null, now);
-      return changed > 0;
     },
 
-    async reject(id: string, translatorId: string, reason: string, now: number): Promise<boolean> {
-      const changed = await db.execute(
-        `UPDATE reply_jobs SET status = 'failed', error_code = 'rejected', error_message = ?,
-           editor_id = ?, claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
-         WHERE id = ? AND ${HELD}`,
-        [reason, translatorId, now, id, translatorId, now],
+    release(id: string, translatorId: string, now: number): Promise<boolean> {
+      return transition(
+        db,
+        'release',
+        id,
+        { now, translatorId },
+        {
+          set: 'claimed_by = NULL, lease_expires_at = NULL',
+          actor: translatorId,
+        },
       );
-      if (changed > 0) await recordEvent(db, id, 'rejected', translatorId, { reason }, now);
-      return changed > 0;
+    },
+
+    reject(id: string, translatorId: string, reason: string, now: number): Promise<boolean> {
+      return transition(
+        db,
+        'reject',
+        id,
+        { now, translatorId },
+        {
+          set: `error_code = 'rejected', error_message = ?, editor_id = ?, claimed_by = NULL,
+          lease_expires_at = NULL`,
+          values: [reason, translatorId],
+          actor: translatorId,
+          detail: { reason },
+        },
+      );
     },
 
     /** Approves a job the translator holds; in the caller's transaction, with the outbox write. */
-    async approve(tx: Queryable, id: string, approval: Approval, now: number): Promise<boolean> {
-      const changed = await tx.execute(
-        `UPDATE reply_jobs SET status = 'approved', approved = ?, editor_id = ?, edit_distance = ?,
-           edit_ratio = ?, claimed_by = NULL, lease_expires_at = NULL, flagged = 0, masking = NULL,
-           updated_at = ?
-         WHERE id = ? AND ${HELD}`,
-        [
-          approval.approved,
-          approval.editorId,
-          approval.editDistance,
-          approval.editRatio,
-          now,
-          id,
-          approval.editorId,
-          now,
-        ],
+    approve(tx: Queryable, id: string, approval: Approval, now: number): Promise<boolean> {
+      return transition(
+        tx,
+        'approve',
+        id,
+        { now, translatorId: approval.editorId },
+        {
+          set: `approved = ?, editor_id = ?, edit_distance = ?, edit_ratio = ?, claimed_by = NULL,
+          lease_expires_at = NULL, flagged = 0, masking = NULL`,
+          values: [approval.approved, approval.editorId, approval.editDistance, approval.editRatio],
+          actor: approval.editorId,
+          detail: { editDistance: approval.editDistance },
+        },
       );
-      if (changed > 0)
-        await recordEvent(
-          tx,
-          id,
-          'approved',
-          approval.editorId,
-          { editDistance: approval.editDistance },
-          now,
-        );
-      return changed > 0;
     },
 
     /** Jobs in review whose lease ran out, put back in the queue (with an audit event each). */
     async expireLeases(now: number): Promise<string[]> {
+      const { leaseRunOut } = CONDITIONS;
       const rows = await db.query<{ id: string; claimed_by: string | null }>(
-        `SELECT id, claimed_by FROM reply_jobs WHERE status = 'in_review' AND lease_expires_at <= ?`,
-        [now],
+        `SELECT id, claimed_by FROM reply_jobs WHERE ${leaseRunOut.sql}`,
+        leaseRunOut.params({ now }),
       );
       const expired: string[] = [];
       for (const row of rows) {
-        const changed = await db.execute(
-          `UPDATE reply_jobs SET status = 'queued', claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
-           WHERE id = ? AND status = 'in_review' AND lease_expires_at <= ?`,
-          [now, row.id, now],
+        const changed = await transition(
+          db,
+          'expireLease',
+          row.id,
+          { now },
+          {
+            set: 'claimed_by = NULL, lease_expires_at = NULL',
+            actor: row.claimed_by,
+          },
         );
-        if (changed === 0) continue;
-        await recordEvent(db, row.id, 'lease_expired', row.claimed_by, null, now);
-        expired.push(row.id);
+        if (changed) expired.push(row.id);
       }
       return expired;
     },
 
     /** Reviewed jobs past their due time that nobody is editing and nobody has been told about. */
     async overdue(now: number, limit = 100): Promise<ReplyJob[]> {
+      const { claimableUnflagged } = CONDITIONS;
       const rows = await db.query(
-        `SELECT * FROM reply_jobs WHERE due_at <= ? AND flagged = 0
-           AND (status = 'queued' OR (status = 'in_review' AND lease_expires_at <= ?))
+        `SELECT * FROM reply_jobs WHERE due_at <= ? AND ${claimableUnflagged.sql}
          ORDER BY due_at LIMIT ?`,
-        [now, now, limit],
+        [now, ...claimableUnflagged.params({ now }), limit],
       );
       return rows.map(jobFromRow);
     },
 
     /** SLA passed under policy `post_machine`: the machine text is posted, marked as unreviewed. */
-    async fallBack(tx: Queryable, id: string, now: number): Promise<boolean> {
-      const changed = await tx.execute(
-        `UPDATE reply_jobs SET status = 'fallback', claimed_by = NULL, lease_expires_at = NULL, masking = NULL, updated_at = ?
-         WHERE id = ? AND flagged = 0 AND (status = 'queued' OR (status = 'in_review' AND lease_expires_at <= ?))`,
-        [now, id, now],
+    fallBack(tx: Queryable, id: string, now: number): Promise<boolean> {
+      return transition(
+        tx,
+        'fallBack',
+        id,
+        { now },
+        {
+          set: 'claimed_by = NULL, lease_expires_at = NULL, masking = NULL',
+        },
       );
-      if (changed > 0) await recordEvent(tx, id, 'sla_fallback', null, null, now);
-      return changed > 0;
     },
 
     /** SLA passed under policy `alert`: the job keeps waiting, flagged for the agent. */
-    async flag(id: string, now: number): Promise<boolean> {
-      const changed = await db.execute(
-        `UPDATE reply_jobs SET flagged = 1, updated_at = ? WHERE id = ? AND flagged = 0
-           AND status IN ('queued', 'in_review')`,
-        [now, id],
-      );
-      if (changed > 0) await recordEvent(db, id, 'sla_flagged', null, null, now);
-      return changed > 0;
+    flag(id: string, now: number): Promise<boolean> {
+      return transition(db, 'flag', id, { now }, { set: 'flagged = 1' });
     },
 
-    async markPosting(id: string, now: number): Promise<void> {
-      await db.execute(
-        `UPDATE reply_jobs SET status = 'posting', updated_at = ? WHERE id = ? AND status = 'approved'`,
-        [now, id],
-      );
+    /** The outbox took an approved job (a fallback stays a fallback while it posts). */
+    markPosting(id: string, now: number): Promise<boolean> {
+      return transition(db, 'markPosting', id, { now }, {});
     },
 
     /**
-     * Posted: `fallback` stays as it is, so the agent still sees the reply was not reviewed. Only
-     * a job on its way out (approved, posting, fallback) that has no comment yet changes, so a
-     * second worker finishing the same job records nothing twice.
+     * Posted: only a job on its way out (approved, posting, fallback) that has no comment yet
+     * changes, so a second worker finishing the same job records nothing twice.
      */
-    async markPosted(
-      id: string,
-      commentId: string,
-      now: number,
-      tx: Queryable = db,
-    ): Promise<boolean> {
-      const changed = await tx.execute(
-        `UPDATE reply_jobs SET status = CASE WHEN status = 'fallback' THEN 'fallback' ELSE 'posted' END,
-           posted_comment_id = ?, updated_at = ? WHERE id = ? AND ${ON_ITS_WAY_OUT}`,
-        [commentId, now, id],
+    markPosted(id: string, commentId: string, now: number, tx: Queryable = db): Promise<boolean> {
+      return transition(
+        tx,
+        'markPosted',
+        id,
+        { now },
+        {
+          set: 'posted_comment_id = ?',
+          values: [commentId],
+          detail: { commentId },
+        },
       );
-      if (changed > 0) await recordEvent(tx, id, 'posted', null, { commentId }, now);
-      return changed > 0;
     },
 
     /** Failed while posting; a job already posted or finished otherwise stays as it is. */
-    async markFailed(
+    markFailed(
       id: string,
       error: { code: string; message: string },
       now: number,
       tx: Queryable = db,
     ): Promise<boolean> {
-      const changed = await tx.execute(
-        `UPDATE reply_jobs SET status = 'failed', error_code = ?, error_message = ?, updated_at = ?
-           WHERE id = ? AND ${ON_ITS_WAY_OUT}`,
-        [error.code, error.message, now, id],
+      return transition(
+        tx,
+        'markFailed',
+        id,
+        { now },
+        {
+          set: 'error_code = ?, error_message = ?',
+          values: [error.code, error.message],
+          detail: error,
+        },
       );
-      if (changed > 0) await recordEvent(tx, id, 'failed', null, error, now);
-      return changed > 0;
     },
 
     /** Edit distance per language pair and engine: the quality figure shown to admins. */
