@@ -250,6 +250,34 @@ describe.each(storeBackends)('store on $name', (backend) => {
     ]);
   });
 
+  it('reads a pair’s glossary again at once after a term is added or removed', async () => {
+    const t = await store.tenants.create({ name: 'Glossary cache' });
+    expect(await store.glossary.forPair(t.id, 'de', 'en')).toEqual([]);
+    const term = await store.glossary.upsert(t.id, {
+      sourceLang: 'de',
+      targetLang: 'en',
+      source: 'Bestellung',
+      target: 'order',
+    });
+    expect((await store.glossary.forPair(t.id, 'de', 'en')).map((entry) => entry.source)).toEqual([
+      'Bestellung',
+    ]);
+    await store.glossary.remove(t.id, term.id);
+    expect(await store.glossary.forPair(t.id, 'de', 'en')).toEqual([]);
+  });
+
+  it('reads a tenant’s personal-data policy again at once after it is set', async () => {
+    const t = await store.tenants.create({ name: 'Policy cache' });
+    expect((await store.personalData.get(t.id)).engines).toBe('all');
+    const policy = {
+      kinds: ['email' as const, 'card' as const],
+      engines: ['deepl' as const],
+      translatorsSeeValues: true,
+    };
+    await store.personalData.set(t.id, policy);
+    expect(await store.personalData.get(t.id)).toEqual(policy);
+  });
+
   it('updates a glossary term in place', async () => {
     const t = await store.tenants.create({ name: 'Glossary update' });
     const first = await store.glossary.upsert(t.id, {
