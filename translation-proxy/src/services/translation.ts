@@ -39,7 +39,7 @@ import type { Metrics } from '../plugins/metrics.js';
 import { toPipelineTerm } from '../store/glossary.js';
 import { kindsToMask } from '../store/personal-data-policy.js';
 import type { Store } from '../store/index.js';
-import type { MemoryMatch } from '../store/memory.js';
+import type { MemoryMatch, MemoryWrite } from '../store/memory.js';
 import type { RouterRegistry } from './routers.js';
 import { mapInTurns } from './turns.js';
 
@@ -183,18 +183,28 @@ const kept = (segment: Segment): Translation => ({
 export function createTranslationService(options: TranslationServiceOptions) {
   const { store, routers, metrics, logger } = options;
   // Memory writes run after the answer has been sent (setImmediate: SQLite writes are
-  // synchronous and would otherwise delay it); shutdown waits for them through `drain`.
+  // synchronous and would otherwise delay it), and the writes of every request answered in the
+  // meantime go in one statement (profiled: a statement per request was a tenth of an uncached
+  // request's time); shutdown waits for them through `drain`.
   const writes = new Set<Promise<void>>();
-  function inBackground(write: () => Promise<void>): void {
-    const tracked = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(write)
-      .catch((error: unknown) =>
-        logger.error('could not save to the translation memory', {
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      )
-      .finally(() => writes.delete(tracked));
-    writes.add(tracked);
+  let queued: MemoryWrite[] = [];
+  function saveInBackground(entries: readonly MemoryWrite[]): void {
+    if (queued.length === 0) {
+      const tracked = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => {
+          const batch = queued;
+          queued = [];
+          return store.memory.saveAll(batch);
+        })
+        .catch((error: unknown) =>
+          logger.error('could not save to the translation memory', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        )
+        .finally(() => writes.delete(tracked));
+      writes.add(tracked);
+    }
+    for (const entry of entries) queued.push(entry);
   }
 
   async function resolveSource(
@@ -310,19 +320,17 @@ export function createTranslationService(options: TranslationServiceOptions) {
         unknown: routed.unknown?.[index] ?? [],
       });
     });
-    inBackground(() =>
-      store.memory.save(
-        request.tenantId,
-        source,
-        target,
-        misses.map((segment, index) => ({
-          source: segment,
-          target: routed.segments[index] ?? segment,
-          origin: 'machine',
-          engine: routed.engine,
-        })),
+    saveInBackground(
+      misses.map((segment, index) => ({
+        tenantId: request.tenantId,
+        sourceLang: source,
+        targetLang: target,
         formality,
-      ),
+        source: segment,
+        target: routed.segments[index] ?? segment,
+        origin: 'machine',
+        engine: routed.engine,
+      })),
     );
     return finish(
       documents,
