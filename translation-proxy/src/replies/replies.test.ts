@@ -180,6 +180,65 @@ describe('reviewed replies', () => {
     expect(plain!.unknown).toBeUndefined();
   });
 
+  it('queues the engine’s translation of each sentence even when the memory cannot store it', async () => {
+    const translator = await signIn(proxy, 'ines@translators.example');
+    // A real write failure from the database, on translation-memory inserts only.
+    await proxy.store.db.execute(
+      `CREATE TRIGGER memory_write_fails BEFORE INSERT ON translation_memory
+       BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
+    try {
+      const created = await createReply(
+        proxy,
+        reviewRequest('5018', '<p>Your parcel left our warehouse today.</p>'),
+      );
+      const claimed = await queue(
+        'POST',
+        `/v1/queue/jobs/${created.json().id}/claim`,
+        translator.headers,
+      );
+      const [segment] = claimed.json().job.segments;
+      expect(segment).toMatchObject({
+        source: 'Your parcel left our warehouse today.',
+        origin: 'machine',
+      });
+      expect(segment.target).toMatch(/paquete.*almacén.*hoy/i);
+    } finally {
+      await proxy.translation.drain();
+      await proxy.store.db.execute('DROP TRIGGER memory_write_fails');
+    }
+  });
+
+  it('labels a sentence the memory has from an approved edit as memory, beside machine ones', async () => {
+    const translator = await signIn(proxy, 'olga@translators.example');
+    await proxy.store.memory.save(DEV_TENANT_ID, 'en', 'es', [
+      {
+        source: 'We are sorry for the wait.',
+        target: 'Sentimos mucho la espera.',
+        origin: 'human',
+        engine: null,
+      },
+    ]);
+    const created = await createReply(
+      proxy,
+      reviewRequest('5019', '<p>We are sorry for the wait. Your order ships on Monday.</p>'),
+    );
+    const claimed = await queue(
+      'POST',
+      `/v1/queue/jobs/${created.json().id}/claim`,
+      translator.headers,
+    );
+    const [remembered, machine] = claimed.json().job.segments;
+    expect(remembered).toMatchObject({
+      target: 'Sentimos mucho la espera.',
+      origin: 'memory',
+      match: 100,
+    });
+    expect(machine).toMatchObject({ source: 'Your order ships on Monday.', origin: 'machine' });
+    expect(machine).not.toHaveProperty('match');
+    expect(machine.target).toMatch(/lunes/i);
+  });
+
   it('blocks a submission that drops a placeholder, then posts the fixed one once', async () => {
     zendesk.addTicket('5020');
     const translator = await signIn(proxy, 'carla@translators.example');

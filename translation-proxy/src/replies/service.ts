@@ -6,14 +6,12 @@
  * reviewed job keeps the personal-data masking its draft was prepared with until the translator's
  * edit is restored.
  */
-import { baseLanguage } from '@parley/shared/languages';
 import { prepareHtml, prepareText } from '@parley/shared/pipeline/index';
 import type { PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
 import { maxTargetLength, type ReplyRequest } from '@parley/shared/api/schemas';
-import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
+import { withoutMarks } from '@parley/shared/pipeline/unknown-words';
 import { ApiError } from '../errors.js';
-import type { TranslationService } from '../services/translation.js';
-import { toPipelineTerm } from '../store/glossary.js';
+import type { TranslatedSegment, TranslationService } from '../services/translation.js';
 import type { Store } from '../store/index.js';
 import type { JobSegment, Priority, ReplyJob } from '../store/reply-jobs.js';
 import { allows } from '../store/reply-job-states.js';
@@ -41,12 +39,16 @@ export interface ReplyServiceOptions {
 
 type DraftFields = 'draft' | 'format' | 'source' | 'terms' | 'masking';
 
-/** The job's draft as it was masked; `showValues` for a tenant whose translators may see them. */
+/**
+ * The job's draft prepared again as the translate flow prepared it when the job was queued (marks
+ * removed, same terms and masking), to restore the translator's edit into; `showValues` for a
+ * tenant whose translators may see the values.
+ */
 export function prepareDraft(
   job: Pick<ReplyJob, DraftFields>,
   showValues = false,
 ): PreparedDocument {
-  return (job.format === 'html' ? prepareHtml : prepareText)(job.draft, {
+  return (job.format === 'html' ? prepareHtml : prepareText)(withoutMarks(job.draft), {
     sourceLanguage: job.source,
     terms: job.terms,
     ...(job.masking
@@ -61,44 +63,21 @@ export function prepareDraft(
   });
 }
 
+/** A translated sentence as the translators' workspace shows it. */
+function toJobSegment(segment: TranslatedSegment): JobSegment {
+  const human = segment.origin === 'memory-human';
+  return {
+    source: segment.masked,
+    target: segment.target,
+    origin: human ? 'memory' : 'machine',
+    ...(human ? { match: 100 } : {}),
+    ...(segment.unknown.length ? { unknown: [...segment.unknown] } : {}),
+    translatable: segment.translatable,
+    placeholders: [...segment.placeholders],
+  };
+}
+
 export function createReplyService({ store, translation, onOutbox }: ReplyServiceOptions) {
-  async function glossary(tenantId: string, source: string, target: string) {
-    return (await store.glossary.forPair(tenantId, source, target)).map(toPipelineTerm);
-  }
-
-  /** The draft's sentences with the machine (or approved memory) translation of each. */
-  async function segmentsOf(
-    tenantId: string,
-    job: Pick<ReplyJob, DraftFields | 'target'>,
-    unknown: ReadonlyMap<string, TextSpan[]>,
-  ): Promise<JobSegment[]> {
-    const document = prepareDraft(job);
-    const sameLanguage = baseLanguage(job.source) === baseLanguage(job.target);
-    // The translate flow has just stored every segment it translated: read them back, with origin.
-    await translation.drain();
-    const memory = sameLanguage
-      ? new Map()
-      : await store.memory.lookup(
-          tenantId,
-          job.source,
-          job.target,
-          document.segments.filter((segment) => segment.translatable).map((s) => s.masked),
-        );
-    return document.segments.map((segment) => {
-      const match = segment.translatable ? memory.get(segment.masked) : undefined;
-      const spans = match?.origin === 'human' ? undefined : unknown.get(segment.masked);
-      return {
-        source: segment.masked,
-        target: match?.target ?? segment.masked,
-        origin: match?.origin === 'human' ? 'memory' : 'machine',
-        ...(match?.origin === 'human' ? { match: 100 } : {}),
-        ...(spans ? { unknown: spans } : {}),
-        translatable: segment.translatable,
-        placeholders: [...segment.placeholders],
-      };
-    });
-  }
-
   async function create(
     tenantId: string,
     body: ReplyRequest,
@@ -115,14 +94,13 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
       target: body.target,
       ...(body.hints?.pii ? { known: body.hints.pii } : {}),
     });
-    const terms = await glossary(tenantId, outcome.source, outcome.target);
     const priority = body.priority ?? 'normal';
     const base = {
       draft: body.draft,
       format: body.format,
       source: outcome.source,
       target: outcome.target,
-      terms,
+      terms: outcome.terms,
       // Only a reviewed reply is prepared again, when its edit is restored.
       masking:
         body.mode === 'review'
@@ -135,7 +113,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
     if (body.mode === 'review') {
       const settings = await store.replySettings.get(tenantId);
       dueAt = now + Math.round(settings.slaMinutes * 60_000 * PRIORITY_FACTOR[priority]);
-      segments = await segmentsOf(tenantId, base, outcome.segmentUnknown);
+      segments = outcome.documents[0]?.segments.map(toJobSegment) ?? [];
     }
     const result = await store.db.transaction(async (tx) => {
       const inserted = await store.replyJobs.insert(tx, {
@@ -148,7 +126,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
         mode: body.mode,
         priority,
         segments,
-        machine: outcome.outputs[0] ?? '',
+        machine: outcome.documents[0]?.output ?? '',
         engine: outcome.engine,
         status: body.mode === 'machine' ? 'approved' : 'queued',
         dueAt,

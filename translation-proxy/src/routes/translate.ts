@@ -2,7 +2,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, TranslateRequest, TranslateResponse } from '@parley/shared/api/schemas';
 import { ApiError } from '../errors.js';
-import type { TranslationInput, TranslationService } from '../services/translation.js';
+import type {
+  TranslatedDocument,
+  TranslationInput,
+  TranslationService,
+} from '../services/translation.js';
 
 function inputsOf(body: TranslateRequest): TranslationInput[] {
   const given = [body.text, body.html, body.segments].filter((value) => value !== undefined).length;
@@ -52,18 +56,20 @@ const routes: FastifyPluginAsyncTypebox<{ translation: TranslationService }> = a
         ...(body.glossary ? { glossary: body.glossary } : {}),
         ...(body.hints?.pii ? { known: body.hints.pii } : {}),
       });
-      const { outputs, unknown, masking: _masking, ...rest } = outcome;
-      const unknownAt = (index: number) =>
-        unknown[index]?.length ? { unknown: unknown[index] } : {};
+      const { documents, masking: _masking, terms: _terms, ...rest } = outcome;
+      const unknownIn = (document: TranslatedDocument | undefined) =>
+        document?.unknown.length ? { unknown: document.unknown } : {};
+      const [first] = documents;
       if (body.text !== undefined)
-        return { ...rest, translation: outputs[0] ?? '', ...unknownAt(0) };
-      if (body.html !== undefined) return { ...rest, html: outputs[0] ?? '', ...unknownAt(0) };
+        return { ...rest, translation: first?.output ?? '', ...unknownIn(first) };
+      if (body.html !== undefined)
+        return { ...rest, html: first?.output ?? '', ...unknownIn(first) };
       return {
         ...rest,
         segments: inputs.map((input, index) => ({
           id: input.id ?? String(index),
-          [input.format]: outputs[index] ?? '',
-          ...unknownAt(index),
+          [input.format]: documents[index]?.output ?? '',
+          ...unknownIn(documents[index]),
         })),
       };
     },

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GlossaryTerm } from '@parley/shared/pipeline/index';
 import type { Queryable } from './database.js';
+import { tenantCache } from './tenant-cache.js';
 
 export interface GlossaryEntry {
   id: string;
@@ -43,6 +44,9 @@ export const toPipelineTerm = (entry: GlossaryEntry): GlossaryTerm => ({
 });
 
 export function glossaryRepository(db: Queryable) {
+  // Read on every translation; see tenant-cache.ts for how long another writer's change takes.
+  const byPair = tenantCache<readonly GlossaryEntry[]>();
+
   return {
     async upsert(
       tenantId: string,
@@ -69,22 +73,25 @@ export function glossaryRepository(db: Queryable) {
         'SELECT * FROM glossary_terms WHERE tenant_id = ? AND source_lang = ? AND target_lang = ? AND source_term = ?',
         [tenantId, term.sourceLang, term.targetLang, term.source],
       );
+      byPair.invalidate(tenantId);
       if (!row) throw new Error('glossary term vanished after upsert');
       return fromRow(row);
     },
 
     /** Terms that apply to a translation from `sourceLang` into `targetLang`. */
-    async forPair(
+    forPair(
       tenantId: string,
       sourceLang: string,
       targetLang: string,
-    ): Promise<GlossaryEntry[]> {
-      const rows = await db.query<GlossaryRow>(
-        `SELECT * FROM glossary_terms WHERE tenant_id = ? AND source_lang = ? AND target_lang IN (?, ?)
-         ORDER BY source_term`,
-        [tenantId, sourceLang, targetLang, ANY_TARGET],
-      );
-      return rows.map(fromRow);
+    ): Promise<readonly GlossaryEntry[]> {
+      return byPair.get(tenantId, `${sourceLang}\u0000${targetLang}`, async () => {
+        const rows = await db.query<GlossaryRow>(
+          `SELECT * FROM glossary_terms WHERE tenant_id = ? AND source_lang = ? AND target_lang IN (?, ?)
+           ORDER BY source_term`,
+          [tenantId, sourceLang, targetLang, ANY_TARGET],
+        );
+        return rows.map(fromRow);
+      });
     },
 
     async list(tenantId: string): Promise<GlossaryEntry[]> {
@@ -96,12 +103,12 @@ export function glossaryRepository(db: Queryable) {
     },
 
     async remove(tenantId: string, id: string): Promise<boolean> {
-      return (
-        (await db.execute('DELETE FROM glossary_terms WHERE tenant_id = ? AND id = ?', [
-          tenantId,
-          id,
-        ])) > 0
+      const removed = await db.execute(
+        'DELETE FROM glossary_terms WHERE tenant_id = ? AND id = ?',
+        [tenantId, id],
       );
+      byPair.invalidate(tenantId);
+      return removed > 0;
     },
   };
 }

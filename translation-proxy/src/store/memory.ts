@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
-import type { Queryable } from './database.js';
+import type { Queryable, SqlValue } from './database.js';
 
 export type MemoryOrigin = 'machine' | 'human';
 
@@ -43,6 +43,14 @@ export interface StoredMemoryUnit {
 /** Where a page of stored units ends; the next page starts after it. */
 export type MemoryCursor = Pick<StoredMemoryUnit, 'sourceLang' | 'targetLang' | 'sourceKey'>;
 
+/** An entry with where it belongs, so that writes of several requests go in one statement. */
+export interface MemoryWrite extends MemoryEntry {
+  tenantId: string;
+  sourceLang: string;
+  targetLang: string;
+  formality?: string;
+}
+
 /**
  * Rows per statement: SQLite binds at most 32,766 parameters and PostgreSQL 65,535, and one
  * request can bring thousands of sentences (500 segments of many sentences each).
@@ -61,6 +69,44 @@ export const memoryKey = (source: string, formality = 'default'): string =>
   createHash('sha256').update(`${formality}\u0000${source}`).digest('base64url');
 
 export function memoryRepository(db: Queryable) {
+  /** Stores entries of any tenants and pairs, a chunk of them per statement. */
+  async function saveAll(writes: readonly MemoryWrite[]): Promise<void> {
+    // PostgreSQL refuses to upsert one row twice in a statement: the last entry for a key wins.
+    const rows = new Map<string, SqlValue[]>();
+    const now = Date.now();
+    for (const write of writes) {
+      const key = memoryKey(write.source, write.formality);
+      rows.set(`${write.tenantId}\u0000${write.sourceLang}\u0000${write.targetLang}\u0000${key}`, [
+        write.tenantId,
+        write.sourceLang,
+        write.targetLang,
+        key,
+        write.source,
+        write.target,
+        write.origin,
+        write.engine,
+        write.createdAt ?? now,
+        write.changedAt ?? now,
+      ]);
+    }
+    // Multi-row statements: one round trip per chunk on PostgreSQL. SQLite runs each chunk
+    // synchronously, so other requests get the event loop between chunks.
+    for (const [index, chunk] of chunks([...rows.values()]).entries()) {
+      if (index > 0) await setImmediate();
+      const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      await db.execute(
+        `INSERT INTO translation_memory
+           (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
+         VALUES ${values}
+         ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
+           SET target_text = excluded.target_text, origin = excluded.origin,
+               engine = excluded.engine, updated_at = excluded.updated_at
+           WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
+        chunk.flat(),
+      );
+    }
+  }
+
   return {
     /** Matches for the given segments, keyed by their source text. */
     async lookup(
@@ -99,45 +145,25 @@ export function memoryRepository(db: Queryable) {
       return matches;
     },
 
-    async save(
+    save(
       tenantId: string,
       sourceLang: string,
       targetLang: string,
       entries: readonly MemoryEntry[],
       formality?: string,
     ): Promise<void> {
-      // PostgreSQL refuses to upsert one row twice in a statement: the last entry for a key wins.
-      const unique = [...new Map(entries.map((entry) => [entry.source, entry])).values()];
-      if (unique.length === 0) return;
-      const now = Date.now();
-      // Multi-row statements: one round trip per chunk on PostgreSQL. SQLite runs each chunk
-      // synchronously, so other requests get the event loop between chunks.
-      for (const [index, chunk] of chunks(unique).entries()) {
-        if (index > 0) await setImmediate();
-        const rows = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-        await db.execute(
-          `INSERT INTO translation_memory
-             (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
-           VALUES ${rows}
-           ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
-             SET target_text = excluded.target_text, origin = excluded.origin,
-                 engine = excluded.engine, updated_at = excluded.updated_at
-             WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
-          chunk.flatMap((entry) => [
-            tenantId,
-            sourceLang,
-            targetLang,
-            memoryKey(entry.source, formality),
-            entry.source,
-            entry.target,
-            entry.origin,
-            entry.engine,
-            entry.createdAt ?? now,
-            entry.changedAt ?? now,
-          ]),
-        );
-      }
+      return saveAll(
+        entries.map((entry) => ({
+          ...entry,
+          tenantId,
+          sourceLang,
+          targetLang,
+          ...(formality === undefined ? {} : { formality }),
+        })),
+      );
     },
+
+    saveAll,
 
     /**
      * Stored units in key order, `limit` at a time after `after`, optionally of one source and

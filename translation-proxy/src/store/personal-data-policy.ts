@@ -9,6 +9,7 @@ import {
 } from '@parley/shared/pipeline/personal-data/index';
 import type { EngineKind } from '../engines/settings.js';
 import type { Queryable } from './database.js';
+import { tenantCache } from './tenant-cache.js';
 
 export interface PersonalDataPolicy {
   kinds: PersonalDataKind[];
@@ -38,23 +39,29 @@ export function kindsToMask(
 }
 
 export function personalDataPolicyRepository(db: Queryable) {
+  // Read on every translation; see tenant-cache.ts for how long another writer's change takes.
+  const cache = tenantCache<PersonalDataPolicy>();
+
+  async function load(tenantId: string): Promise<PersonalDataPolicy> {
+    const [row] = await db.query<{
+      kinds: string;
+      engines: string;
+      translators_see_values: number;
+    }>(
+      'SELECT kinds, engines, translators_see_values FROM tenant_personal_data WHERE tenant_id = ?',
+      [tenantId],
+    );
+    if (!row) return DEFAULT_PERSONAL_DATA_POLICY;
+    return {
+      kinds: JSON.parse(row.kinds) as PersonalDataKind[],
+      engines: JSON.parse(row.engines) as PersonalDataPolicy['engines'],
+      translatorsSeeValues: Number(row.translators_see_values) === 1,
+    };
+  }
+
   return {
-    async get(tenantId: string): Promise<PersonalDataPolicy> {
-      const [row] = await db.query<{
-        kinds: string;
-        engines: string;
-        translators_see_values: number;
-      }>(
-        'SELECT kinds, engines, translators_see_values FROM tenant_personal_data WHERE tenant_id = ?',
-        [tenantId],
-      );
-      if (!row) return DEFAULT_PERSONAL_DATA_POLICY;
-      return {
-        kinds: JSON.parse(row.kinds) as PersonalDataKind[],
-        engines: JSON.parse(row.engines) as PersonalDataPolicy['engines'],
-        translatorsSeeValues: Number(row.translators_see_values) === 1,
-      };
-    },
+    get: (tenantId: string): Promise<PersonalDataPolicy> =>
+      cache.get(tenantId, '', () => load(tenantId)),
 
     async set(tenantId: string, policy: PersonalDataPolicy): Promise<void> {
       await db.execute(
@@ -70,6 +77,7 @@ export function personalDataPolicyRepository(db: Queryable) {
           Date.now(),
         ],
       );
+      cache.invalidate(tenantId);
     },
   };
 }

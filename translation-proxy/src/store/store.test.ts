@@ -180,6 +180,54 @@ describe.each(storeBackends)('store on $name', (backend) => {
     expect(hits.get('Goodbye!')?.target).toBe('¡Adiós!');
   });
 
+  it('saves the writes of several tenants, pairs and formalities in one batch, each where it belongs', async () => {
+    const a = await store.tenants.create({ name: 'Batch A' });
+    const b = await store.tenants.create({ name: 'Batch B' });
+    const machine = { origin: 'machine' as const, engine: 'apertium' };
+    await store.memory.saveAll([
+      {
+        tenantId: a.id,
+        sourceLang: 'en',
+        targetLang: 'es',
+        source: 'Hi!',
+        target: '¡Hola!',
+        ...machine,
+      },
+      {
+        tenantId: b.id,
+        sourceLang: 'en',
+        targetLang: 'es',
+        source: 'Hi!',
+        target: '¡Buenas!',
+        ...machine,
+      },
+      {
+        tenantId: a.id,
+        sourceLang: 'en',
+        targetLang: 'fr',
+        source: 'Hi!',
+        target: 'Salut !',
+        ...machine,
+      },
+      {
+        tenantId: a.id,
+        sourceLang: 'en',
+        targetLang: 'de',
+        formality: 'more',
+        source: 'Hi!',
+        target: 'Guten Tag!',
+        ...machine,
+      },
+    ]);
+    const target = async (tenantId: string, pair: [string, string], formality?: string) =>
+      (await store.memory.lookup(tenantId, ...pair, ['Hi!'], formality)).get('Hi!')?.target;
+    expect(await target(a.id, ['en', 'es'])).toBe('¡Hola!');
+    expect(await target(b.id, ['en', 'es'])).toBe('¡Buenas!');
+    expect(await target(a.id, ['en', 'fr'])).toBe('Salut !');
+    expect(await target(a.id, ['en', 'de'], 'more')).toBe('Guten Tag!');
+    expect(await target(a.id, ['en', 'de'])).toBeUndefined();
+  });
+
   it('saves and finds 7,000 distinct segments in one batch, more than one statement can bind', async () => {
     const t = await store.tenants.create({ name: 'Large batch' });
     const sources = Array.from({ length: 7_000 }, (_, index) => `Pedido ${index} enviado.`);
@@ -248,6 +296,34 @@ describe.each(storeBackends)('store on $name', (backend) => {
       ['Parley', null],
       ['order', 'pedido'],
     ]);
+  });
+
+  it('reads a pair’s glossary again at once after a term is added or removed', async () => {
+    const t = await store.tenants.create({ name: 'Glossary cache' });
+    expect(await store.glossary.forPair(t.id, 'de', 'en')).toEqual([]);
+    const term = await store.glossary.upsert(t.id, {
+      sourceLang: 'de',
+      targetLang: 'en',
+      source: 'Bestellung',
+      target: 'order',
+    });
+    expect((await store.glossary.forPair(t.id, 'de', 'en')).map((entry) => entry.source)).toEqual([
+      'Bestellung',
+    ]);
+    await store.glossary.remove(t.id, term.id);
+    expect(await store.glossary.forPair(t.id, 'de', 'en')).toEqual([]);
+  });
+
+  it('reads a tenant’s personal-data policy again at once after it is set', async () => {
+    const t = await store.tenants.create({ name: 'Policy cache' });
+    expect((await store.personalData.get(t.id)).engines).toBe('all');
+    const policy = {
+      kinds: ['email' as const, 'card' as const],
+      engines: ['deepl' as const],
+      translatorsSeeValues: true,
+    };
+    await store.personalData.set(t.id, policy);
+    expect(await store.personalData.get(t.id)).toEqual(policy);
   });
 
   it('updates a glossary term in place', async () => {
