@@ -118,4 +118,25 @@ describe('the support-domain spa-eng build', () => {
       'Read attentively the instructions.',
     );
   });
+  it('reads frequent general words in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('Trabaja como profesor entre Madrid y Lisboa.')).toBe(
+      'It works as professor between Madrid and Lisbon.',
+    );
+    expect(await esToEn('Un estudio reciente lo confirma.')).toBe('A recent study confirms it.');
+    expect(await esToEn('Actualmente hay aproximadamente cien tiendas.')).toBe(
+      'Currently there is about one hundred stores.',
+    );
+    expect(await esToEn('Muchos clientes entraron en la tienda.')).toBe(
+      'Many customers entered in the store.',
+    );
+    expect(await esToEn('A pesar de la lluvia, afirmó que vendría.')).toBe(
+      'Despite the rain, stated that it would come.',
+    );
+  });
+
+  it('reads luego as then and después alone as later', async () => {
+    expect(await esToEn('Luego llegó el paquete y después llamamos.')).toBe(
+      'Then it arrived the package and later call.',
+    );
+  });
 });
