@@ -134,6 +134,12 @@ describe('the support-domain spa-eng build', () => {
     );
   });
 
+  it('reads cerca de as near, and así before a comma as thus', async () => {
+    expect(await esToEn('Vive cerca de la tienda.')).toBe('It lives near the store.');
+    expect(await esToEn('Así, el paquete llegó tarde.')).toBe('Thus, the package arrived late.');
+    expect(await esToEn('Lo hizo así.')).toBe('It did it like this.');
+  });
+
   it('reads luego as then and después alone as later', async () => {
     expect(await esToEn('Luego llegó el paquete y después llamamos.')).toBe(
       'Then it arrived the package and later call.',
