@@ -140,6 +140,10 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Lo hizo así.')).toBe('It did it like this.');
   });
 
+  it('reads gran before a noun as great and grande as large', async () => {
+    expect(await esToEn('Un gran número de cajas grandes.')).toBe('A great number of large boxes.');
+  });
+
   it('reads luego as then and después alone as later', async () => {
     expect(await esToEn('Luego llegó el paquete y después llamamos.')).toBe(
       'Then it arrived the package and later call.',
