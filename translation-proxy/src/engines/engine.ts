@@ -23,6 +23,11 @@ export interface EngineRequest extends LanguagePair {
   /** Masked segments (see the file comment); never empty strings. */
   segments: string[];
   formality?: Formality;
+  /**
+   * On a bridge's second leg, the language the text was written in (the segments are the first
+   * leg's translation of it), so an engine can undo what it knows the first leg loses.
+   */
+  bridgedFrom?: string;
   /** Aborted when the caller gives up (timeout, client gone). */
   signal?: AbortSignal;
 }

@@ -356,6 +356,15 @@ describe('pivoting', () => {
     expect(usage.map(([engine]) => engine)).toEqual(['apertium', 'deepl']);
   });
 
+  it('tells the second leg the language the text was written in, and the first leg nothing', async () => {
+    const itEs = fakeEngine('it-es', [{ source: 'it', target: 'es' }]);
+    const esEn = fakeEngine('es-en', [{ source: 'es', target: 'en' }]);
+    const { router: r } = router([itEs, esEn]);
+    await r.translate({ source: 'it', target: 'en', segments: ['Ha detto di sì.'] });
+    expect(itEs.calls[0]!.bridgedFrom).toBeUndefined();
+    expect(esEn.calls[0]).toMatchObject({ source: 'es', bridgedFrom: 'it' });
+  });
+
   it("reports the unknown words of the second leg's translation", async () => {
     const frEs = fakeEngine('fr-es', [{ source: 'fr', target: 'es' }]);
     const esEn = fakeEngine('es-en', [{ source: 'es', target: 'en' }]);

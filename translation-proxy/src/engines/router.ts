@@ -358,7 +358,12 @@ export function createRouter(options: RouterOptions): Router {
       if (!first) continue;
       const second = await hop(
         plan.second,
-        { ...request, source: plan.via, segments: first.result.segments },
+        {
+          ...request,
+          source: plan.via,
+          segments: first.result.segments,
+          bridgedFrom: request.source,
+        },
         deadline,
         errors,
       );

@@ -4,6 +4,8 @@
  *
  * Where Parley's build of a mode exists (the support-domain lexicon, written to
  * `data/apertium/modes` by `npm run apertium:lexicon`), it replaces the stock mode for that pair.
+ * A bridge's Spanish leg from French, Italian or Romanian runs in a chain of its own that reads
+ * compound pasts as preterites (`narrative-past.ts`).
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,8 @@ import {
 } from '../engine.js';
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
 import { mapInTurns } from '../../services/turns.js';
+import { readModeStages } from './mode-file.js';
+import { needsNarrativePast, withNarrativePast } from './narrative-past.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
@@ -104,18 +108,30 @@ export async function createApertiumEngine(
     );
   }
 
-  function pipelineFor(mode: ApertiumMode): Promise<ApertiumPipeline> {
-    let pipeline = pipelines.get(mode.modeFile);
+  /** The mode's chain, as it is or with the narrative-past stage (see `narrative-past.ts`). */
+  async function startPipeline(
+    mode: ApertiumMode,
+    narrativePast: boolean,
+  ): Promise<ApertiumPipeline> {
+    const stages = await readModeStages(mode.modeFile);
+    const rewritten = narrativePast ? withNarrativePast(stages) : undefined;
+    return new ApertiumPipeline({
+      name: rewritten ? `${mode.mode}+narrative-past` : mode.mode,
+      stages: rewritten ?? stages,
+      engineId: APERTIUM_ENGINE_ID,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+  }
+
+  function pipelineFor(mode: ApertiumMode, narrativePast: boolean): Promise<ApertiumPipeline> {
+    const key = narrativePast ? `${mode.modeFile}+narrative-past` : mode.modeFile;
+    let pipeline = pipelines.get(key);
     if (!pipeline) {
-      pipeline = ApertiumPipeline.fromModeFile(mode.modeFile, {
-        name: mode.mode,
-        engineId: APERTIUM_ENGINE_ID,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        ...(options.logger ? { logger: options.logger } : {}),
-      });
+      pipeline = startPipeline(mode, narrativePast);
       // A mode file that cannot be read is retried on the next request, not cached as failed.
-      pipeline.catch(() => pipelines.delete(mode.modeFile));
-      pipelines.set(mode.modeFile, pipeline);
+      pipeline.catch(() => pipelines.delete(key));
+      pipelines.set(key, pipeline);
     }
     return pipeline;
   }
@@ -158,7 +174,7 @@ export async function createApertiumEngine(
       }
       let pipeline: ApertiumPipeline;
       try {
-        pipeline = await pipelineFor(mode);
+        pipeline = await pipelineFor(mode, needsNarrativePast(mode.source, request.bridgedFrom));
       } catch (error) {
         throw new EngineError(
           'engine_unavailable',

@@ -52,6 +52,36 @@ describe('finishTarget', () => {
     );
   });
 
+  it('lowercases the word the transfer capitalised after an unknown name', () => {
+    expect(
+      finishTarget(
+        '\uFDD0Siminoff\uFDD1 Has declared that the sales grew.',
+        'Siminoff ha declarado que las ventas crecieron.',
+        'en',
+      ),
+    ).toBe('\uFDD0Siminoff\uFDD1 has declared that the sales grew.');
+  });
+
+  it('keeps the capital of a word the source also capitalises after the unknown one', () => {
+    expect(
+      finishTarget(
+        'On \uFDD0Sveriges\uFDD1 Radio, in Sweden',
+        'En Sveriges Radio, en Suecia',
+        'en',
+      ),
+    ).toBe('On \uFDD0Sveriges\uFDD1 Radio, in Sweden');
+  });
+
+  it('keeps the capital when the source follows the unknown word both ways', () => {
+    expect(
+      finishTarget(
+        '\uFDD0Zorblax\uFDD1 Premium and \uFDD0Zorblax\uFDD1 costs less',
+        'Zorblax Premium y Zorblax cuesta menos',
+        'en',
+      ),
+    ).toBe('\uFDD0Zorblax\uFDD1 Premium and \uFDD0Zorblax\uFDD1 costs less');
+  });
+
   it('leaves capitalised function words in other target languages alone', () => {
     expect(finishTarget('Gracias Por todo', 'x', 'es')).toBe('Gracias Por todo');
   });

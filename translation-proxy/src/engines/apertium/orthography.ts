@@ -5,7 +5,7 @@
  * function words the spa→eng transfer capitalises inside a sentence.
  * Works on masked segments; placeholders hold no `’`, `?` or `!`, so they pass unchanged.
  */
-import { withoutMarks } from '@parley/shared/pipeline/unknown-words';
+import { UNKNOWN_END, withoutMarks } from '@parley/shared/pipeline/unknown-words';
 
 /** Source text as the analysers expect it, without characters that would forge unknown-word marks. */
 export function prepareSource(masked: string): string {
@@ -66,11 +66,54 @@ const ENGLISH = /^en(?:-|$)/i;
 const CAPITALISED_FUNCTION_WORD =
   /(?<=[\p{L}\p{N}\uFDD1,;] )(?:And|Or|But|Of|For|By|To|In|On|At|With|From|The|An|As|Than|Again)(?= )/gu;
 
+/** A word the engine did not know, then a capitalised word it did. */
+const CAPITALISED_AFTER_UNKNOWN = /(?<=\uFDD0([^\uFDD0\uFDD1]+)\uFDD1 )\p{Lu}(?=\p{Ll})/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const ONLY_SPACE = /^\s+$/;
+
+/**
+ * The words of `source` followed (after spaces only) by a lowercase word, and those followed by a
+ * capitalised one, in one pass.
+ */
+function nextWordCase(source: string): { beforeLower: Set<string>; beforeUpper: Set<string> } {
+  const beforeLower = new Set<string>();
+  const beforeUpper = new Set<string>();
+  let previous: { word: string; end: number } | undefined;
+  for (const match of source.matchAll(WORD)) {
+    const [word] = match;
+    if (previous && ONLY_SPACE.test(source.slice(previous.end, match.index))) {
+      const initial = word[0]!;
+      if (initial !== initial.toUpperCase()) beforeLower.add(previous.word);
+      else if (initial !== initial.toLowerCase()) beforeUpper.add(previous.word);
+    }
+    previous = { word, end: match.index + word.length };
+  }
+  return { beforeLower, beforeUpper };
+}
+
+/**
+ * The spa-eng transfer capitalises the first word it translates after a capitalised unknown word
+ * ("Hu ha invitado" → "Hu Has invited", "Siminoff ha declarado" → "Siminoff Has declared"): such a
+ * word is lowercased when, in the source, the unknown word is only ever followed by a lowercase
+ * word. A name in both ("Sveriges Radio") keeps its capital.
+ */
+function lowercaseAfterUnknown(text: string, source: string): string {
+  if (!text.includes(UNKNOWN_END)) return text;
+  const { beforeLower, beforeUpper } = nextWordCase(source);
+  return text.replace(CAPITALISED_AFTER_UNKNOWN, (initial, unknown: string) =>
+    beforeLower.has(unknown) && !beforeUpper.has(unknown) ? initial.toLowerCase() : initial,
+  );
+}
+
 /** Target text in the target language's typography; `source` is the masked source segment. */
 export function finishTarget(masked: string, source: string, target: string): string {
   let text = masked;
   if (source.includes('\u2019') && !source.includes("'")) text = text.replace(/'/g, '\u2019');
   if (SPANISH.test(target)) text = openSpanishMarks(text);
-  if (ENGLISH.test(target)) text = text.replace(CAPITALISED_FUNCTION_WORD, (w) => w.toLowerCase());
+  if (ENGLISH.test(target))
+    text = lowercaseAfterUnknown(
+      text.replace(CAPITALISED_FUNCTION_WORD, (w) => w.toLowerCase()),
+      source,
+    );
   return text;
 }

@@ -34,6 +34,20 @@ describe('fromApertiumStream', () => {
     );
   });
 
+  it('drops a # mark before punctuation the generator lacked, keeping the punctuation', () => {
+    expect(fromApertiumStream('un timbre *Wi#-*Fi y el *T#-*Rex')).toBe(
+      'un timbre \uFDD0Wi\uFDD1-\uFDD0Fi\uFDD1 y el \uFDD0T\uFDD1-\uFDD0Rex\uFDD1',
+    );
+  });
+
+  it('drops the # joining a multiword verb whose tail the transfer left in place', () => {
+    expect(fromApertiumStream('They take# out a loan')).toBe('They take out a loan');
+  });
+
+  it('keeps a # the source wrote, which reaches the output inside a superblank', () => {
+    expect(fromApertiumStream(toApertiumStream('Pedido #1 y #-2'))).toBe('Pedido #1 y #-2');
+  });
+
   it('round-trips text that Apertium passes through unchanged', () => {
     const masked = 'a/b ^x$ @user *star {c} ~t &amp; <x id="7"/>';
     expect(fromApertiumStream(toApertiumStream(masked))).toBe(masked);

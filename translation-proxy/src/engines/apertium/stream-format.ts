@@ -10,8 +10,8 @@
  * its own marker and drops it; so are `*` and `#`, which the generator writes as marks and does
  * not escape. Coming out, superblanks are unwrapped, escapes removed, the generator's marks
  * become unknown-word marks (`*` unknown to the analyser, `@` to the bilingual dictionary) or are
- * dropped (`#`, a form the generator lacked), text is XML-escaped again and the spacing Apertium
- * disturbs is normalised.
+ * dropped (`#`: a form the generator lacked, or a multiword verb's join), text is XML-escaped
+ * again and the spacing Apertium disturbs is normalised.
  */
 import { trailingWhitespace } from '@parley/shared/pipeline/trailing';
 import { UNKNOWN_END, UNKNOWN_START } from '@parley/shared/pipeline/unknown-words';
@@ -93,13 +93,15 @@ export function fromApertiumStream(stream: string): string {
       } else {
         text += content;
       }
-    } else if (
-      (ch === '*' || ch === '@' || ch === '#') &&
-      WORD_CHARACTER.test(stream[i + 1] ?? '')
-    ) {
+    } else if (ch === '#') {
+      // Every # outside a superblank is Apertium's: a form the generator lacked, written after
+      // the mark (a word, or punctuation: `Wi#-Fi`), or the join of a multiword verb whose
+      // tail the transfer did not move (`take# out`). The mark goes, the words stay; a stray #
+      // in a bridge's first leg used to reach the final output.
+    } else if ((ch === '*' || ch === '@') && WORD_CHARACTER.test(stream[i + 1] ?? '')) {
       let word = '';
       while (i + 1 < stream.length && WORD_CHARACTER.test(stream[i + 1]!)) word += stream[++i]!;
-      text += ch === '#' ? word : UNKNOWN_START + word + UNKNOWN_END;
+      text += UNKNOWN_START + word + UNKNOWN_END;
     } else {
       text += ch;
     }

@@ -118,4 +118,35 @@ describe('the support-domain spa-eng build', () => {
       'Read attentively the instructions.',
     );
   });
+  it('reads frequent general words in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('Trabaja como profesor entre Madrid y Lisboa.')).toBe(
+      'It works as professor between Madrid and Lisbon.',
+    );
+    expect(await esToEn('Un estudio reciente lo confirma.')).toBe('A recent study confirms it.');
+    expect(await esToEn('Actualmente hay aproximadamente cien tiendas.')).toBe(
+      'Currently there is about one hundred stores.',
+    );
+    expect(await esToEn('Muchos clientes entraron en la tienda.')).toBe(
+      'Many customers entered in the store.',
+    );
+    expect(await esToEn('A pesar de la lluvia, afirmó que vendría.')).toBe(
+      'Despite the rain, stated that it would come.',
+    );
+  });
+
+  it('reads cerca de as near, and así before a comma as thus', async () => {
+    expect(await esToEn('Vive cerca de la tienda.')).toBe('It lives near the store.');
+    expect(await esToEn('Así, el paquete llegó tarde.')).toBe('Thus, the package arrived late.');
+    expect(await esToEn('Lo hizo así.')).toBe('It did it like this.');
+  });
+
+  it('reads gran before a noun as great and grande as large', async () => {
+    expect(await esToEn('Un gran número de cajas grandes.')).toBe('A great number of large boxes.');
+  });
+
+  it('reads luego as then and después alone as later', async () => {
+    expect(await esToEn('Luego llegó el paquete y después llamamos.')).toBe(
+      'Then it arrived the package and later call.',
+    );
+  });
 });
