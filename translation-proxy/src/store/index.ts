@@ -11,9 +11,11 @@ import { apiKeyRepository } from './api-keys.js';
 import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
 import { identitySettingsRepository } from './identity-settings.js';
+import { jobDraftRepository } from './job-drafts.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
+import { replyContextRepository } from './reply-contexts.js';
 import { replyJobRepository } from './reply-jobs.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
@@ -51,6 +53,8 @@ export async function openStore(location: StoreLocation) {
     replySettings: replySettingsRepository(db),
     identity: identitySettingsRepository(db),
     personalData: personalDataPolicyRepository(db),
+    replyContexts: replyContextRepository(db),
+    jobDrafts: jobDraftRepository(db),
     close: () => db.close(),
   };
 }
