@@ -433,6 +433,8 @@ export const QueueJobDetail = Type.Object({
     lastMessage: Type.Optional(Type.String()),
   }),
   segments: Type.Array(QueueSegment),
+  /** Whether personal placeholders show their values (the tenant's policy) or typed tokens. */
+  personalValuesShown: Type.Boolean(),
   /** The translator's saved edit of this job, if they left one: what a reload comes back to. */
   draft: Type.Optional(
     Type.Object({ segments: Type.Array(EditedSegment), savedAt: Type.String() }),

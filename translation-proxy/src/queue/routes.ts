@@ -151,17 +151,21 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
    */
   async function segmentsFor(job: ReplyJob) {
     const policy = await store.personalData.get(job.tenantId);
-    if (!policy.translatorsSeeValues || !job.masking) return job.segments;
+    if (!policy.translatorsSeeValues || !job.masking)
+      return { segments: job.segments, valuesShown: false };
     const document = prepareDraft(job, true);
-    return job.segments.map((segment, index) => ({
-      ...segment,
-      placeholders: [...(document.segments[index]?.placeholders ?? segment.placeholders)],
-    }));
+    return {
+      segments: job.segments.map((segment, index) => ({
+        ...segment,
+        placeholders: [...(document.segments[index]?.placeholders ?? segment.placeholders)],
+      })),
+      valuesShown: true,
+    };
   }
 
   async function detail(job: ReplyJob, translatorId: string) {
     const tenant = await store.tenants.get(job.tenantId);
-    const segments = await segmentsFor(job);
+    const { segments, valuesShown } = await segmentsFor(job);
     const context = await store.replyContexts.get(job.id);
     const draft = await store.jobDrafts.get(job.id, translatorId);
     return {
@@ -174,6 +178,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       format: job.format,
       engine: job.engine,
       ticket: { id: job.ticketId, ...context },
+      personalValuesShown: valuesShown,
       ...(draft ? { draft: { segments: draft.segments, savedAt: iso(draft.updatedAt) } } : {}),
       segments: segments.map((segment, index) => ({
         index,
