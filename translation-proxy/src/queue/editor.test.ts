@@ -219,3 +219,14 @@ describe('after approval', () => {
     expect(status).toBe('posted');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('publishes the draft and job-status endpoints and the reply context', async () => {
+    const { paths } = (await proxy.app.inject({ url: '/openapi.json' })).json();
+    expect(paths['/v1/queue/jobs/{id}/draft'].put.requestBody).toBeDefined();
+    expect(paths['/v1/queue/jobs/{id}/draft'].put.responses['200']).toBeDefined();
+    expect(paths['/v1/queue/jobs/{id}'].get.responses['200']).toBeDefined();
+    const reply = paths['/v1/replies'].post.requestBody.content['application/json'].schema;
+    expect(reply.properties.context.properties.lastMessage.maxLength).toBe(4000);
+  });
+});
