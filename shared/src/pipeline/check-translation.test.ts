@@ -132,9 +132,16 @@ describe('checkTranslation', () => {
   });
 
   it('accepts a glossary target the translator inflected to fit the sentence', () => {
-    const terms = [{ source: 'order', target: 'pedido' }];
+    const terms = [{ source: 'refund', target: 'reembolso' }];
     expect(
-      checkTranslation('Both orders shipped.', 'Ambos Pedidos se enviaron.', 'text', { terms }),
+      checkTranslation(
+        'Your refund is on its way.',
+        'Ya le hemos reembolsado el importe.',
+        'text',
+        {
+          terms,
+        },
+      ),
     ).toEqual([]);
   });
 

@@ -179,10 +179,10 @@ describe('ticket context', () => {
 describe('glossary terms in the translator’s edit', () => {
   it('passes QA with the glossary target inflected and recased', async () => {
     const translator = await signIn(proxy, 'inflect@translators.example');
-    const id = await queuedJob('7301', '<p>Both orders have shipped.</p>');
+    const id = await queuedJob('7301', '<p>Your order has shipped.</p>');
     await claim(id, translator);
     const response = await call('POST', `/v1/queue/jobs/${id}/check`, translator, {
-      segments: [{ index: 0, target: 'Ambos Pedidos se han enviado.' }],
+      segments: [{ index: 0, target: 'Sus Pedidos se han enviado.' }],
     });
     expect(response.json()).toEqual({ qa: [] });
   });
