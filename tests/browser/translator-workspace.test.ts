@@ -73,10 +73,13 @@ afterEach(async () => {
 });
 
 /** A review job for a new ticket: the agent's English HTML reply to a Spanish-speaking customer. */
-async function queueReply(draft: string): Promise<{ id: string; ticketId: string }> {
+async function queueReply(
+  draft: string,
+  extra: object = {},
+): Promise<{ id: string; ticketId: string }> {
   const ticketId = String(++ticket);
   zendesk.addTicket(ticketId);
-  const response = await createReply(proxy, reviewRequest(ticketId, draft));
+  const response = await createReply(proxy, reviewRequest(ticketId, draft, extra));
   expect(response.statusCode).toBe(201);
   return { id: (response.json() as { id: string }).id, ticketId };
 }
@@ -102,7 +105,7 @@ describe('the translators’ workspace', { timeout: 90_000 }, () => {
     await poll(() => row.textContent()).toContain('Hello {{ticket.requester.first_name}}');
     await row.getByRole('button', { name: 'Claim' }).click();
 
-    await page.getByRole('heading', { name: 'Reply for Development' }).waitFor();
+    await page.getByRole('heading', { name: `Ticket #${ticketId}` }).waitFor();
     const greeting = segmentEditor(1);
     const token = greeting.locator('[data-placeholder]');
     await expect.poll(() => token.textContent()).toBe('{{ticket.requester.first_name}}');
@@ -144,7 +147,7 @@ describe('the translators’ workspace', { timeout: 90_000 }, () => {
       .toBe(true);
     await page.keyboard.press('Enter');
 
-    await page.getByText('Approved. Parley is posting the reply to the ticket.').waitFor();
+    await page.getByText(`Posted to ticket #${ticketId}.`).waitFor();
     const job = await waitForStatus(proxy, id, ['posted']);
     expect(job.editor).toEqual({ id: expect.any(String), name: 'lucia' });
     const comments = zendesk.tickets.get(ticketId) ?? [];
@@ -173,7 +176,7 @@ describe('the translators’ workspace', { timeout: 90_000 }, () => {
     const row = page.locator(`tr[data-job="${id}"]`);
     await poll(() => row.textContent()).toContain('[card ••••1111]');
     await row.getByRole('button', { name: 'Claim' }).click();
-    await page.getByRole('heading', { name: 'Reply for Development' }).waitFor();
+    await page.getByRole('heading', { name: `Ticket #${ticketId}` }).waitFor();
 
     const tokens = page.locator('.parley-token');
     await poll(() => tokens.allTextContents()).toEqual(
@@ -185,10 +188,139 @@ describe('the translators’ workspace', { timeout: 90_000 }, () => {
     expect(await cardToken.getAttribute('contenteditable')).toBe('false');
 
     await page.getByRole('button', { name: 'Approve and send' }).click();
-    await page.getByText('Approved. Parley is posting the reply to the ticket.').waitFor();
+    await page.getByText(`Posted to ticket #${ticketId}.`).waitFor();
     await waitForStatus(proxy, id, ['posted']);
     const [reply] = zendesk.tickets.get(ticketId) ?? [];
     for (const value of ['Rosa Verde', '4111 1111 1111 1111', '+49 30 901820'])
       expect(reply?.html_body).toContain(value);
+  });
+});
+
+/** Claims the job from the queue and waits for its editor. */
+async function claim(id: string, heading: string) {
+  await signIn();
+  const row = page.locator(`tr[data-job="${id}"]`);
+  await row.getByRole('button', { name: 'Claim' }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+}
+
+/** Replaces what a segment editor holds by what the translator types. */
+async function retype(number: number, text: string) {
+  await segmentEditor(number).evaluate((element) => {
+    element.textContent = '';
+  });
+  await segmentEditor(number).pressSequentially(text);
+}
+
+describe('the editor at CAT-tool grade', { timeout: 90_000 }, () => {
+  it('shows a glossary term’s target on hover and on keyboard focus, and accepts it inflected', async () => {
+    await proxy.store.glossary.upsert(DEV_TENANT_ID, {
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: 'refund',
+      target: 'reembolso',
+    });
+    const { id, ticketId } = await queueReply('<p>Your refund is on its way.</p>');
+    await claim(id, `Ticket #${ticketId}`);
+
+    const term = page.locator('.parley-segment-source').getByText('refund', { exact: true });
+    const hint = page.getByRole('tooltip').filter({ hasText: 'Glossary: refund → reembolso' });
+    await term.hover();
+    await hint.waitFor();
+    await page.mouse.move(0, 0);
+    await expect.poll(() => hint.isVisible()).toBe(false);
+    await term.focus();
+    await hint.waitFor();
+
+    // In the translation the term is text: the translator makes it a verb.
+    await expect.poll(() => segmentEditor(1).textContent()).toContain('reembolso');
+    expect(await segmentEditor(1).locator('[data-placeholder]').count()).toBe(0);
+    await retype(1, 'Ya le hemos reembolsado el importe.');
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    await page.getByText(`Posted to ticket #${ticketId}.`).waitFor();
+    const [reply] = zendesk.tickets.get(ticketId) ?? [];
+    expect(reply?.html_body).toContain('Ya le hemos reembolsado el importe.');
+  });
+
+  it('shows the URL of a link token on hover', async () => {
+    const link = 'https://track.example.com/parcels/48213?lang=es';
+    const { id, ticketId } = await queueReply(
+      `<p>You can follow it <a href="${link}">on the carrier’s page</a>.</p>`,
+    );
+    await claim(id, `Ticket #${ticketId}`);
+    await page.locator('.parley-segment-source .parley-token-open').hover();
+    await page
+      .getByRole('tooltip')
+      .filter({ hasText: `<a> links to ${link}` })
+      .waitFor();
+    expect(await segmentEditor(1).locator('[data-placeholder]').first().getAttribute('title')).toBe(
+      `<a> links to ${link}`,
+    );
+  });
+
+  it('names the ticket, shows the customer’s last message with personal data masked, and counts confirmed segments', async () => {
+    const { id, ticketId } = await queueReply(
+      '<p>Thank you for writing. Your parcel left the warehouse today. We are sorry for the wait.</p>',
+      {
+        context: {
+          subject: 'Pedido 48213 retrasado',
+          lastMessage: '¿Dónde está mi paquete? Escríbanme a lucia.fernandez@correo.example',
+        },
+      },
+    );
+    await claim(id, `#${ticketId} · Pedido 48213 retrasado`);
+    const lastMessage = page.locator('.parley-last-message');
+    await expect.poll(() => lastMessage.textContent()).toContain('¿Dónde está mi paquete?');
+    expect(await lastMessage.textContent()).toContain('[e-mail]');
+    expect(await page.locator('body').innerText()).not.toContain('lucia.fernandez');
+
+    await page.getByText('0 of 3 confirmed').waitFor();
+    await segmentEditor(1).press('Control+Enter');
+    await segmentEditor(2).press('Control+Enter');
+    await page.getByText('2 of 3 confirmed').waitFor();
+    await page.getByText('Words: 16').waitFor();
+  });
+
+  it('comes back to the translator’s edit after a reload', async () => {
+    const { id, ticketId } = await queueReply('<p>Your invoice is attached.</p>');
+    await claim(id, `Ticket #${ticketId}`);
+    await retype(1, 'Le adjuntamos la factura corregida.');
+    await page.getByText('Draft saved').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: `Ticket #${ticketId}` }).waitFor();
+    await expect
+      .poll(() => segmentEditor(1).textContent())
+      .toBe('Le adjuntamos la factura corregida.');
+  });
+
+  it('shows a reply that could not be posted as a failure, with the reason', async () => {
+    const { id, ticketId } = await queueReply('<p>Thanks for your patience.</p>');
+    const [credentials] = await proxy.store.db.query<{ helpdesk: string; sealed: string }>(
+      'SELECT helpdesk, sealed FROM tenant_helpdesks WHERE tenant_id = ?',
+      [DEV_TENANT_ID],
+    );
+    // The team has not connected Parley to its helpdesk.
+    await proxy.store.db.execute('DELETE FROM tenant_helpdesks WHERE tenant_id = ?', [
+      DEV_TENANT_ID,
+    ]);
+    try {
+      await claim(id, `Ticket #${ticketId}`);
+      await page.getByRole('button', { name: 'Approve and send' }).click();
+      const failure = page.getByRole('alert').filter({
+        hasText: 'Posting failed: the team has not connected Parley to its helpdesk yet.',
+      });
+      await failure.waitFor();
+      expect(await page.getByText(/Posted to ticket/).count()).toBe(0);
+      expect((await waitForStatus(proxy, id, ['failed'])).error).toMatchObject({
+        code: 'helpdesk_not_configured',
+      });
+    } finally {
+      if (credentials)
+        await proxy.store.replySettings.setHelpdesk(
+          DEV_TENANT_ID,
+          credentials.helpdesk,
+          credentials.sealed,
+        );
+    }
   });
 });

@@ -62,6 +62,7 @@ export const conversationsPath = (ticketId: string, agentId: string) =>
 
 interface FreshdeskTicket {
   id?: number | string;
+  subject?: string;
   description?: string;
   requester_id?: number | string;
   created_at?: string;
@@ -167,10 +168,12 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
   const requesterId = text(ticket.requester_id) ?? text(requester.id);
   const agentId = text(agent.id) ?? '';
   const requesterLocale = text(requester.language);
+  const subject = text(ticket.subject);
 
   const context: TicketContext = {
     helpdesk: 'freshdesk',
     ticketId,
+    ...(subject ? { subject } : {}),
     agentId,
     agentLocale: iparams.agent_language?.trim() || text(agent.contact?.language) || 'en',
     defaultMode: iparams.default_mode === 'review' ? 'review' : 'machine',

@@ -24,6 +24,8 @@ export type ReplyMode = 'machine' | 'review';
 export interface TicketContext {
   helpdesk: 'zendesk' | 'freshdesk';
   ticketId: string;
+  /** The ticket's subject, for the translator who reviews a reply; absent when the ticket has none. */
+  subject?: string;
   /** The requester's profile locale (BCP 47), a prior for language detection; absent when unset. */
   requesterLocale?: string;
   /** The language the agent reads and writes: the app's override setting, else the agent's locale. */

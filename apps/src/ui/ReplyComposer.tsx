@@ -8,12 +8,13 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createProxyApi, type ReplyJob } from '../api/proxyApi.js';
-import { ProxyError } from '../host/helpdeskHost.js';
+import { ProxyError, type TicketComment } from '../host/helpdeskHost.js';
 import { useHost } from '../host/HostProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { textToHtml } from '@parley/shared/pipeline/escape';
 import type { LanguagePairs } from '../model/languagePairs.js';
 import { languageName, languageOf } from '../model/languages.js';
+import { reviewContext } from '../model/ticketContext.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { ReviewJobStatus } from './ReviewJobStatus.js';
 
@@ -23,6 +24,8 @@ interface ReplyComposerProps {
   /** What the engines serve; undefined while unknown (then Translate is tried and errors shown). */
   pairs: LanguagePairs | undefined;
   onChooseLanguage: () => void;
+  /** The ticket's comments, for the customer's last message a translator sees beside the reply. */
+  comments: readonly TicketComment[];
   pollIntervalMs?: number;
 }
 
@@ -52,6 +55,7 @@ export function ReplyComposer({
   customerLanguage,
   pairs,
   onChooseLanguage,
+  comments,
   pollIntervalMs = 3_000,
 }: ReplyComposerProps) {
   const host = useHost();
@@ -142,6 +146,7 @@ export function ReplyComposer({
     if (!target || phase !== 'idle') return;
     setPhase('sending');
     startOver();
+    const context = reviewContext(host.context.subject, comments);
     try {
       const job = await api.createReply(
         {
@@ -153,6 +158,7 @@ export function ReplyComposer({
           source: agentLanguage,
           target,
           mode: 'review',
+          ...(context ? { context } : {}),
         },
         key,
       );

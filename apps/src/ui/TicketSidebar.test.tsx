@@ -389,6 +389,8 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
       source: 'en',
       target: 'es',
       mode: 'review',
+      // What the translator reads beside the reply: the customer's last message.
+      context: { lastMessage: 'El número es 48213.' },
     });
   });
 

@@ -44,6 +44,7 @@ export function TicketSidebar({ pollIntervalMs }: { pollIntervalMs?: number }) {
           customerLanguage={state.customerLanguage}
           pairs={state.pairs}
           onChooseLanguage={chooseLanguage}
+          comments={conversation?.entries.map((entry) => entry.comment) ?? []}
           {...(pollIntervalMs ? { pollIntervalMs } : {})}
         />
       )}

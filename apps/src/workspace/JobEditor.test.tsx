@@ -26,6 +26,12 @@ const JOB: QueueJobDetail = {
   leaseExpiresAt: new Date(Date.now() + 600_000).toISOString(),
   format: 'html',
   engine: 'apertium',
+  ticket: {
+    id: '4821',
+    subject: 'Where is my order?',
+    lastMessage: 'I ordered a week ago and nothing has arrived. Write to [e-mail].',
+  },
+  personalValuesShown: false,
   segments: [
     {
       index: 0,
@@ -64,13 +70,23 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
     reject: vi.fn(async () => undefined),
     check: vi.fn(async () => []),
     submit: vi.fn(async () => ({ status: 'approved' as const })),
+    saveDraft: vi.fn(async () => ({ savedAt: new Date().toISOString() })),
+    status: vi.fn(async (id: string) => ({ id, status: 'posted' as const })),
     ...overrides,
   };
 }
 
 function renderEditor(
   api: QueueApi,
-  { job = JOB, ...props }: { renewEveryMs?: number; job?: QueueJobDetail } = {},
+  {
+    job = JOB,
+    ...props
+  }: {
+    renewEveryMs?: number;
+    saveDraftAfterMs?: number;
+    pollPostingEveryMs?: number;
+    job?: QueueJobDetail;
+  } = {},
 ) {
   const onClose = vi.fn<(outcome?: EditorOutcome) => void>();
   render(
@@ -95,7 +111,7 @@ function type(editor: HTMLElement, html: string) {
 describe('the job editor', () => {
   it('shows each segment with its origin and the machine target with tokens', async () => {
     const { editor } = renderEditor(fakeApi());
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     expect(screen.getByText('Translator-approved memory, 100%')).toBeTruthy();
     expect(screen.getByText('Machine translation (apertium)')).toBeTruthy();
     expect(editor(2).textContent).toBe('Su <b>pedido</b> 48213 sale el viernes.');
@@ -104,7 +120,10 @@ describe('the job editor', () => {
         .getByText('{{ticket.requester.first_name}}')
         .getAttribute('contenteditable'),
     ).toBe('false');
-    expect(screen.getByText('order').closest('mark')?.title).toBe('Glossary: order → pedido');
+    const term = screen.getByText('order');
+    expect(document.getElementById(term.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Glossary: order → pedido',
+    );
   });
 
   it('marks the words of a machine translation the engine did not know', async () => {
@@ -135,13 +154,13 @@ describe('the job editor', () => {
 
   it('shows no unknown words where the engine knew them all', async () => {
     renderEditor(fakeApi());
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     expect(screen.queryByText(/Not in the engine’s dictionary/)).toBeNull();
   });
 
   it('confirms a segment with Ctrl+Enter and moves to the next one, then to Approve', async () => {
     const { editor } = renderEditor(fakeApi());
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     fireEvent.keyDown(editor(1), { key: 'Enter', ctrlKey: true });
     expect(document.activeElement).toBe(editor(2));
     expect(screen.getByText('Confirmed')).toBeTruthy();
@@ -151,7 +170,7 @@ describe('the job editor', () => {
 
   it('offers to put back a placeholder the translator deleted', async () => {
     const { editor } = renderEditor(fakeApi());
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     type(editor(1), 'Hola,');
     const insert = screen.getByRole('button', { name: 'Insert {{ticket.requester.first_name}}' });
     fireEvent.click(insert);
@@ -159,13 +178,13 @@ describe('the job editor', () => {
     expect(screen.queryByRole('button', { name: /^Insert/ })).toBeNull();
   });
 
-  it('sends only the changed segments, in masked form, and closes as approved', async () => {
+  it('sends only the changed segments, in masked form, and says when the reply is posted', async () => {
     const api = fakeApi();
-    const { editor, onClose } = renderEditor(api);
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    const { editor } = renderEditor(api);
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     type(editor(2), editor(2).innerHTML.replace('sale el viernes', 'llega el viernes &amp; más'));
     fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
-    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    await screen.findByText('Posted to ticket #4821.');
     const submission = {
       segments: [
         { index: 1, target: 'Su <x id="1"/>pedido<x id="2"/> 48213 llega el viernes &amp; más.' },
@@ -174,10 +193,6 @@ describe('the job editor', () => {
     };
     expect(api.check).toHaveBeenCalledWith('job-1', submission);
     expect(api.submit).toHaveBeenCalledWith('job-1', submission);
-    expect(onClose).toHaveBeenCalledWith({
-      type: 'success',
-      text: 'Approved. Parley is posting the reply to the ticket.',
-    });
   });
 
   it('shows what the QA check refuses, without submitting', async () => {
@@ -190,7 +205,7 @@ describe('the job editor', () => {
     };
     const api = fakeApi({ check: vi.fn(async () => [missing]) });
     const { editor, onClose } = renderEditor(api);
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     type(editor(1), 'Hola,');
     fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
     const panel = await screen.findByRole('alert');
@@ -209,13 +224,13 @@ describe('the job editor', () => {
     };
     const check = vi.fn<QueueApi['check']>().mockResolvedValueOnce([warning]).mockResolvedValue([]);
     const api = fakeApi({ check });
-    const { onClose } = renderEditor(api);
+    renderEditor(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Approve and send' }));
     const panel = await screen.findByRole('alert');
     expect(panel.textContent).toContain('The numbers differ from the source: missing 48213.');
     fireEvent.click(within(panel).getByRole('checkbox', { name: 'Send anyway — numbers differ' }));
     fireEvent.click(screen.getByRole('button', { name: 'Approve and send' }));
-    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    await screen.findByText('Posted to ticket #4821.');
     const submission = { segments: [], dismissed: ['number_mismatch'] };
     expect(check).toHaveBeenLastCalledWith('job-1', submission);
     expect(api.submit).toHaveBeenCalledTimes(1);
@@ -245,7 +260,7 @@ describe('the job editor', () => {
       .fn<QueueApi['renew']>()
       .mockRejectedValue(new QueueApiError('lease_expired', 'Expired', 409));
     const { editor } = renderEditor(fakeApi({ renew }), { renewEveryMs: 20 });
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
     expect(renew).not.toHaveBeenCalled();
     type(editor(1), 'Hola <b>x</b>');
@@ -271,5 +286,84 @@ describe('the job editor', () => {
     fireEvent.click(reject);
     await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(api.reject).toHaveBeenCalledWith('job-1', 'The draft quotes the wrong order.');
+  });
+
+  it('names the ticket and shows the customer’s last message, progress and word count', async () => {
+    const { editor } = renderEditor(fakeApi());
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
+    expect(screen.getByText(/I ordered a week ago/).textContent).toContain('[e-mail]');
+    expect(screen.getByText('0 of 2 confirmed')).toBeTruthy();
+    expect(screen.getByText('Words: 7')).toBeTruthy();
+    fireEvent.keyDown(editor(1), { key: 'Enter', ctrlKey: true });
+    expect(screen.getByText('1 of 2 confirmed')).toBeTruthy();
+  });
+
+  it('writes a glossary term in the target as text the translator can inflect', async () => {
+    const job: QueueJobDetail = {
+      ...JOB,
+      segments: [
+        {
+          ...JOB.segments[1]!,
+          index: 0,
+          source: 'Your <x id="1"/> shipped.',
+          target: 'Su <x id="1"/> salió.',
+          placeholders: [{ id: 1, kind: 'term', display: 'order' }],
+        },
+      ],
+    };
+    const { editor } = renderEditor(fakeApi(), { job });
+    await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
+    expect(editor(1).textContent).toBe('Su pedido salió.');
+    expect(editor(1).querySelector('[data-placeholder]')).toBeNull();
+    type(editor(1), 'Sus pedidos salieron.');
+    expect(screen.queryByRole('button', { name: /^Insert/ })).toBeNull();
+  });
+
+  it('saves the edit as a draft once the translator pauses, and opens a job on its draft', async () => {
+    const api = fakeApi();
+    const { editor } = renderEditor(api, { saveDraftAfterMs: 10 });
+    type(editor(1), 'Buenas tardes <span data-placeholder="1">x</span>,');
+    await vi.waitFor(() =>
+      expect(api.saveDraft).toHaveBeenCalledWith('job-1', {
+        segments: [{ index: 0, target: 'Buenas tardes <x id="1"/>,' }],
+      }),
+    );
+    await screen.findByText(/Draft saved/);
+    cleanup();
+    const reopened = renderEditor(api, {
+      job: {
+        ...JOB,
+        draft: {
+          segments: [{ index: 0, target: 'Buenas tardes <x id="1"/>,' }],
+          savedAt: new Date().toISOString(),
+        },
+      },
+    });
+    expect(reopened.editor(1).textContent).toBe('Buenas tardes {{ticket.requester.first_name}},');
+  });
+
+  it('highlights the segment of a warning apart from one with an error', async () => {
+    const check = vi.fn<QueueApi['check']>().mockResolvedValue([
+      { code: 'placeholder_missing', severity: 'error', message: 'x', segment: 0, detail: 'x' },
+      { code: 'number_mismatch', severity: 'warning', message: 'y', segment: 1, detail: 'y' },
+    ]);
+    const { editor } = renderEditor(fakeApi({ check }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve and send' }));
+    await screen.findByRole('alert');
+    expect(editor(1).closest('li')?.className).toContain('parley-segment-qa-error');
+    expect(editor(2).closest('li')?.className).toContain('parley-segment-qa-warning');
+  });
+
+  it('shows a reply that failed to post as a failure, with the reason', async () => {
+    const status = vi.fn<QueueApi['status']>().mockResolvedValue({
+      id: 'job-1',
+      status: 'failed',
+      error: { code: 'helpdesk_not_configured', message: 'No Zendesk credentials.' },
+    });
+    renderEditor(fakeApi({ status }), { pollPostingEveryMs: 10 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve and send' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Posting failed: the team has not connected Parley');
+    expect(screen.queryByText(/Posted to ticket/)).toBeNull();
   });
 });

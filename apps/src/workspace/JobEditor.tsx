@@ -1,8 +1,10 @@
 /**
  * Editing a claimed reply: segments with source and editable target, live placeholder checks,
- * QA before approving (errors block, warnings can be sent anyway), Ctrl+Enter to confirm a segment
- * and move on, release and reject. The lease is renewed while the translator works; when it is lost
- * the editor says so and stops accepting edits.
+ * QA before approving (errors block, warnings can be sent anyway; the segments concerned are
+ * highlighted), Ctrl+Enter to confirm a segment and move on, release and reject. The lease is
+ * renewed while the translator works, and the edit saved as a draft a reload comes back to; when
+ * the lease is lost the editor says so and stops accepting edits. After approval it follows the
+ * reply until it is posted or fails.
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Textarea } from '@zendeskgarden/react-forms';
@@ -11,7 +13,9 @@ import { checkPlaceholders } from '@parley/shared/pipeline/masked-segment';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { languageName } from '../model/languages.js';
+import { EditorHeader } from './EditorHeader.js';
 import { errorMessage } from './errorMessage.js';
+import { PostingStatus } from './PostingStatus.js';
 import {
   QueueApiError,
   type QueueApi,
@@ -19,7 +23,8 @@ import {
   type QueueQaIssue,
 } from './queueApi.js';
 import { SegmentRow } from './SegmentRow.js';
-import { clockTime, relativeTime } from './time.js';
+import { useDraftSaver } from './useDraftSaver.js';
+import { sourceWords } from './words.js';
 
 export interface EditorOutcome {
   type: 'success' | 'error';
@@ -32,14 +37,33 @@ interface JobEditorProps {
   onClose: (outcome?: EditorOutcome) => void;
   /** How often to renew the lease while the translator works; a third of the lease by default. */
   renewEveryMs?: number;
+  /** How long typing pauses before the draft is saved. */
+  saveDraftAfterMs?: number;
+  /** How often to ask whether an approved reply was posted. */
+  pollPostingEveryMs?: number;
 }
 
 /** Renew well before the lease runs out, and not more often than this. */
 const MIN_RENEW_MS = 2_000;
 
-export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
+const worse = (a: 'error' | 'warning' | undefined, b: 'error' | 'warning') =>
+  a === 'error' ? a : b;
+
+export function JobEditor({
+  api,
+  job,
+  onClose,
+  renewEveryMs,
+  saveDraftAfterMs,
+  pollPostingEveryMs,
+}: JobEditorProps) {
   const { t, locale } = useI18n();
-  const [targets, setTargets] = useState(() => job.segments.map((segment) => segment.target));
+  // Where the editor starts: the translator's saved draft over the machine translation.
+  const [initialTargets] = useState(() => {
+    const drafted = new Map(job.draft?.segments.map((edit) => [edit.index, edit.target]));
+    return job.segments.map((segment) => drafted.get(segment.index) ?? segment.target);
+  });
+  const [targets, setTargets] = useState(initialTargets);
   const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(new Set());
   const [qa, setQa] = useState<readonly QueueQaIssue[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
@@ -49,6 +73,7 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
   const [leaseLost, setLeaseLost] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  const [approved, setApproved] = useState(false);
   const editors = useRef(new Map<number, HTMLDivElement>());
   const approveButton = useRef<HTMLButtonElement>(null);
   const activeSinceRenew = useRef(false);
@@ -59,6 +84,15 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
     .filter(({ index, target }) => target !== job.segments[index]?.target);
   const edited = changedSegments.length > 0;
   const live = useMemo(() => checkPlaceholders(job.segments, targets), [job.segments, targets]);
+  const draft = useDraftSaver({
+    api,
+    jobId: job.id,
+    segments: changedSegments,
+    enabled: !leaseLost && !approved,
+    onLeaseLost: () => setLeaseLost(true),
+    ...(saveDraftAfterMs === undefined ? {} : { delayMs: saveDraftAfterMs }),
+  });
+  const words = useMemo(() => sourceWords(job.segments, job.source), [job.segments, job.source]);
 
   // Keep the claim while the translator works; an idle tab lets it lapse back to the queue.
   useEffect(() => {
@@ -84,13 +118,19 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
   }, [api, job.id, job.leaseExpiresAt, renewEveryMs]);
 
   useEffect(() => {
-    if (!edited || leaseLost) return;
+    if (!edited || leaseLost || approved) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [edited, leaseLost]);
+  }, [edited, leaseLost, approved]);
 
   const translatable = job.segments.filter((segment) => segment.translatable).map((s) => s.index);
+
+  // The segment of the first finding comes into view, so the translator sees what to fix.
+  useEffect(() => {
+    const first = qa.find((issue) => issue.segment !== undefined)?.segment;
+    if (first !== undefined) editors.current.get(first)?.scrollIntoView({ block: 'center' });
+  }, [qa]);
 
   function focusSegment(index: number) {
     const element = editors.current.get(index);
@@ -122,7 +162,10 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
    * show, whether the action's check found them or the proxy refused the submission itself (the
    * reply changed between the two, or the check was skipped).
    */
-  async function act(run: () => Promise<readonly QueueQaIssue[] | void>, outcome: EditorOutcome) {
+  async function act(
+    run: () => Promise<readonly QueueQaIssue[] | void>,
+    outcome: EditorOutcome | undefined,
+  ) {
     setBusy(true);
     setError(undefined);
     try {
@@ -132,7 +175,7 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
         setQa(refusal);
         return;
       }
-      onClose(outcome);
+      if (outcome) onClose(outcome);
     } catch (failure) {
       setBusy(false);
       if (failure instanceof QueueApiError && failure.code === 'qa_failed') {
@@ -147,19 +190,32 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
   // QA is asked first, so that a refusal the translator is expected to fix is an answer, not a
   // failed request the browser logs as an error.
   const approve = () =>
-    act(
-      async () => {
-        const submission = { segments: changedSegments, dismissed: [...dismissed] };
-        const refusal = await api.check(job.id, submission);
-        if (refusal.length > 0) return refusal;
-        await api.submit(job.id, submission);
-      },
-      { type: 'success', text: t('workspace.notice.approved') },
+    act(async () => {
+      const submission = { segments: changedSegments, dismissed: [...dismissed] };
+      const refusal = await api.check(job.id, submission);
+      if (refusal.length > 0) return refusal;
+      await api.submit(job.id, submission);
+      setApproved(true);
+      return [];
+    }, undefined);
+
+  if (approved)
+    return (
+      <PostingStatus
+        api={api}
+        jobId={job.id}
+        ticketId={job.ticket.id}
+        onClose={() => onClose()}
+        {...(pollPostingEveryMs === undefined ? {} : { pollEveryMs: pollPostingEveryMs })}
+      />
     );
 
-  const now = Date.now();
   const source = languageName(job.source, locale);
   const target = languageName(job.target, locale);
+  const qaSeverity = new Map<number, 'error' | 'warning'>();
+  for (const issue of qa)
+    if (issue.segment !== undefined)
+      qaSeverity.set(issue.segment, worse(qaSeverity.get(issue.segment), issue.severity));
   const qaErrors = qa.filter((issue) => issue.severity === 'error');
   const qaWarnings = qa.filter((issue) => issue.severity === 'warning');
   const warningCodes = [...new Set(qaWarnings.map((issue) => issue.code))];
@@ -177,19 +233,14 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
 
   return (
     <section className="parley-editor" aria-labelledby="parley-editor-heading">
-      <header className="parley-editor-head">
-        <h1 id="parley-editor-heading">
-          {t('workspace.editor.heading', { team: job.tenant.name })}
-        </h1>
-        <p className="parley-muted">
-          {t('workspace.queue.pair', { source, target })} ·{' '}
-          <span title={clockTime(job.dueAt, now, locale)}>
-            {t('workspace.editor.due', { time: relativeTime(job.dueAt, now, locale) })}
-          </span>{' '}
-          · {t('workspace.editor.lease', { time: clockTime(leaseExpiresAt, now, locale) })}
-        </p>
-        <p className="parley-muted">{t('workspace.editor.keyboardHint')}</p>
-      </header>
+      <EditorHeader
+        job={job}
+        leaseExpiresAt={leaseExpiresAt}
+        confirmed={translatable.filter((index) => confirmed.has(index)).length}
+        translatable={translatable.length}
+        words={words}
+        draft={draft}
+      />
       {leaseLost && (
         <Alert type="warning" role="alert">
           {t('workspace.editor.leaseLost')}{' '}
@@ -207,10 +258,12 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
           <SegmentRow
             key={segment.index}
             segment={segment}
-            initialTarget={segment.target}
+            initialTarget={initialTargets[segment.index] ?? segment.target}
             target={targets[segment.index] ?? ''}
             confirmed={confirmed.has(segment.index)}
             readOnly={leaseLost || busy}
+            qaSeverity={qaSeverity.get(segment.index)}
+            personalValuesShown={job.personalValuesShown}
             liveIssues={live.filter((issue) => issue.segment === segment.index)}
             onChange={(value) => change(segment.index, value)}
             onConfirm={() => confirm(segment.index)}
@@ -225,11 +278,24 @@ export function JobEditor({ api, job, onClose, renewEveryMs }: JobEditorProps) {
         ))}
       </ol>
       {qa.length > 0 && (
-        <div className="parley-qa" role="alert">
+        <div
+          className={`parley-qa${qaErrors.length > 0 ? ' parley-qa-blocking' : ''}`}
+          role="alert"
+        >
           <h2>{t('workspace.editor.qaHeading')}</h2>
-          {qaErrors.length > 0 && <p>{t('workspace.editor.qaBlocking')}</p>}
-          <ul>{qaErrors.map(issueLine)}</ul>
-          {qaWarnings.length > 0 && <ul>{qaWarnings.map(issueLine)}</ul>}
+          {qaErrors.length > 0 && (
+            <>
+              <h3 className="parley-qa-errors-heading">{t('workspace.editor.qaErrors')}</h3>
+              <p>{t('workspace.editor.qaBlocking')}</p>
+              <ul className="parley-qa-errors">{qaErrors.map(issueLine)}</ul>
+            </>
+          )}
+          {qaWarnings.length > 0 && (
+            <>
+              <h3 className="parley-qa-warnings-heading">{t('workspace.editor.qaWarnings')}</h3>
+              <ul className="parley-qa-warnings">{qaWarnings.map(issueLine)}</ul>
+            </>
+          )}
           {warningCodes.map((code) => (
             <Field key={code}>
               <Checkbox

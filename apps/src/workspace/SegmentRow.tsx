@@ -1,8 +1,9 @@
 /**
- * One segment: the source (glossary terms marked, placeholders as tokens) beside an editable
- * target where placeholders are tokens the translator can move or delete but not alter, with its
- * origin (memory match or machine), the words of the machine translation the engine did not know,
- * live placeholder checks and buttons to put a missing token back.
+ * One segment: the source (glossary terms marked, placeholders as tokens, each with a hint on
+ * hover and focus saying what it stands for) beside an editable target where placeholders are
+ * tokens the translator can move or delete but not alter and glossary terms are text to inflect,
+ * with its origin (memory match or machine), the words of the machine translation the engine did
+ * not know, live placeholder checks and buttons to put a missing token back.
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
@@ -23,7 +24,9 @@ import {
 } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { QueueSegment } from './queueApi.js';
-import { fillEditor, insertToken, readEditor, tokenLabel, tokenTitle } from './segmentDom.js';
+import { fillEditor, insertToken, readEditor, tokenLabel } from './segmentDom.js';
+import { TokenHint } from './TokenHint.js';
+import { tokenMeaning } from './tokenMeaning.js';
 
 interface SegmentRowProps {
   segment: QueueSegment;
@@ -33,6 +36,10 @@ interface SegmentRowProps {
   target: string;
   confirmed: boolean;
   readOnly: boolean;
+  /** The worst QA finding of the last check about this segment, to highlight it. */
+  qaSeverity?: 'error' | 'warning' | undefined;
+  /** Whether personal tokens carry their values (the tenant's policy). */
+  personalValuesShown: boolean;
   /** Placeholder problems of the current target, checked as the translator types. */
   liveIssues: readonly QaIssue[];
   onChange: (maskedTarget: string) => void;
@@ -58,9 +65,9 @@ function withTerms(
   for (const match of findTerms(text, segment.terms)) {
     pieces.push(text.slice(last, match.start));
     pieces.push(
-      <mark key={match.start} className="parley-term" title={title(match.term)}>
+      <TokenHint key={match.start} className="parley-term" hint={title(match.term)}>
         {text.slice(match.start, match.end)}
-      </mark>,
+      </TokenHint>,
     );
     last = match.end;
   }
@@ -74,6 +81,8 @@ export function SegmentRow({
   target,
   confirmed,
   readOnly,
+  qaSeverity,
+  personalValuesShown,
   liveIssues,
   onChange,
   onConfirm,
@@ -86,8 +95,12 @@ export function SegmentRow({
   const editor = useRef<HTMLDivElement | null>(null);
   const number = segment.index + 1;
 
+  const describe = (placeholder: QueueSegment['placeholders'][number]) =>
+    tokenMeaning(t, placeholder, segment, personalValuesShown);
+
   useEffect(() => {
-    if (editor.current) fillEditor(editor.current, parseMaskedSegment(initialTarget), segment);
+    if (editor.current)
+      fillEditor(editor.current, parseMaskedSegment(initialTarget), segment, describe);
     // Filled once: afterwards the DOM is the state and React must not re-render into it.
   }, []);
 
@@ -101,14 +114,20 @@ export function SegmentRow({
       if ('text' in part)
         return <span key={index}>{withTerms(part.text, segment, termTitle)}</span>;
       const placeholder = segment.placeholders.find((entry) => entry.id === part.placeholder);
+      if (!placeholder)
+        return (
+          <span key={index} className="parley-token">
+            ?
+          </span>
+        );
       return (
-        <span
+        <TokenHint
           key={index}
-          className={`parley-token parley-token-${placeholder?.kind ?? 'span'}`}
-          title={placeholder && tokenTitle(placeholder, segment)}
+          className={`parley-token parley-token-${placeholder.kind}`}
+          hint={describe(placeholder)}
         >
-          {placeholder?.display ?? '?'}
-        </span>
+          {placeholder.display}
+        </TokenHint>
       );
     });
 
@@ -133,7 +152,10 @@ export function SegmentRow({
   const present = new Set(
     parseMaskedSegment(target).flatMap((part) => ('placeholder' in part ? [part.placeholder] : [])),
   );
-  const missing = segment.placeholders.filter((placeholder) => !present.has(placeholder.id));
+  // A glossary term is text the translator writes, not a token to put back.
+  const missing = segment.placeholders.filter(
+    (placeholder) => placeholder.kind !== 'term' && !present.has(placeholder.id),
+  );
   // Words of the machine translation the engine did not know (letters only: no escapes inside).
   const unknownWords = (segment.unknown ?? []).map(({ start, end }) =>
     segment.target.slice(start, end),
@@ -143,7 +165,7 @@ export function SegmentRow({
 
   return (
     <li
-      className={`parley-segment${confirmed ? ' parley-segment-confirmed' : ''}${liveIssues.length > 0 ? ' parley-segment-issue' : ''}`}
+      className={`parley-segment${confirmed ? ' parley-segment-confirmed' : ''}${liveIssues.length > 0 ? ' parley-segment-issue' : ''}${qaSeverity ? ` parley-segment-qa-${qaSeverity}` : ''}`}
       data-segment={segment.index}
     >
       <div className="parley-segment-head">
@@ -214,7 +236,7 @@ export function SegmentRow({
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => {
                   if (!editor.current) return;
-                  insertToken(editor.current, placeholder, segment);
+                  insertToken(editor.current, placeholder, segment, describe);
                   changed();
                 }}
               >

@@ -55,6 +55,8 @@ const detail = (id: string): QueueJobDetail => ({
   leaseExpiresAt: inHours(0.25),
   format: 'text',
   engine: 'apertium',
+  ticket: { id: '4821', subject: 'Replacement order' },
+  personalValuesShown: false,
   segments: [
     {
       index: 0,
@@ -80,6 +82,8 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
     reject: vi.fn(async () => undefined),
     check: vi.fn(async () => []),
     submit: vi.fn(async () => ({ status: 'approved' as const })),
+    saveDraft: vi.fn(async () => ({ savedAt: new Date().toISOString() })),
+    status: vi.fn(async (id: string) => ({ id, status: 'posted' as const })),
     ...overrides,
   };
 }
@@ -199,7 +203,7 @@ describe('the queue', () => {
     const api = fakeApi();
     renderApp(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Replacement order' });
     expect(window.location.hash).toBe('#/jobs/j1');
     fireEvent.click(screen.getByRole('button', { name: 'Release' }));
     expect((await screen.findByRole('status')).textContent).toBe(
@@ -213,7 +217,7 @@ describe('the queue', () => {
     history.replaceState(null, '', '/queue#/jobs/j7');
     const api = fakeApi();
     renderApp(api);
-    await screen.findByRole('heading', { name: 'Reply for Acme Support' });
+    await screen.findByRole('heading', { name: '#4821 · Replacement order' });
     expect(api.claim).toHaveBeenCalledWith('j7');
   });
 });

@@ -1,11 +1,14 @@
 /**
  * The proxy's translator API (`/v1/queue`, described in /openapi.json), typed from its
  * published schemas. The workspace is served by the proxy itself, so calls are same-origin: the
- * session cookie rides along and every POST but login echoes the session's CSRF token.
+ * session cookie rides along and every POST and PUT but login echoes the session's CSRF token.
  */
 import type {
   QueueClaimed,
+  QueueDraft,
+  QueueDraftSaved,
   QueueJobDetail,
+  QueueJobStatus,
   QueueLease,
   QueueList,
   QueueQaIssue,
@@ -17,6 +20,7 @@ import type {
 
 export type {
   QueueJobDetail,
+  QueueJobStatus,
   QueueJobSummary,
   QueueQaIssue,
   QueueSegment,
@@ -48,10 +52,10 @@ export type QueueApi = ReturnType<typeof createQueueApi>;
 export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...args)) {
   let csrfToken = '';
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (method === 'POST' && csrfToken) headers['x-csrf-token'] = csrfToken;
+    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -76,7 +80,8 @@ export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...a
     );
   }
 
-  const job = (id: string, action: string) => `/v1/queue/jobs/${encodeURIComponent(id)}/${action}`;
+  const jobPath = (id: string) => `/v1/queue/jobs/${encodeURIComponent(id)}`;
+  const job = (id: string, action: string) => `${jobPath(id)}/${action}`;
   const remember = (session: QueueSession): Translator => {
     csrfToken = session.csrfToken;
     return session.translator;
@@ -114,5 +119,10 @@ export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...a
       call<QueueQaReport>('POST', job(id, 'check'), submission).then((report) => report.qa),
     submit: (id: string, submission: QueueSubmit) =>
       call<{ status: 'approved' }>('POST', job(id, 'submit'), submission),
+    /** Saves the edit so far; refused with `lease_expired` once the translator's claim is gone. */
+    saveDraft: (id: string, draft: QueueDraft) =>
+      call<QueueDraftSaved>('PUT', job(id, 'draft'), draft),
+    /** Where the job stands: after approval, whether it was posted or why it failed. */
+    status: (id: string) => call<QueueJobStatus>('GET', jobPath(id)),
   };
 }

@@ -22,21 +22,34 @@ function editorWith(masked: string): HTMLDivElement {
   const element = document.createElement('div');
   element.contentEditable = 'true';
   document.body.replaceChildren(element);
-  fillEditor(element, parseMaskedSegment(masked), segment);
+  fillEditor(
+    element,
+    parseMaskedSegment(masked),
+    segment,
+    (placeholder) => `means ${placeholder.display}`,
+  );
   return element;
 }
 
 describe('the segment editor content', () => {
-  it('shows placeholders as non-editable tokens, a glossary term as its target', () => {
+  it('shows placeholders as non-editable tokens that say what they stand for', () => {
     const element = editorWith(segment.target);
     const tokens = [...element.querySelectorAll('[data-placeholder]')];
-    expect(tokens.map((token) => token.textContent)).toEqual(['<b>', '</b>', 'Parley Exprés']);
+    expect(tokens.map((token) => token.textContent)).toEqual(['<b>', '</b>']);
     expect(tokens.every((token) => token.getAttribute('contenteditable') === 'false')).toBe(true);
+    expect(tokens.map((token) => token.getAttribute('title'))).toEqual(['means <b>', 'means </b>']);
+  });
+
+  it('writes a glossary term as its target text, for the translator to inflect', () => {
+    const element = editorWith(segment.target);
     expect(element.textContent).toBe('Tu <b>pedido</b> sale con Parley Exprés.');
+    expect(writeMaskedSegment(readEditor(element))).toBe(
+      'Tu <x id="1"/>pedido<x id="2"/> sale con Parley Exprés.',
+    );
   });
 
   it('reads back the masked segment it was filled with', () => {
-    const masked = 'Tu <x id="1"/>pedido &amp; más<x id="2"/> sale con <x id="3"/> &lt;hoy&gt;.';
+    const masked = 'Tu <x id="1"/>pedido &amp; más<x id="2"/> sale &lt;hoy&gt;.';
     expect(writeMaskedSegment(readEditor(editorWith(masked)))).toBe(masked);
   });
 
@@ -59,14 +72,14 @@ describe('the segment editor content', () => {
     range.collapse(true);
     document.getSelection()?.removeAllRanges();
     document.getSelection()?.addRange(range);
-    insertToken(element, segment.placeholders[2]!, segment);
-    expect(writeMaskedSegment(readEditor(element))).toBe('Tu pedido sale con <x id="3"/>.');
+    insertToken(element, segment.placeholders[0]!, segment, () => '');
+    expect(writeMaskedSegment(readEditor(element))).toBe('Tu pedido sale con <x id="1"/>.');
   });
 
   it('puts a token at the end when the caret is elsewhere', () => {
     const element = editorWith('Tu pedido');
     document.getSelection()?.removeAllRanges();
-    insertToken(element, segment.placeholders[0]!, segment);
+    insertToken(element, segment.placeholders[0]!, segment, () => '');
     expect(writeMaskedSegment(readEditor(element))).toBe('Tu pedido<x id="1"/>');
   });
 });

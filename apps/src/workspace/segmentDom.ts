@@ -1,10 +1,11 @@
 /**
  * The target editor of a segment is a contenteditable element holding text and placeholder
  * tokens (`contenteditable=false` spans): a translator moves and deletes a token as one
- * character but cannot edit inside it. These functions fill such an element from a masked
- * segment and read it back.
+ * character but cannot edit inside it. Glossary terms are not tokens there but text, so the
+ * translator can inflect them. These functions fill such an element from a masked segment and
+ * read it back.
  */
-import type { MaskedPart } from '@parley/shared/pipeline/masked-segment';
+import { termsAsText, type MaskedPart } from '@parley/shared/pipeline/masked-segment';
 import { placeholderElement } from '@parley/shared/pipeline/placeholder';
 import type { QueueSegment } from './queueApi.js';
 
@@ -21,43 +22,45 @@ export function tokenLabel(placeholder: SegmentPlaceholder, segment: QueueSegmen
   return term?.target ?? placeholder.display;
 }
 
-/** A glossary term token says what the glossary asks for; other tokens speak for themselves. */
-export function tokenTitle(
-  placeholder: SegmentPlaceholder,
-  segment: QueueSegment,
-): string | undefined {
-  if (placeholder.kind !== 'term') return undefined;
-  return `${placeholder.display} → ${tokenLabel(placeholder, segment)}`;
-}
+/** What a token stands for, said on hover (see tokenMeaning.ts). */
+export type DescribeToken = (placeholder: SegmentPlaceholder) => string;
 
 export function createToken(
   document: Document,
   placeholder: SegmentPlaceholder,
   segment: QueueSegment,
+  describe: DescribeToken,
 ): HTMLSpanElement {
   const token = document.createElement('span');
   token.className = `parley-token parley-token-${placeholder.kind}`;
   token.setAttribute('contenteditable', 'false');
   token.setAttribute(TOKEN_ATTRIBUTE, String(placeholder.id));
   token.textContent = tokenLabel(placeholder, segment);
-  const title = tokenTitle(placeholder, segment);
-  if (title) token.title = title;
+  token.title = describe(placeholder);
   return token;
 }
 
-/** Replaces the element's content by the parts; unknown placeholder ids are kept as plain ids. */
+/**
+ * Replaces the element's content by the parts, glossary terms as their target text; unknown
+ * placeholder ids are kept as plain ids.
+ */
 export function fillEditor(
   element: HTMLElement,
   parts: readonly MaskedPart[],
   segment: QueueSegment,
+  describe: DescribeToken,
 ) {
   const document = element.ownerDocument;
+  const termTarget = (id: number) => {
+    const placeholder = segment.placeholders.find((entry) => entry.id === id);
+    return placeholder?.kind === 'term' ? tokenLabel(placeholder, segment) : undefined;
+  };
   element.replaceChildren(
-    ...parts.map((part) => {
+    ...termsAsText(parts, termTarget).map((part) => {
       if ('text' in part) return document.createTextNode(part.text);
       const placeholder = segment.placeholders.find((entry) => entry.id === part.placeholder);
       return placeholder
-        ? createToken(document, placeholder, segment)
+        ? createToken(document, placeholder, segment, describe)
         : document.createTextNode(placeholderElement(part.placeholder));
     }),
   );
@@ -96,9 +99,10 @@ export function insertToken(
   element: HTMLElement,
   placeholder: SegmentPlaceholder,
   segment: QueueSegment,
+  describe: DescribeToken,
 ): void {
   const document = element.ownerDocument;
-  const token = createToken(document, placeholder, segment);
+  const token = createToken(document, placeholder, segment, describe);
   const selection = document.getSelection();
   const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
   if (range && element.contains(range.commonAncestorContainer)) {

@@ -95,6 +95,7 @@ export async function connectZendesk(
   const proxyUrl = (settings.proxyUrl ?? '').replace(/\/+$/, '');
   const data = await client.get([
     'ticket.id',
+    'ticket.subject',
     'ticket.requester.locale',
     'ticket.requester.name',
     'ticket.requester.email',
@@ -106,10 +107,12 @@ export async function connectZendesk(
   ]);
 
   const requesterLocale = stringAt(data, 'ticket.requester.locale');
+  const subject = stringAt(data, 'ticket.subject');
   const colorScheme = colorSchemeOf(frameSearch);
   const context: TicketContext = {
     helpdesk: 'zendesk',
     ticketId: stringAt(data, 'ticket.id') ?? '',
+    ...(subject ? { subject } : {}),
     agentId: stringAt(data, 'currentUser.id') ?? '',
     agentLocale: settings.agentLanguage?.trim() || stringAt(data, 'currentUser.locale') || 'en',
     defaultMode: settings.defaultMode === 'review' ? 'review' : 'machine',

@@ -255,6 +255,25 @@ export const ReplyStatus = Type.Union([
   Type.Literal('fallback'),
 ]);
 
+/**
+ * The ticket a reviewed reply answers, for the translator: its subject and the customer's last
+ * message as plain text. Personal data in both is masked before they are stored.
+ */
+export const ReplyTicketContext = Type.Object(
+  {
+    subject: Type.Optional(Type.String({ maxLength: 250 })),
+    lastMessage: Type.Optional(
+      Type.String({ maxLength: 4000, description: 'The customer’s last message, plain text' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'What the translator reads above a reviewed reply; stored with personal values as `[token]`s, whatever the tenant lets translators see',
+  },
+);
+export type ReplyTicketContext = Static<typeof ReplyTicketContext>;
+
 export const ReplyRequest = Type.Object(
   {
     helpdesk: Helpdesk,
@@ -271,6 +290,7 @@ export const ReplyRequest = Type.Object(
     hints: Type.Optional(
       Type.Object({ pii: Type.Optional(PersonalDataHints) }, { additionalProperties: false }),
     ),
+    context: Type.Optional(ReplyTicketContext),
   },
   { additionalProperties: false },
 );
@@ -392,12 +412,25 @@ export const QueueSegment = Type.Object({
             'The kind of personal value it stands for (email, phone, card, iban, ip, national_id, name); `display` shows the value only where the tenant lets translators see values',
         }),
       ),
+      target: Type.Optional(
+        Type.String({ description: 'What a tag stands for: a link’s URL, an image’s address' }),
+      ),
     }),
   ),
   terms: Type.Array(Type.Object({ source: Type.String(), target: Type.Optional(Type.String()) })),
   /** Words of a machine `target` the engine did not know, as offsets into the masked target. */
   unknown: Type.Optional(UnknownWords),
 });
+/** One segment's edited target, masked as the segment is. */
+const EditedSegment = Type.Object(
+  {
+    index: Type.Integer({ minimum: 0 }),
+    target: Type.String({ description: 'At most 3 × its source segment + 200 characters' }),
+  },
+  { additionalProperties: false },
+);
+const EditedSegments = Type.Array(EditedSegment, { maxItems: LIMITS.maxSegments });
+
 export const QueueJobDetail = Type.Object({
   id: Type.String(),
   tenant: TenantRef,
@@ -408,7 +441,19 @@ export const QueueJobDetail = Type.Object({
   format: Type.Union([Type.Literal('html'), Type.Literal('text')]),
   /** The engine that made the machine translation. */
   engine: Type.String(),
+  /** The ticket the reply answers; subject and last message with personal data as tokens. */
+  ticket: Type.Object({
+    id: Type.String(),
+    subject: Type.Optional(Type.String()),
+    lastMessage: Type.Optional(Type.String()),
+  }),
   segments: Type.Array(QueueSegment),
+  /** Whether personal placeholders show their values (the tenant's policy) or typed tokens. */
+  personalValuesShown: Type.Boolean(),
+  /** The translator's saved edit of this job, if they left one: what a reload comes back to. */
+  draft: Type.Optional(
+    Type.Object({ segments: Type.Array(EditedSegment), savedAt: Type.String() }),
+  ),
 });
 export type QueueJobDetail = Static<typeof QueueJobDetail>;
 export type QueueSegment = Static<typeof QueueSegment>;
@@ -422,16 +467,7 @@ export const QueueReject = Type.Object(
 );
 export const QueueSubmit = Type.Object(
   {
-    segments: Type.Array(
-      Type.Object(
-        {
-          index: Type.Integer({ minimum: 0 }),
-          target: Type.String({ description: 'At most 3 × its source segment + 200 characters' }),
-        },
-        { additionalProperties: false },
-      ),
-      { maxItems: LIMITS.maxSegments },
-    ),
+    segments: EditedSegments,
     dismissed: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),
   },
   { additionalProperties: false },
@@ -453,4 +489,19 @@ export const QueueQaFailed = Type.Object({
 export const QueueQaReport = Type.Object({ qa: Type.Array(QueueQaIssue) });
 export type QueueQaReport = Static<typeof QueueQaReport>;
 export const QueueSubmitted = Type.Object({ status: Type.Literal('approved') });
+/** The translator's edit so far, saved while they hold the job (only the segments they changed). */
+export const QueueDraft = Type.Object(
+  { segments: EditedSegments },
+  { additionalProperties: false },
+);
+export type QueueDraft = Static<typeof QueueDraft>;
+export const QueueDraftSaved = Type.Object({ savedAt: Type.String() });
+export type QueueDraftSaved = Static<typeof QueueDraftSaved>;
+/** Where a job the translator can see stands: after approval, whether it was posted or failed. */
+export const QueueJobStatus = Type.Object({
+  id: Type.String(),
+  status: ReplyStatus,
+  error: Type.Optional(ApiErrorObject),
+});
+export type QueueJobStatus = Static<typeof QueueJobStatus>;
 export const NoContent = Type.Null({ description: 'No content' });

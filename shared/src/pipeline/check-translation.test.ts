@@ -130,4 +130,25 @@ describe('checkTranslation', () => {
     const terms = [{ source: 'refund', target: 'reembolso' }];
     expect(checkTranslation('Refund ready.', 'Reembolso listo.', 'text', { terms })).toEqual([]);
   });
+
+  it('accepts a glossary target the translator inflected to fit the sentence', () => {
+    const terms = [{ source: 'refund', target: 'reembolso' }];
+    expect(
+      checkTranslation(
+        'Your refund is on its way.',
+        'Ya le hemos reembolsado el importe.',
+        'text',
+        {
+          terms,
+        },
+      ),
+    ).toEqual([]);
+  });
+
+  it('still requires a do-not-translate term exactly, not inflected', () => {
+    const terms = [{ source: 'Parley Inbox' }];
+    expect(
+      codes(checkTranslation('Open Parley Inbox.', 'Abra Parley Inboxes.', 'text', { terms })),
+    ).toEqual(['term_missing:error']);
+  });
 });

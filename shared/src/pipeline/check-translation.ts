@@ -9,6 +9,7 @@ import { tagTreatment, VOID_ELEMENTS } from './html-policy.js';
 import { compareNumbers, numbersIn } from './numbers.js';
 import { findTerms } from './glossary.js';
 import { findProtectedSpans } from './protected-spans.js';
+import { countTermForms } from './term-forms.js';
 import { trailingWhitespace } from './trailing.js';
 import type { SpanCategory } from './protected-spans.js';
 import type { DocumentFormat, GlossaryTerm, QaIssue } from './types.js';
@@ -202,16 +203,19 @@ function checkTerms(
   for (const { term } of findTerms(source, terms))
     expected.set(term, (expected.get(term) ?? 0) + 1);
   if (expected.size === 0) return;
-  // What each source term must look like in the translation, matched the same whole-word way.
-  const renderings = [...expected.keys()].map((term) => ({
-    source: term.target ?? term.source,
-    caseSensitive: term.caseSensitive,
-  }));
+  // A do-not-translate term must stay exactly as it is, matched the same whole-word way…
+  const kept = [...expected.keys()]
+    .filter((term) => term.target === undefined)
+    .map((term) => ({ source: term.source, caseSensitive: term.caseSensitive }));
   const found = new Map<string, number>();
-  for (const { start, end } of findTerms(target, renderings)) {
+  for (const { start, end } of findTerms(target, kept)) {
     const key = target.slice(start, end).toLowerCase();
     found.set(key, (found.get(key) ?? 0) + 1);
   }
+  // …while a translator may inflect and recase a glossary target to fit the sentence.
+  const targets = [...expected.keys()].flatMap((term) => (term.target ? [term.target] : []));
+  for (const [rendering, count] of countTermForms(target, targets))
+    found.set(rendering.toLowerCase(), (found.get(rendering.toLowerCase()) ?? 0) + count);
   for (const [term, count] of expected) {
     const rendering = term.target ?? term.source;
     const key = rendering.toLowerCase();

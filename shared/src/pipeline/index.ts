@@ -29,6 +29,7 @@ export type {
   PreparedDocument,
   QaCode,
   QaIssue,
+  RestoreOptions,
   RestoredDocument,
   Segment,
   SegmentPlaceholder,

@@ -3,16 +3,28 @@
  * around their translations.
  */
 import type { DocumentPart, DocumentPlan, SegmentPlan } from './document-builder.js';
-import { describePlaceholder } from './placeholder.js';
+import { unescapeXmlText } from './escape.js';
+import { describePlaceholder, type Placeholder } from './placeholder.js';
 import { restoreSegment } from './restore.js';
 import { sanitizeHtml } from './sanitize.js';
 import type {
   DocumentFormat,
   PreparedDocument,
   QaIssue,
+  RestoreOptions,
   RestoredDocument,
   Segment,
 } from './types.js';
+
+// Attributes as the sanitizer serializes them: double-quoted, HTML-escaped.
+const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]*)"/;
+
+/** A link's or an image's address, for translators to see what a tag token stands for. */
+function linkTarget(placeholder: Placeholder): { target?: string } {
+  if (placeholder.kind !== 'open' && placeholder.kind !== 'void') return {};
+  const address = LINK_ATTRIBUTE.exec(placeholder.output)?.[1];
+  return address ? { target: unescapeXmlText(address) } : {};
+}
 
 export class MaskedDocument implements PreparedDocument {
   readonly segments: readonly Segment[];
@@ -35,11 +47,12 @@ export class MaskedDocument implements PreparedDocument {
         ...(placeholder.kind === 'span' && placeholder.category === 'personal'
           ? { personal: placeholder.personal }
           : {}),
+        ...linkTarget(placeholder),
       })),
     }));
   }
 
-  restore(translated: readonly string[]): RestoredDocument {
+  restore(translated: readonly string[], options: RestoreOptions = {}): RestoredDocument {
     if (translated.length !== this.plans.length) {
       throw new RangeError(
         `Expected ${this.plans.length} translated segments, got ${translated.length}.`,
@@ -54,6 +67,7 @@ export class MaskedDocument implements PreparedDocument {
         this.format,
         index,
         qa,
+        options,
       );
       tagsUnbalanced ||= segment.tagsUnbalanced;
       return segment.output;

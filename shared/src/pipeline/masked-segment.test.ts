@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlaceholders, parseMaskedSegment, writeMaskedSegment } from './masked-segment.js';
+import {
+  checkPlaceholders,
+  parseMaskedSegment,
+  termsAsText,
+  writeMaskedSegment,
+} from './masked-segment.js';
 
 const greeting = {
   placeholders: [
@@ -72,5 +77,30 @@ describe('checkPlaceholders', () => {
       ['placeholder_unknown', 0, '<x id="7"/>'],
       ['placeholder_duplicated', 1, '{{ticket.requester.first_name}}'],
     ]);
+  });
+});
+
+describe('glossary terms as the translator’s text', () => {
+  const order = { placeholders: [{ id: 1, kind: 'term' as const, display: 'order' }] };
+
+  it('writes a term placeholder as its target, capitalised at the start of the segment', () => {
+    const targets = new Map([[1, 'pedido']]);
+    expect(
+      termsAsText(parseMaskedSegment('<x id="1"/> enviado.'), (id) => targets.get(id)),
+    ).toEqual([{ text: 'Pedido enviado.' }]);
+    expect(termsAsText(parseMaskedSegment('Su <x id="1"/>.'), (id) => targets.get(id))).toEqual([
+      { text: 'Su pedido.' },
+    ]);
+  });
+
+  it('keeps placeholders that are not terms', () => {
+    expect(termsAsText(parseMaskedSegment('Hola <x id="2"/>'), () => undefined)).toEqual([
+      { text: 'Hola ' },
+      { placeholder: 2 },
+    ]);
+  });
+
+  it('does not require a term placeholder the translator wrote as text', () => {
+    expect(checkPlaceholders([order], ['Sus pedidos.'])).toEqual([]);
   });
 });

@@ -6,11 +6,13 @@
  */
 import { escapeXmlText, unescapeXmlText } from './escape.js';
 import { placeholderElement } from './placeholder.js';
+import { capitalize } from './restore.js';
 import type { QaIssue, SegmentPlaceholder } from './types.js';
 
 /** Text (unescaped), or the N of a `<x id="N"/>`. */
 export type MaskedPart = { text: string } | { placeholder: number };
 
+const WORD = /[\p{L}\p{N}]/u;
 const PLACEHOLDER = /<x\s+id\s*=\s*["'](\d+)["']\s*\/>/g;
 
 export function parseMaskedSegment(masked: string): MaskedPart[] {
@@ -33,12 +35,46 @@ export function writeMaskedSegment(parts: readonly MaskedPart[]): string {
     .join('');
 }
 
-/** A segment as far as the placeholder check needs it. */
-export interface PlaceholderOwner {
-  placeholders: readonly Pick<SegmentPlaceholder, 'id' | 'display'>[];
+/**
+ * The parts with each glossary-term placeholder written as its target text, for a translator to
+ * inflect: capitalised where it starts the segment, as restore writes it. `targetOf` names the
+ * target of a placeholder id, or nothing for a placeholder that is not a term.
+ */
+export function termsAsText(
+  parts: readonly MaskedPart[],
+  targetOf: (id: number) => string | undefined,
+): MaskedPart[] {
+  const out: MaskedPart[] = [];
+  let started = false;
+  for (const part of parts) {
+    let text: string | undefined;
+    if ('text' in part) text = part.text;
+    else {
+      const target = targetOf(part.placeholder);
+      if (target !== undefined) text = started ? target : capitalize(target);
+    }
+    if (text === undefined) {
+      out.push(part);
+      continue;
+    }
+    started ||= WORD.test(text);
+    const last = out.at(-1);
+    if (last && 'text' in last) last.text += text;
+    else out.push({ text });
+  }
+  return out;
 }
 
-/** Errors for each placeholder of a segment missing, repeated, or not from its source. */
+/** A segment as far as the placeholder check needs it. */
+export interface PlaceholderOwner {
+  placeholders: readonly (Pick<SegmentPlaceholder, 'id' | 'display'> &
+    Partial<Pick<SegmentPlaceholder, 'kind'>>)[];
+}
+
+/**
+ * Errors for each placeholder of a segment missing, repeated, or not from its source. A glossary
+ * term is the translator's text to inflect: its placeholder may be left out.
+ */
 export function checkPlaceholders(
   segments: readonly PlaceholderOwner[],
   targets: readonly string[],
@@ -52,7 +88,7 @@ export function checkPlaceholders(
     for (const placeholder of segment.placeholders) {
       const count = counts.get(placeholder.id) ?? 0;
       counts.delete(placeholder.id);
-      if (count === 1) continue;
+      if (count === 1 || (count === 0 && placeholder.kind === 'term')) continue;
       issues.push({
         code: count === 0 ? 'placeholder_missing' : 'placeholder_duplicated',
         severity: 'error',

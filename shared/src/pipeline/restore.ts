@@ -9,7 +9,7 @@ import type { SegmentPlan } from './document-builder.js';
 import { compareNumbers, numbersIn } from './numbers.js';
 import type { Placeholder } from './placeholder.js';
 import { describePlaceholder, PLACEHOLDER_IN_OUTPUT } from './placeholder.js';
-import type { DocumentFormat, QaIssue } from './types.js';
+import type { DocumentFormat, QaIssue, RestoreOptions } from './types.js';
 
 export interface RestoredSegment {
   output: string;
@@ -29,6 +29,7 @@ export function restoreSegment(
   format: DocumentFormat,
   segment: number,
   qa: QaIssue[],
+  options: RestoreOptions = {},
 ): RestoredSegment {
   const { placeholders } = plan;
   const tokens = readPlaceholders(translated, placeholders, segment, qa);
@@ -43,7 +44,7 @@ export function restoreSegment(
       segment,
     });
   }
-  reinsertMissing(tokens, placeholders, segment, qa);
+  reinsertMissing(tokens, placeholders, segment, qa, options.termsAsText === true);
   const tagsUnbalanced = !tagsNest(tokens, placeholders);
   if (tagsUnbalanced) {
     qa.push({
@@ -119,10 +120,11 @@ function reinsertMissing(
   placeholders: readonly Placeholder[],
   segment: number,
   qa: QaIssue[],
+  termsAsText: boolean,
 ): void {
   const present = new Set(tokens.filter((token) => typeof token === 'number'));
   placeholders.forEach((placeholder, index) => {
-    if (present.has(index)) return;
+    if (present.has(index) || (termsAsText && placeholder.kind === 'term')) return;
     const isTag =
       placeholder.kind === 'open' || placeholder.kind === 'close' || placeholder.kind === 'void';
     if (placeholder.kind === 'open') {
@@ -221,7 +223,8 @@ function render(
   return output;
 }
 
-function capitalize(text: string): string {
+/** The text with its first letter in upper case, as a sentence starts. */
+export function capitalize(text: string): string {
   const first = text.codePointAt(0);
   if (first === undefined) return text;
   const character = String.fromCodePoint(first);

@@ -49,6 +49,8 @@ export interface SegmentPlaceholder {
   display: string;
   /** Set when it stands for a personal value. */
   personal?: PersonalDataKind;
+  /** What it stands for when `display` does not say: a link's URL, an image's address. */
+  target?: string;
 }
 
 /** Stable QA codes, shared by machine-translation restore and the translator workspace. */
@@ -81,6 +83,15 @@ export interface RestoredDocument {
   qa: QaIssue[];
 }
 
+export interface RestoreOptions {
+  /**
+   * The translation is a translator's edit, where glossary terms are text they may inflect: a
+   * term placeholder left out is not missing (a term they kept as a placeholder is still written
+   * as its target).
+   */
+  termsAsText?: boolean;
+}
+
 export interface PreparedDocument {
   readonly format: DocumentFormat;
   readonly segments: readonly Segment[];
@@ -88,5 +99,5 @@ export interface PreparedDocument {
    * Rebuilds the document from one translated masked string per segment (for untranslatable
    * segments pass the original masked string back). Throws a RangeError on a count mismatch.
    */
-  restore(translated: readonly string[]): RestoredDocument;
+  restore(translated: readonly string[], options?: RestoreOptions): RestoredDocument;
 }

@@ -1,15 +1,19 @@
 /**
  * The translators' side of the post-edit queue under `/v1/queue` (session cookie + CSRF), as
  * described route by route in /openapi.json: login, the queue of the tenants and pairs a translator
- * is assigned to, claim with a lease, renew, release, reject, check an edit with QA, submit
- * with QA.
+ * is assigned to, claim with a lease, renew, release, reject, save a draft while holding the
+ * lease, check an edit with QA, submit with QA, and follow a job's status after approval.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
+  maxTargetLength,
   NoContent,
   QueueClaimed,
+  QueueDraft,
+  QueueDraftSaved,
+  QueueJobStatus,
   QueueLease,
   QueueList,
   QueueListQuery,
@@ -25,14 +29,13 @@ import {
 } from '@parley/shared/api/schemas';
 import { normalizeLanguageTag } from '@parley/shared/languages';
 import { htmlToText } from '@parley/shared/pipeline/html-text';
-import { PERSONAL_DATA_KINDS } from '@parley/shared/pipeline/personal-data/index';
-import { personalDataToken, replacePersonalData } from '@parley/shared/pipeline/personal-spans';
 import type { QaIssue } from '@parley/shared/pipeline/index';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
+import { maskForTranslators } from '../replies/context.js';
 import { prepareDraft, QaFailed, type ReplyService } from '../replies/service.js';
 import type { Store } from '../store/index.js';
-import { effectiveStatus, type JobMasking, type ReplyJob } from '../store/reply-jobs.js';
+import { effectiveStatus, type ReplyJob } from '../store/reply-jobs.js';
 import { allows } from '../store/reply-job-states.js';
 import { DRAFT_START, type QueueEntry } from '../store/reply-queue.js';
 import {
@@ -68,20 +71,9 @@ function preview(entry: QueueEntry, showValues: boolean): string {
   const { format, draftStart, masking } = entry;
   const cut = draftStart.length >= DRAFT_START ? draftStart.replace(TRAILING_WORD, '') : draftStart;
   const text = format === 'html' ? htmlToText(cut) : cut;
-  const shown = showValues ? text : maskedPreview(text, masking);
+  const shown = showValues ? text : maskForTranslators(text, masking);
   return [...shown.replace(/\s+/g, ' ').trim()].slice(0, 120).join('');
 }
-
-/** Jobs queued before masking existed, or whose masking is gone, are masked in full. */
-const maskedPreview = (text: string, masking: JobMasking | null): string =>
-  replacePersonalData(
-    text,
-    {
-      kinds: new Set(masking?.kinds ?? PERSONAL_DATA_KINDS),
-      ...(masking ? { known: masking.known } : {}),
-    },
-    (kind, value) => `[${personalDataToken(kind, value)}]`,
-  );
 
 /** Glossary terms of a segment, to highlight: masked as term placeholders, or kept as text. */
 function termsIn(job: ReplyJob, index: number): { source: string; target?: string }[] {
@@ -149,17 +141,23 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
    */
   async function segmentsFor(job: ReplyJob) {
     const policy = await store.personalData.get(job.tenantId);
-    if (!policy.translatorsSeeValues || !job.masking) return job.segments;
+    if (!policy.translatorsSeeValues || !job.masking)
+      return { segments: job.segments, valuesShown: false };
     const document = prepareDraft(job, true);
-    return job.segments.map((segment, index) => ({
-      ...segment,
-      placeholders: [...(document.segments[index]?.placeholders ?? segment.placeholders)],
-    }));
+    return {
+      segments: job.segments.map((segment, index) => ({
+        ...segment,
+        placeholders: [...(document.segments[index]?.placeholders ?? segment.placeholders)],
+      })),
+      valuesShown: true,
+    };
   }
 
-  async function detail(job: ReplyJob) {
+  async function detail(job: ReplyJob, translatorId: string) {
     const tenant = await store.tenants.get(job.tenantId);
-    const segments = await segmentsFor(job);
+    const { segments, valuesShown } = await segmentsFor(job);
+    const context = await store.replyContexts.get(job.id);
+    const draft = await store.jobDrafts.get(job.id, translatorId);
     return {
       id: job.id,
       tenant: { id: job.tenantId, name: tenant?.name ?? job.tenantId },
@@ -169,6 +167,9 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       leaseExpiresAt: iso(job.leaseExpiresAt ?? Date.now()),
       format: job.format,
       engine: job.engine,
+      ticket: { id: job.ticketId, ...context },
+      personalValuesShown: valuesShown,
+      ...(draft ? { draft: { segments: draft.segments, savedAt: iso(draft.updatedAt) } } : {}),
       segments: segments.map((segment, index) => ({
         index,
         source: segment.source,
@@ -349,7 +350,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
         );
       const fresh = await store.replyJobs.get(job.id);
       if (!fresh) throw new ApiError('not_found', 'The job disappeared.');
-      return { job: await detail(fresh) };
+      return { job: await detail(fresh, translatorId) };
     },
   );
 
@@ -392,6 +393,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       const job = await visibleJob(request, translatorId, request.params.id);
       if (!(await store.replyJobs.release(job.id, translatorId, Date.now())))
         throw new ApiError('lease_expired', 'You no longer hold this reply.');
+      // Given back: the next translator starts from the machine translation, not this edit.
+      await store.jobDrafts.delete(job.id);
       return reply.status(204).send(null);
     },
   );
@@ -467,7 +470,70 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
           qa: qaView(error.qa),
         });
       }
+      await store.jobDrafts.delete(job.id);
       return { status: 'approved' as const };
+    },
+  );
+
+  app.put(
+    '/v1/queue/jobs/:id/draft',
+    {
+      schema: {
+        summary:
+          'Save the edit so far (the segments changed) while holding the job’s lease; a reload comes back to it',
+        description:
+          'Written only while the caller holds the lease (checked in the same statement): otherwise 409 `lease_expired`. An index not in the reply or given twice: 400 `invalid_request`; a target over 3 × its source + 200 characters: 413 `text_too_long`. Claiming the job returns the claimer’s own draft; release and an approving submit delete it.',
+        params: ReplyParams,
+        body: QueueDraft,
+        response: { 200: QueueDraftSaved, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      const seen = new Set<number>();
+      for (const { index, target } of request.body.segments) {
+        const source = job.segments[index]?.source;
+        if (source === undefined || seen.has(index))
+          throw new ApiError(
+            'invalid_request',
+            `Segment ${index} is not in this reply, or appears twice in the draft.`,
+          );
+        seen.add(index);
+        if (target.length > maxTargetLength(source))
+          throw new ApiError(
+            'text_too_long',
+            `Segment ${index} is ${target.length} characters long; its source allows at most ${maxTargetLength(source)}.`,
+          );
+      }
+      const now = Date.now();
+      if (!(await store.jobDrafts.save(job.id, translatorId, request.body.segments, now)))
+        throw new ApiError(
+          'lease_expired',
+          'Your claim on this reply has expired; claim it again to keep editing.',
+        );
+      return { savedAt: iso(now) };
+    },
+  );
+
+  app.get(
+    '/v1/queue/jobs/:id',
+    {
+      schema: {
+        summary:
+          'Where a job stands (queued … posted, failed with the reason): the workspace follows an approved reply until it is posted',
+        params: ReplyParams,
+        response: { 200: QueueJobStatus, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const { translatorId } = await requireSession(store, request);
+      const job = await visibleJob(request, translatorId, request.params.id);
+      return {
+        id: job.id,
+        status: effectiveStatus(job),
+        ...(job.error ? { error: job.error } : {}),
+      };
     },
   );
 };

@@ -1,8 +1,9 @@
 /**
  * QA of a translator's submission, segment by segment on the masked text: every placeholder of
  * the source exactly once (the check the workspace also runs live; a dropped `{{ticket.id}}` or
- * tag is an error to fix), then what restoring the document reports (empty segments, numbers, tag order) and whether the
- * glossary was followed.
+ * tag is an error to fix), then what restoring the document reports (empty segments, numbers, tag
+ * order) and whether the glossary was followed (its targets found, inflected or recased: see
+ * `term-forms.ts`).
  */
 import { checkTranslation, type QaIssue } from '@parley/shared/pipeline/index';
 import { checkPlaceholders } from '@parley/shared/pipeline/masked-segment';
@@ -22,7 +23,8 @@ export function checkSubmission(
   terms: readonly GlossaryTerm[],
 ): SubmissionQa {
   const issues = checkPlaceholders(segments, targets);
-  const restored = document.restore(targets);
+  // Glossary terms are the translator's text: they may have inflected them out of their tokens.
+  const restored = document.restore(targets, { termsAsText: true });
   // Placeholder problems are already reported above, as errors.
   issues.push(...restored.qa.filter((issue) => !issue.code.startsWith('placeholder_')));
   issues.push(

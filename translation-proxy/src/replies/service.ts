@@ -15,6 +15,7 @@ import type { TranslatedSegment, TranslationService } from '../services/translat
 import type { Store } from '../store/index.js';
 import type { JobSegment, Priority, ReplyJob } from '../store/reply-jobs.js';
 import { allows } from '../store/reply-job-states.js';
+import { maskedContext } from './context.js';
 import { editDistance, visibleText } from './edit-distance.js';
 import { checkSubmission } from './qa.js';
 
@@ -134,6 +135,9 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
       });
       if (inserted.created && body.mode === 'machine')
         await store.outbox.enqueue(tx, inserted.job.id, tenantId, now);
+      const context =
+        body.mode === 'review' && body.context && maskedContext(body.context, base.masking);
+      if (inserted.created && context) await store.replyContexts.save(tx, inserted.job.id, context);
       return inserted;
     });
     if (result.created && body.mode === 'machine') onOutbox?.();

@@ -11,10 +11,12 @@ import { apiKeyRepository } from './api-keys.js';
 import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
 import { identitySettingsRepository } from './identity-settings.js';
+import { jobDraftRepository } from './job-drafts.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { rateLimitRepository } from './rate-limits.js';
+import { replyContextRepository } from './reply-contexts.js';
 import { replyJobRepository } from './reply-jobs.js';
 import { replyQueueRepository } from './reply-queue.js';
 import { replySettingsRepository } from './reply-settings.js';
@@ -55,6 +57,8 @@ export async function openStore(location: StoreLocation) {
     identity: identitySettingsRepository(db),
     personalData: personalDataPolicyRepository(db),
     rateLimits: rateLimitRepository(db),
+    replyContexts: replyContextRepository(db),
+    jobDrafts: jobDraftRepository(db),
     close: () => db.close(),
   };
 }

@@ -9,6 +9,7 @@ import replyJobs from './migrations/003-reply-jobs.js';
 import translatorOffboarding from './migrations/004-translator-offboarding.js';
 import agentIdentity from './migrations/005-agent-identity.js';
 import personalData from './migrations/006-personal-data.js';
+import editorContextDrafts from './migrations/008-editor-context-drafts.js';
 import rateLimitWindows from './migrations/011-rate-limit-windows.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -18,6 +19,7 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 4, name: 'translator-offboarding', sql: translatorOffboarding },
   { version: 5, name: 'agent-identity', sql: agentIdentity },
   { version: 6, name: 'personal-data', sql: personalData },
+  { version: 8, name: 'editor-context-drafts', sql: editorContextDrafts },
   { version: 11, name: 'rate-limit-windows', sql: rateLimitWindows },
 ];
 
