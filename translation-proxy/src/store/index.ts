@@ -10,11 +10,13 @@ import { openSqlite } from './sqlite.js';
 import { apiKeyRepository } from './api-keys.js';
 import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
+import { managerRepository } from './managers.js';
 import { identitySettingsRepository } from './identity-settings.js';
 import { memoryRepository } from './memory.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { replyJobRepository } from './reply-jobs.js';
+import { reportRepository } from './reports.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
 import { translatorRepository } from './translators.js';
@@ -48,6 +50,8 @@ export async function openStore(location: StoreLocation) {
     replyJobs: replyJobRepository(db),
     outbox: outboxRepository(db),
     translators: translatorRepository(db),
+    managers: managerRepository(db),
+    reports: reportRepository(db),
     replySettings: replySettingsRepository(db),
     identity: identitySettingsRepository(db),
     personalData: personalDataPolicyRepository(db),

@@ -9,6 +9,7 @@ import replyJobs from './migrations/003-reply-jobs.js';
 import translatorOffboarding from './migrations/004-translator-offboarding.js';
 import agentIdentity from './migrations/005-agent-identity.js';
 import personalData from './migrations/006-personal-data.js';
+import managers from './migrations/009-managers.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -17,6 +18,7 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 4, name: 'translator-offboarding', sql: translatorOffboarding },
   { version: 5, name: 'agent-identity', sql: agentIdentity },
   { version: 6, name: 'personal-data', sql: personalData },
+  { version: 9, name: 'managers', sql: managers },
 ];
 
 function statements(sql: string): string[] {
