@@ -29,13 +29,17 @@ export const ReportQuery = Type.Object(
 );
 export type ReportQuery = Static<typeof ReportQuery>;
 
+const TenantRef = Type.Object({ id: Type.String(), name: Type.String() });
+
+/** The tenants the signed-in translator manages: none for a translator without the role. */
+export const ReportTenants = Type.Object({ tenants: Type.Array(TenantRef) });
+export type ReportTenants = Static<typeof ReportTenants>;
+
 const Mode = Type.Union([Type.Literal('machine'), Type.Literal('review')]);
 const Share = (description: string) => Type.Number({ minimum: 0, description });
 
 export const Report = Type.Object({
-  tenant: Type.Object({ id: Type.String(), name: Type.String() }),
-  /** Every tenant the signed-in manager may read, for a picker. */
-  tenants: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  tenant: TenantRef,
   from: Type.String(),
   to: Type.String(),
   repliesPerDay: Type.Array(

@@ -94,7 +94,6 @@ describe('GET /v1/reports', () => {
     const first = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000);
     expect(response.json()).toMatchObject({
       tenant: { id: DEV_TENANT_ID, name: 'Development' },
-      tenants: [{ id: DEV_TENANT_ID, name: 'Development' }],
       from: first.toISOString().slice(0, 10),
       to: today,
     });
@@ -125,6 +124,18 @@ describe('GET /v1/reports', () => {
       expect(response.json(), query).toMatchObject({ error: { code: 'invalid_request' } });
     }
     expect((await get('/v1/reports?from=2025-01-01&to=2026-01-01', manager)).statusCode).toBe(200);
+  });
+});
+
+describe('GET /v1/reports/tenants', () => {
+  it('names the tenants a manager manages, and none for a plain translator', async () => {
+    expect((await get('/v1/reports/tenants', manager)).json()).toEqual({
+      tenants: [{ id: DEV_TENANT_ID, name: 'Development' }],
+    });
+    const plain = await get('/v1/reports/tenants', translator);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.json()).toEqual({ tenants: [] });
+    expect((await get('/v1/reports/tenants')).statusCode).toBe(401);
   });
 });
 

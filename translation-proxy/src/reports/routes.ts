@@ -2,11 +2,13 @@
  * The managers' reports under `/v1/reports`: the same session as the translators' workspace, but
  * only for a translator with the manager role on the tenant asked about (401 `unauthorized`
  * without a session, 403 `not_a_manager` otherwise). `GET /v1/reports` answers JSON, `GET
- * /v1/reports/csv` the same figures as a CSV download.
+ * /v1/reports/csv` the same figures as a CSV download; `GET /v1/reports/tenants` says which
+ * tenants the signed-in translator manages (none is an answer, not an error: the page asks it
+ * first and explains, rather than have the browser log a refusal).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@parley/shared/api/schemas';
-import { Report, ReportQuery } from '@parley/shared/api/report-schemas';
+import { Report, ReportQuery, ReportTenants } from '@parley/shared/api/report-schemas';
 import Type from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
@@ -35,8 +37,23 @@ const routes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store 
       store.reports.editShare(tenant.id, range),
       store.reports.translatorThroughput(tenant.id, range),
     ]);
-    return { tenant, tenants, from, to, repliesPerDay, timeToPost, sla, editShare, translators };
+    return { tenant, from, to, repliesPerDay, timeToPost, sla, editShare, translators };
   }
+
+  app.get(
+    '/v1/reports/tenants',
+    {
+      schema: {
+        summary: 'The tenants whose reports the signed-in translator may read',
+        description: 'Session cookie of a translator; an empty list for one without the role.',
+        response: { 200: ReportTenants, '4xx': ErrorBody },
+      },
+    },
+    async (request) => {
+      const { translatorId } = await requireSession(store, request);
+      return { tenants: await store.managers.tenantsOf(translatorId) };
+    },
+  );
 
   app.get(
     '/v1/reports',
