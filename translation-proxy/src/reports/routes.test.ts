@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Proxy } from '../compose.js';
 import { DEV_TENANT_ID } from '../plugins/auth.js';
 import { signIn, type SignedIn } from '../../../tests/fault/replies-support.js';
+import { replyDraft, replyHistory } from '../../../tests/support/reply-history.js';
 import { startTestProxy } from '../../../tests/support/proxy.js';
 
 let proxy: Proxy;
@@ -24,44 +25,13 @@ beforeAll(async () => {
     '=HYPERLINK("https://evil.example","Lucía")',
     translator.id,
   ]);
-  const { job } = await proxy.store.db.transaction((tx) =>
-    proxy.store.replyJobs.insert(tx, {
-      tenantId: DEV_TENANT_ID,
-      idempotencyKey: null,
-      helpdesk: 'zendesk',
-      ticketId: '9001',
-      authorId: null,
-      mode: 'review',
-      format: 'text',
-      priority: 'normal',
-      source: 'en',
-      target: 'es',
-      draft: 'Your refund was issued today.',
-      terms: [],
-      segments: [],
-      machine: 'Su reembolso fue emitido hoy.',
-      engine: 'apertium',
-      status: 'queued',
-      dueAt: Date.UTC(2026, 5, 10, 12),
-      masking: null,
-      redactions: [],
-    }),
-  );
+  const { create, reviewed } = replyHistory(proxy.store);
   const morning = Date.UTC(2026, 5, 10, 9);
-  await proxy.store.replyJobs.claim(job.id, translator.id, morning, 3_600_000);
-  await proxy.store.db.transaction((tx) =>
-    proxy.store.replyJobs.approve(
-      tx,
-      job.id,
-      {
-        approved: 'Hoy le hemos devuelto el dinero.',
-        editorId: translator.id,
-        editDistance: 14,
-        editRatio: 0.5,
-      },
-      morning + 60_000,
-    ),
+  const job = await create(
+    replyDraft(DEV_TENANT_ID, 'review', 'es', 'apertium', morning + 3 * 3_600_000),
+    morning - 60_000,
   );
+  await reviewed(job, translator.id, morning, morning + 60_000, 0.5);
 }, 60_000);
 
 afterAll(() => proxy?.close());

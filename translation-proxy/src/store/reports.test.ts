@@ -2,46 +2,16 @@
 // same repository calls the proxy makes, at known times; each expected figure is worked out by
 // hand from those times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyDraft as draft, replyHistory } from '../../../tests/support/reply-history.js';
 import { storeBackends } from '../../../tests/support/stores.js';
 import { openStore, type Store } from './index.js';
-import type { NewReplyJob } from './reply-jobs.js';
 import { DAY_MS } from './reports.js';
 
 const S = 1000;
 const H = 3_600_000;
 /** 2026-03-01 00:00 UTC: the first day of the range. */
 const D = Date.UTC(2026, 2, 1);
-/** Long enough for every claim below to last until its approval or rejection. */
-const LEASE = 12 * H;
 const MARCH_1_TO_3 = { from: D, to: D + 3 * DAY_MS };
-
-const draft = (
-  tenantId: string,
-  mode: 'machine' | 'review',
-  target: string,
-  engine: string,
-  dueAt: number | null,
-): NewReplyJob => ({
-  tenantId,
-  idempotencyKey: null,
-  helpdesk: 'zendesk',
-  ticketId: '4711',
-  authorId: null,
-  mode,
-  format: 'text',
-  priority: 'normal',
-  source: 'en',
-  target,
-  draft: 'Your parcel left our warehouse this morning.',
-  terms: [],
-  segments: [],
-  machine: target === 'es' ? 'Su paquete salió de nuestro almacén esta mañana.' : 'Votre colis…',
-  engine,
-  status: mode === 'machine' ? 'approved' : 'queued',
-  dueAt,
-  masking: null,
-  redactions: [],
-});
 
 describe.each(storeBackends)('report figures on $name', (backend) => {
   let store: Store;
@@ -49,32 +19,9 @@ describe.each(storeBackends)('report figures on $name', (backend) => {
   let lucia: string;
   let marc: string;
 
-  /** A job the agent asked for at `createdAt`. */
-  async function create(job: NewReplyJob, createdAt: number): Promise<string> {
-    const { job: created } = await store.db.transaction((tx) => store.replyJobs.insert(tx, job));
-    await store.db.execute('UPDATE reply_jobs SET created_at = ? WHERE id = ?', [
-      createdAt,
-      created.id,
-    ]);
-    return created.id;
-  }
-
-  const posted = (id: string, at: number) => store.replyJobs.markPosted(id, `c-${id}`, at);
-
-  async function reviewed(id: string, by: string, claimedAt: number, at: number, ratio: number) {
-    await store.replyJobs.claim(id, by, claimedAt, LEASE);
-    await store.db.transaction((tx) =>
-      store.replyJobs.approve(
-        tx,
-        id,
-        { approved: 'Hola', editorId: by, editDistance: 1, editRatio: ratio },
-        at,
-      ),
-    );
-  }
-
   beforeAll(async () => {
     store = await openStore(await backend.location());
+    const { create, posted, reviewed, rejected, fellBack } = replyHistory(store);
     acme = (await store.tenants.create({ name: 'Acme' })).id;
     const globex = (await store.tenants.create({ name: 'Globex' })).id;
     const account = (email: string, name: string) =>
@@ -108,9 +55,7 @@ describe.each(storeBackends)('report figures on $name', (backend) => {
       draft(acme, 'review', 'es', 'apertium', D + DAY_MS + 2 * H),
       D + DAY_MS,
     );
-    await store.db.transaction((tx) =>
-      store.replyJobs.fallBack(tx, unreviewed, D + DAY_MS + 2 * H),
-    );
+    await fellBack(unreviewed, D + DAY_MS + 2 * H);
     await posted(unreviewed, D + DAY_MS + 2 * H + 10 * S);
 
     // en→fr through DeepL on March 3: Marc approves one (10 % changed) and rejects another.
@@ -120,17 +65,11 @@ describe.each(storeBackends)('report figures on $name', (backend) => {
     );
     await reviewed(french, marc, D + 2 * DAY_MS + H, D + 2 * DAY_MS + 1.5 * H, 0.1);
     await posted(french, D + 2 * DAY_MS + 2 * H);
-    const rejected = await create(
+    const refused = await create(
       draft(acme, 'review', 'fr', 'deepl', D + 2 * DAY_MS + 4 * H),
       D + 2 * DAY_MS,
     );
-    await store.replyJobs.claim(rejected, marc, D + 2 * DAY_MS + H, LEASE);
-    await store.replyJobs.reject(
-      rejected,
-      marc,
-      'El cliente escribe en catalán',
-      D + 2 * DAY_MS + 2 * H,
-    );
+    await rejected(refused, marc, D + 2 * DAY_MS + H, D + 2 * DAY_MS + 2 * H);
 
     // Outside the range: Lucía's approval of February 28 (90 % changed), a reply of March 4.
     const before = await create(draft(acme, 'review', 'es', 'apertium', D), D - 5 * H);
