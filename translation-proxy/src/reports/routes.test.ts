@@ -57,6 +57,19 @@ describe('GET /v1/reports', () => {
     expect(response.json()).toMatchObject({ error: { code: 'not_a_manager' } });
   });
 
+  it('refuses a manager whose role was revoked at their next request, without signing them out', async () => {
+    const former = await signIn(proxy, 'pablo@translators.example');
+    await proxy.store.managers.grant(former.id, [DEV_TENANT_ID]);
+    expect((await get('/v1/reports', former)).statusCode).toBe(200);
+    await proxy.store.managers.revoke(former.id, [DEV_TENANT_ID]);
+    const response = await get('/v1/reports', former);
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ error: { code: 'not_a_manager' } });
+    expect((await get('/v1/queue/session', former)).json()).toMatchObject({
+      translator: { id: former.id },
+    });
+  });
+
   it('covers the last 30 days up to today when no range is given', async () => {
     const response = await get('/v1/reports', manager);
     expect(response.statusCode).toBe(200);
