@@ -103,25 +103,19 @@ describe('Amazon errors, none of them showing the credentials', () => {
     expect(error.code).toBe('engine_auth_failed');
   });
 
-  it('reports throttling as engine_rate_limited', async () => {
-    const { engine: amazon, logger } = engine();
-    server.use(api.failures.throttled());
-    const error = await expectFailureWithoutSecret(
-      () => amazon.translate(request),
-      SECRET,
-      logger.lines,
-    );
-    expect(error.code).toBe('engine_rate_limited');
-  });
-
-  it('reports ServiceUnavailableException as engine_unavailable', async () => {
-    const { engine: amazon, logger } = engine();
-    server.use(api.failures.unavailable());
-    expect(
-      (await expectFailureWithoutSecret(() => amazon.translate(request), SECRET, logger.lines))
-        .code,
-    ).toBe('engine_unavailable');
-  });
+  for (const [name, failure, code] of [
+    ['throttling', 'throttled', 'engine_rate_limited'],
+    ['ServiceUnavailableException', 'unavailable', 'engine_unavailable'],
+  ] as const) {
+    it(`reports ${name} as ${code}`, async () => {
+      const { engine: amazon, logger } = engine();
+      server.use(api.failures[failure]());
+      expect(
+        (await expectFailureWithoutSecret(() => amazon.translate(request), SECRET, logger.lines))
+          .code,
+      ).toBe(code);
+    });
+  }
 
   it('reports a text over 10 000 bytes as text_too_long without sending it', async () => {
     const { engine: amazon, logger } = engine();

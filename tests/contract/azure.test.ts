@@ -79,32 +79,23 @@ describe('Azure errors, none of them showing the key', () => {
     expect(error.code).toBe('engine_auth_failed');
   });
 
-  it('reports 403001 as engine_quota_exceeded', async () => {
-    const { engine: azure, logger } = engine();
-    server.use(api.failures.freeQuota());
-    expect(
-      (await expectFailureWithoutSecret(() => azure.translate(request), KEY, logger.lines)).code,
-    ).toBe('engine_quota_exceeded');
-  });
-
-  it('reports 429001 as engine_rate_limited with its Retry-After', async () => {
-    const { engine: azure, logger } = engine();
-    server.use(api.failures.rateLimited('12'));
-    const error = await expectFailureWithoutSecret(
-      () => azure.translate(request),
-      KEY,
-      logger.lines,
-    );
-    expect(error).toMatchObject({ code: 'engine_rate_limited', retryAfterSeconds: 12 });
-  });
-
-  it('reports 503000 as engine_unavailable', async () => {
-    const { engine: azure, logger } = engine();
-    server.use(api.failures.serverError());
-    expect(
-      (await expectFailureWithoutSecret(() => azure.translate(request), KEY, logger.lines)).code,
-    ).toBe('engine_unavailable');
-  });
+  for (const [name, failure, expected] of [
+    ['403001', () => api.failures.freeQuota(), { code: 'engine_quota_exceeded' }],
+    [
+      '429001',
+      () => api.failures.rateLimited('12'),
+      { code: 'engine_rate_limited', retryAfterSeconds: 12 },
+    ],
+    ['503000', () => api.failures.serverError(), { code: 'engine_unavailable' }],
+  ] as const) {
+    it(`reports ${name} as ${expected.code}`, async () => {
+      const { engine: azure, logger } = engine();
+      server.use(failure());
+      expect(
+        await expectFailureWithoutSecret(() => azure.translate(request), KEY, logger.lines),
+      ).toMatchObject(expected);
+    });
+  }
 
   it('reports a single element over 50 000 characters as text_too_long', async () => {
     const { engine: azure, logger } = engine();

@@ -136,37 +136,24 @@ describe('DeepL errors, none of them showing the key', () => {
     expect(error.code).toBe('engine_auth_failed');
   });
 
-  it('reports 456 as engine_quota_exceeded', async () => {
-    const { engine: deepl, logger } = engine();
-    await deepl.pairs();
-    server.use(api.failures.quotaExceeded());
-    expect(
-      (await expectFailureWithoutSecret(() => deepl.translate(request), AUTH_KEY, logger.lines))
-        .code,
-    ).toBe('engine_quota_exceeded');
-  });
-
-  it('reports 429 as engine_rate_limited with the Retry-After seconds', async () => {
-    const { engine: deepl, logger } = engine();
-    await deepl.pairs();
-    server.use(api.failures.tooManyRequests('7'));
-    const error = await expectFailureWithoutSecret(
-      () => deepl.translate(request),
-      AUTH_KEY,
-      logger.lines,
-    );
-    expect(error).toMatchObject({ code: 'engine_rate_limited', retryAfterSeconds: 7 });
-  });
-
-  it('reports 5xx as engine_unavailable', async () => {
-    const { engine: deepl, logger } = engine();
-    await deepl.pairs();
-    server.use(api.failures.serverError());
-    expect(
-      (await expectFailureWithoutSecret(() => deepl.translate(request), AUTH_KEY, logger.lines))
-        .code,
-    ).toBe('engine_unavailable');
-  });
+  for (const [name, failure, expected] of [
+    ['456', () => api.failures.quotaExceeded(), { code: 'engine_quota_exceeded' }],
+    [
+      '429',
+      () => api.failures.tooManyRequests('7'),
+      { code: 'engine_rate_limited', retryAfterSeconds: 7 },
+    ],
+    ['5xx', () => api.failures.serverError(), { code: 'engine_unavailable' }],
+  ] as const) {
+    it(`reports ${name} as ${expected.code}`, async () => {
+      const { engine: deepl, logger } = engine();
+      await deepl.pairs();
+      server.use(failure());
+      expect(
+        await expectFailureWithoutSecret(() => deepl.translate(request), AUTH_KEY, logger.lines),
+      ).toMatchObject(expected);
+    });
+  }
 
   it('reports a segment over the request size as text_too_long before sending it', async () => {
     const { engine: deepl, logger } = engine();

@@ -96,23 +96,19 @@ describe('LibreTranslate errors, none of them showing the key', () => {
     expect(error.code).toBe('engine_auth_failed');
   });
 
-  it('reports a slowdown as engine_rate_limited', async () => {
-    const { engine: libre, logger } = engine();
-    server.use(api.failures.slowDown());
-    expect(
-      (await expectFailureWithoutSecret(() => libre.translate(request), API_KEY, logger.lines))
-        .code,
-    ).toBe('engine_rate_limited');
-  });
-
-  it('reports a crash as engine_unavailable', async () => {
-    const { engine: libre, logger } = engine();
-    server.use(api.failures.serverError());
-    expect(
-      (await expectFailureWithoutSecret(() => libre.translate(request), API_KEY, logger.lines))
-        .code,
-    ).toBe('engine_unavailable');
-  });
+  for (const [name, failure, code] of [
+    ['a slowdown', 'slowDown', 'engine_rate_limited'],
+    ['a crash', 'serverError', 'engine_unavailable'],
+  ] as const) {
+    it(`reports ${name} as ${code}`, async () => {
+      const { engine: libre, logger } = engine();
+      server.use(api.failures[failure]());
+      expect(
+        (await expectFailureWithoutSecret(() => libre.translate(request), API_KEY, logger.lines))
+          .code,
+      ).toBe(code);
+    });
+  }
 
   it('reports a segment over the character limit as text_too_long', async () => {
     const { engine: libre, logger } = engine();

@@ -3,6 +3,7 @@
  * `/v1` routes behind auth and a per-tenant rate limit. `server.ts` only starts it.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { LIMITS } from '@parley/shared/api/schemas';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     serve: config.metricsPort === undefined,
     token: config.metricsToken,
   });
+  await app.register(cookie);
   await app.register(authPlugin, { store, devApiKey: config.devApiKey });
   await app.register(swagger, {
     openapi: {

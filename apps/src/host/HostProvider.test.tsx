@@ -22,7 +22,7 @@ describe('HelpdeskHostProvider', () => {
     );
     expect(container.innerHTML).toBe('');
     connect(host);
-    expect(await screen.findByText('ticket 1001')).toBeTruthy();
+    await screen.findByText('ticket 1001');
   });
 
   it('shows the fallback when the host cannot connect', async () => {
@@ -34,7 +34,7 @@ describe('HelpdeskHostProvider', () => {
         <TicketId />
       </HelpdeskHostProvider>,
     );
-    expect(await screen.findByText('Open this app from a ticket.')).toBeTruthy();
+    await screen.findByText('Open this app from a ticket.');
   });
 
   it('makes useHost() throw outside the provider', () => {

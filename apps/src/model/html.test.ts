@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitizeHtml, textToHtml } from './html.js';
+import { htmlToText, sanitizeHtml } from './html.js';
 
 describe('sanitizeHtml', () => {
   it('keeps formatting and safe links', () => {
@@ -31,14 +31,6 @@ describe('htmlToText', () => {
   it('keeps paragraph and line breaks', () => {
     expect(htmlToText('<p>Hola,</p><p>mi pedido<br>no llegó.</p>')).toBe(
       'Hola,\nmi pedido\nno llegó.',
-    );
-  });
-});
-
-describe('textToHtml', () => {
-  it('turns blank lines into paragraphs and single breaks into <br>, escaping markup', () => {
-    expect(textToHtml('Hola María,\n\nTu pedido <48213> llega el viernes.\nSaludos')).toBe(
-      '<p>Hola María,</p><p>Tu pedido &lt;48213&gt; llega el viernes.<br>Saludos</p>',
     );
   });
 });

@@ -1,7 +1,6 @@
 /**
  * HTML helpers for the sidebar: plain text of a comment (for detection), a strict allow-list
- * sanitizer for showing comment HTML in the app's own DOM, and the agent's plain-text draft as
- * HTML paragraphs for a rich-text editor.
+ * sanitizer for showing comment HTML in the app's own DOM.
  */
 
 const ALLOWED_TAGS = new Set([
@@ -89,21 +88,4 @@ export function sanitizeHtml(html: string): string {
   const body = parse(html);
   clean(body);
   return body.innerHTML;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-/** Blank lines separate paragraphs; single line breaks stay line breaks. */
-export function textToHtml(text: string): string {
-  return text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\n/g, '<br>')}</p>`)
-    .join('');
 }

@@ -11,7 +11,7 @@ import { createProxyApi, type ReplyJob } from '../api/proxyApi.js';
 import { ProxyError } from '../host/helpdeskHost.js';
 import { useHost } from '../host/HostProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { textToHtml } from '../model/html.js';
+import { textToHtml } from '@parley/shared/pipeline/escape';
 import type { LanguagePairs } from '../model/languagePairs.js';
 import { languageName, languageOf } from '../model/languages.js';
 import { ErrorNotice } from './ErrorNotice.js';

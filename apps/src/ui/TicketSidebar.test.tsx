@@ -2,6 +2,7 @@
 /**
  * What the agent sees in the sidebar, with a fake host whose proxy answers follow the proxy's
  * HTTP contract (bodies and error codes as /v1/detect, /v1/translate and /v1/replies send them).
+ * A bare `getBy…`/`findBy…` query is an assertion: it throws when nothing on screen matches.
  */
 import '../testing/matchMedia.js';
 import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
@@ -120,8 +121,8 @@ function renderSidebar(options: Partial<FakeHostOptions> & { pollIntervalMs?: nu
 describe('reading the conversation', { timeout: 40_000 }, () => {
   it('shows the detected language and the customer comments in English, without a confidence the detector was sure of', async () => {
     renderSidebar();
-    expect(await screen.findByText('My order has not arrived.')).toBeTruthy();
-    expect(screen.getByText('The number is 48213.')).toBeTruthy();
+    await screen.findByText('My order has not arrived.');
+    screen.getByText('The number is 48213.');
     expect(screen.getByTestId('customer-language').textContent).toBe('Spanish');
     expect(screen.queryByText(/% sure/)).toBeNull();
   });
@@ -129,7 +130,7 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
   it('shows how sure the detector was when it was unsure', async () => {
     renderSidebar({ proxy: contractProxy('es', 0.62) });
     await screen.findByText('My order has not arrived.');
-    expect(screen.getByText('62% sure')).toBeTruthy();
+    screen.getByText('62% sure');
   });
 
   it('translates all customer comments in one request and never sends agent comments', async () => {
@@ -140,7 +141,7 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
     expect(
       (translations[0]!.body as { segments: { id: string }[] }).segments.map((s) => s.id),
     ).toEqual(['1', '3']);
-    expect(screen.getByText('Could you send me the order number?')).toBeTruthy();
+    screen.getByText('Could you send me the order number?');
   });
 
   it('passes the requester profile locale to detection as a prior', async () => {
@@ -155,7 +156,7 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
     await screen.findByText('My order has not arrived.');
     const [first] = screen.getAllByRole('button', { name: 'Show original' });
     await userEvent.click(first!);
-    expect(screen.getByText('Mi pedido no ha llegado.')).toBeTruthy();
+    screen.getByText('Mi pedido no ha llegado.');
     expect(screen.queryByText('My order has not arrived.')).toBeNull();
   });
 
@@ -168,9 +169,7 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
       'Not in the engine’s dictionary: check this word in the original',
     );
     expect(word.textContent).toBe('zumbido');
-    expect(
-      screen.getByText('Words with a dotted underline were not in the engine’s dictionary.'),
-    ).toBeTruthy();
+    screen.getByText('Words with a dotted underline were not in the engine’s dictionary.');
     await userEvent.click(screen.getByRole('button', { name: 'Show original' }));
     expect(screen.queryByTitle(/engine’s dictionary/)).toBeNull();
     expect(screen.queryByText(/dotted underline/)).toBeNull();
@@ -190,7 +189,7 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
         },
       ]),
     );
-    expect(await screen.findByText('Thanks for your help.')).toBeTruthy();
+    await screen.findByText('Thanks for your help.');
   });
 
   it('marks a customer comment the proxy returned no translation for', async () => {
@@ -203,13 +202,13 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
       },
     });
     await screen.findByText('My order has not arrived.');
-    expect(screen.getByText('El número es 48213.')).toBeTruthy();
+    screen.getByText('El número es 48213.');
     expect(screen.getAllByText('Not translated')).toHaveLength(1);
   });
 
   it('says so when the ticket has no customer message yet', async () => {
     renderSidebar({ comments: [SPANISH_THREAD[1]!] });
-    expect(await screen.findByText('No customer messages on this ticket yet.')).toBeTruthy();
+    await screen.findByText('No customer messages on this ticket yet.');
   });
 
   it('says once that a customer who writes in the agent language needs no translation, and steps aside', async () => {
@@ -234,14 +233,12 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
       proxy: contractProxy('de'),
     });
     const alert = await screen.findByRole('alert');
-    expect(
-      within(alert).getByText("Translation from German to English isn't available."),
-    ).toBeTruthy();
+    within(alert).getByText("Translation from German to English isn't available.");
     expect(alert.textContent).toContain(
       'An administrator can add an engine for this language pair.',
     );
-    expect(within(alert).getByRole('button', { name: 'Choose another language' })).toBeTruthy();
-    expect(screen.getByText('Ich habe doppelt bezahlt.')).toBeTruthy();
+    within(alert).getByRole('button', { name: 'Choose another language' });
+    screen.getByText('Ich habe doppelt bezahlt.');
     expect(screen.queryByText('Not translated')).toBeNull();
     expect(requests.some((r) => r.path === '/v1/translate')).toBe(false);
   });
@@ -257,7 +254,7 @@ describe('reading the conversation', { timeout: 40_000 }, () => {
     expect(alert.textContent).toContain("Parley's translation service can't be reached.");
     down = false;
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('My order has not arrived.')).toBeTruthy();
+    await screen.findByText('My order has not arrived.');
   });
 });
 
@@ -267,12 +264,12 @@ describe('overriding the customer language', { timeout: 40_000 }, () => {
     await screen.findByRole('alert');
     await userEvent.click(screen.getByRole('button', { name: 'Choose another language' }));
     await userEvent.selectOptions(screen.getByLabelText("Customer's language"), 'es');
-    expect(await screen.findByText('My order has not arrived.')).toBeTruthy();
-    expect(screen.getByText('chosen by you')).toBeTruthy();
+    await screen.findByText('My order has not arrived.');
+    screen.getByText('chosen by you');
     view.unmount();
 
     const reloaded = renderSidebar({ proxy: contractProxy('pt') });
-    expect(await screen.findByText('My order has not arrived.')).toBeTruthy();
+    await screen.findByText('My order has not arrived.');
     expect(reloaded.requests.some((r) => r.path === '/v1/detect')).toBe(false);
     expect(requests.filter((r) => r.path === '/v1/detect')).toHaveLength(1);
   });
@@ -317,7 +314,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
         text: 'Gracias por esperar.\nTu pedido se envía hoy. ¡Saludos!',
       },
     ]);
-    expect(screen.getByText('Inserted into the reply editor.')).toBeTruthy();
+    screen.getByText('Inserted into the reply editor.');
     expect(notices).toEqual(['Inserted into the reply editor.']);
   });
 
@@ -353,11 +350,9 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     await screen.findByText('My order has not arrived.');
     await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
     await userEvent.click(screen.getByRole('button', { name: 'Translate' }));
-    expect(
-      await screen.findByText(
-        'This text is too long to translate in one go. Shorten it or split it into parts.',
-      ),
-    ).toBeTruthy();
+    await screen.findByText(
+      'This text is too long to translate in one go. Shorten it or split it into parts.',
+    );
   });
 
   it('sends the draft for review once and follows the job until it is posted', async () => {
@@ -376,8 +371,8 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     const draft = screen.getByLabelText('Your reply, in English') as HTMLTextAreaElement;
     await userEvent.type(draft, 'Your order ships today.');
     await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
-    expect(await screen.findByText('Posted on the ticket')).toBeTruthy();
-    expect(screen.getByText('Sent for review')).toBeTruthy();
+    await screen.findByText('Posted on the ticket');
+    screen.getByText('Sent for review');
     expect(draft.value).toBe('');
     expect(screen.getByRole('button', { name: 'Send for review' }).hasAttribute('disabled')).toBe(
       true,
@@ -419,8 +414,8 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     await screen.findByText('My order has not arrived.');
     await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
     await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
-    expect(await screen.findByText('Lucía is reviewing it')).toBeTruthy();
-    expect(screen.getByText('Due by 4:45 PM')).toBeTruthy();
+    await screen.findByText('Lucía is reviewing it');
+    screen.getByText('Due by 4:45 PM');
   });
 
   it('says when a job is past its due time with no translator yet', async () => {
@@ -437,9 +432,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     await screen.findByText('My order has not arrived.');
     await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
     await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
-    expect(
-      await screen.findByText('Past its due time and still waiting for a translator.'),
-    ).toBeTruthy();
+    await screen.findByText('Past its due time and still waiting for a translator.');
   });
 
   it('shows a failed job as a failure in the agent language, with the approved text to insert by hand, once', async () => {
@@ -467,7 +460,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     await userEvent.type(screen.getByLabelText('Your reply, in English'), 'Thank you for waiting.');
     await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Your reply was not posted')).toBeTruthy();
+    within(alert).getByText('Your reply was not posted');
     expect(alert.textContent).toContain(
       'Parley is not connected to Zendesk yet, so it could not post the reply. An administrator can connect it.',
     );
@@ -510,11 +503,9 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     expect(alert.textContent).toContain(
       'The translator sent it back: The order number is missing.',
     );
-    expect(
-      within(alert).getByRole('button', { name: 'Insert the machine translation' }),
-    ).toBeTruthy();
+    within(alert).getByRole('button', { name: 'Insert the machine translation' });
     await userEvent.click(within(alert).getByRole('button', { name: 'Send for review again' }));
-    expect(await screen.findByText('Waiting for a translator')).toBeTruthy();
+    await screen.findByText('Waiting for a translator');
     expect(created).toHaveLength(2);
     expect(created[1]).not.toBe(created[0]);
   });
@@ -527,9 +518,7 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
       'Your order ships today.',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Send for review' }));
-    expect(
-      await screen.findByText('Review jobs are not available on this Parley proxy yet.'),
-    ).toBeTruthy();
+    await screen.findByText('Review jobs are not available on this Parley proxy yet.');
   });
 
   it('offers only review when no engine translates the reply, without a second warning', async () => {
@@ -550,11 +539,9 @@ describe('replying in the agent language', { timeout: 40_000 }, () => {
     expect(screen.getByRole('button', { name: 'Send for review' }).hasAttribute('disabled')).toBe(
       false,
     );
-    expect(
-      screen.getByText(
-        'No engine translates into German yet: send your reply for review and a translator will write it.',
-      ),
-    ).toBeTruthy();
+    screen.getByText(
+      'No engine translates into German yet: send your reply for review and a translator will write it.',
+    );
     expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 });
@@ -581,7 +568,7 @@ describe('sending from the helpdesk editor', { timeout: 40_000 }, () => {
 describe('the UI language', { timeout: 40_000 }, () => {
   it('shows the sidebar in Japanese for a Japanese agent', async () => {
     renderSidebar({ context: { agentLocale: 'ja' }, proxy: contractProxy('en') });
-    expect(await screen.findByText('お客様の言語')).toBeTruthy();
+    await screen.findByText('お客様の言語');
     expect(screen.getByTestId('customer-language').textContent).toBe('英語');
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * The editor a translator works in, against a fake queue API whose answers follow the proxy's
- * /v1/queue contract (translation-proxy/src/queue/API.md).
+ * /v1/queue contract (its schemas, published at /openapi.json).
  */
 import '../testing/matchMedia.js';
 import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';

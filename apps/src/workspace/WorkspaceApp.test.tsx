@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * Signing in, the queue and opening a job, against a fake queue API whose answers follow the
- * proxy's /v1/queue contract (translation-proxy/src/queue/API.md).
+ * proxy's /v1/queue contract (its schemas, published at /openapi.json).
  */
 import '../testing/matchMedia.js';
 import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';

@@ -1,5 +1,5 @@
 /**
- * The proxy's translator API (`/v1/queue`, see translation-proxy/src/queue/API.md), typed from its
+ * The proxy's translator API (`/v1/queue`, described in /openapi.json), typed from its
  * published schemas. The workspace is served by the proxy itself, so calls are same-origin: the
  * session cookie rides along and every POST but login echoes the session's CSRF token.
  */

@@ -236,7 +236,7 @@ export const EnginesResponse = Type.Object({
 });
 export type EnginesResponse = Static<typeof EnginesResponse>;
 
-// ---- Reply jobs and the post-edit queue (issue 4; contract in helper-notes/QUEUE-API.md) ----
+// ---- Reply jobs and the post-edit queue (the routes' descriptions in /openapi.json say the rules) ----
 
 export const Helpdesk = Type.Union([Type.Literal('zendesk'), Type.Literal('freshdesk')]);
 export const ReplyPriority = Type.Union([
@@ -351,11 +351,16 @@ export const QueueJobSummary = Type.Object({
   status: Type.Union([Type.Literal('queued'), Type.Literal('in_review')]),
   claimedByMe: Type.Boolean(),
   leaseExpiresAt: Type.Optional(Type.String()),
-  preview: Type.String(),
-  flagged: Type.Boolean(),
+  preview: Type.String({
+    description:
+      'The first 120 characters of the draft as plain text; a masked personal value reads `[token]`',
+  }),
+  flagged: Type.Boolean({ description: 'Past its SLA under the tenant’s `alert` policy' }),
 });
 export type QueueJobSummary = Static<typeof QueueJobSummary>;
-export const QueueList = Type.Object({ jobs: Type.Array(QueueJobSummary) });
+export const QueueList = Type.Object({
+  jobs: Type.Array(QueueJobSummary, { description: 'At most 100, earliest due first' }),
+});
 export type QueueList = Static<typeof QueueList>;
 
 export const QueueSegment = Type.Object({
@@ -363,8 +368,11 @@ export const QueueSegment = Type.Object({
   source: Type.String({ description: 'Masked source: XML-escaped text with <x id="N"/>' }),
   target: Type.String({ description: 'Masked machine translation or memory match' }),
   origin: Type.Union([Type.Literal('machine'), Type.Literal('memory')]),
-  match: Type.Optional(Type.Number()),
-  translatable: Type.Boolean(),
+  match: Type.Optional(Type.Number({ description: '100 for an exact memory match' })),
+  translatable: Type.Boolean({
+    description:
+      'False when only placeholders, digits or punctuation: the target equals the source',
+  }),
   placeholders: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -379,7 +387,10 @@ export const QueueSegment = Type.Object({
         description: 'How it reads; a personal value as a typed token (`card ••••1111`, `phone`)',
       }),
       personal: Type.Optional(
-        Type.String({ description: 'The kind of personal value it stands for' }),
+        Type.String({
+          description:
+            'The kind of personal value it stands for (email, phone, card, iban, ip, national_id, name); `display` shows the value only where the tenant lets translators see values',
+        }),
       ),
     }),
   ),

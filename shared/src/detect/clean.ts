@@ -1,25 +1,10 @@
 // Strips what is not the customer's own prose before detection: quoted history, signatures,
 // markup, URLs, e-mail addresses, order codes and numbers. On short messages these would
 // otherwise outweigh the few words that carry the language.
-import { Parser } from 'htmlparser2';
+import { htmlToText, INVISIBLE_ELEMENTS } from '../pipeline/html-text.js';
 
 // Elements whose text is never the customer's own words.
-const SKIPPED_ELEMENTS = new Set(['blockquote', 'style', 'script', 'head', 'title']);
-const BREAKING_ELEMENTS = new Set([
-  'br',
-  'p',
-  'div',
-  'li',
-  'tr',
-  'td',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-]);
+const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([...INVISIBLE_ELEMENTS, 'blockquote']);
 
 // A line that introduces quoted history; everything from it on is dropped. Covers the mail
 // clients' attribution lines in the languages agents meet most, plus Outlook's header block.
@@ -65,31 +50,6 @@ function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i.test(text) || /&(#\d+|[a-z]+);/i.test(text);
 }
 
-/** The text content of HTML, without quoted blocks, with block elements as line breaks. */
-function htmlToText(html: string): string {
-  let skipDepth = 0;
-  let text = '';
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIPPED_ELEMENTS.has(name)) skipDepth++;
-        if (BREAKING_ELEMENTS.has(name)) text += '\n';
-      },
-      onclosetag(name) {
-        if (SKIPPED_ELEMENTS.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        if (BREAKING_ELEMENTS.has(name)) text += '\n';
-      },
-      ontext(data) {
-        if (skipDepth === 0) text += data;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  return text.replace(/\u00a0/g, ' ');
-}
-
 /** Keeps the lines before quoted history or a signature, without `>` quotes or device lines. */
 function ownLines(text: string): string[] {
   const kept: string[] = [];
@@ -106,7 +66,7 @@ function ownLines(text: string): string[] {
 
 /** The customer's own words from a helpdesk message, ready for language detection. */
 export function cleanForDetection(text: string): string {
-  const plain = looksLikeHtml(text) ? htmlToText(text) : text;
+  const plain = looksLikeHtml(text) ? htmlToText(text, SKIPPED_ELEMENTS) : text;
   return ownLines(plain.normalize('NFC'))
     .join('\n')
     .replace(URL, ' ')

@@ -51,3 +51,12 @@ export function escapeHtmlText(text: string): string {
 export function escapeHtmlAttribute(value: string): string {
   return value.replace(HTML_ATTRIBUTE_SPECIALS, escapeCharacter);
 }
+
+/** Plain text as HTML paragraphs: blank lines separate paragraphs, single line breaks stay. */
+export function textToHtml(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => `<p>${escapeHtmlText(paragraph.trim()).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
+}

@@ -1,11 +1,10 @@
-// The helpers every provider engine shares: splitting, Retry-After, entity normalising, secret
+// The helpers every provider engine shares: splitting, entity normalising, secret
 // scrubbing and the mapping of transport failures.
 import { AxiosError, AxiosHeaders } from 'axios';
 import { describe, expect, it } from 'vitest';
 import {
   TtlCache,
   normaliseEntities,
-  parseRetryAfter,
   redact,
   splitIntoBatches,
   toEngineError,
@@ -59,22 +58,6 @@ describe('splitIntoBatches', () => {
     ).rejects.toMatchObject({
       code: 'engine_error',
     });
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads delta-seconds', () => {
-    expect(parseRetryAfter('30')).toBe(30);
-  });
-
-  it('reads an HTTP date relative to now', () => {
-    const now = Date.parse('Sun, 22 Nov 2026 22:00:00 GMT');
-    expect(parseRetryAfter('Sun, 22 Nov 2026 22:00:45 GMT', now)).toBe(45);
-  });
-
-  it('ignores what it cannot read', () => {
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(undefined)).toBeUndefined();
   });
 });
 

@@ -21,6 +21,7 @@ import {
   type LanguageCatalog,
   type ProviderLanguage,
 } from './language-tags.js';
+import { parseRetryAfter } from '../retry-policy.js';
 import { guardedLookup } from './engine-urls.js';
 
 /** Structured logger the engines and the router write to (message first, details second). */
@@ -85,16 +86,6 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
     if (secret && secret.length >= 4) clean = clean.split(secret).join('[redacted]');
   }
   return clean;
-}
-
-/** `Retry-After` as seconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = String(value).trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text));
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /** What a provider's error response said, for its engine to classify. */

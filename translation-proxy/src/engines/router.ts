@@ -16,6 +16,7 @@ import {
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
+import { backoffDelay } from '../retry-policy.js';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.js';
 import type { EngineLogger } from './engine.js';
 import { languageKey } from './language-tags.js';
@@ -264,11 +265,6 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
-  function backoff(attempt: number): number {
-    const ceiling = Math.min(options.retry.maxMs, options.retry.baseMs * 2 ** (attempt - 1));
-    return ceiling / 2 + (random() * ceiling) / 2;
-  }
-
   /** Tries the candidates in order with retries; returns the first success. */
   async function hop(
     ids: readonly string[],
@@ -323,7 +319,7 @@ export function createRouter(options: RouterOptions): Router {
           const wait =
             failure.retryAfterSeconds !== undefined
               ? failure.retryAfterSeconds * 1000
-              : backoff(attempt);
+              : backoffDelay(attempt, options.retry, random);
           if (wait > options.retry.maxMs || clock.now() + wait >= deadline) break;
           await clock.sleep(wait, request.signal);
           if (request.signal?.aborted) throw cancelled();

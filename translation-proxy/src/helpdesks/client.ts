@@ -4,7 +4,9 @@
  * look up who a user is and whose a ticket is before acting for an agent. Failures are classified
  * so callers know whether to retry, wait, or give up.
  */
+import { htmlToText } from '@parley/shared/pipeline/html-text';
 import { isAxiosError } from 'axios';
+import { parseRetryAfter } from '../retry-policy.js';
 
 export interface OutgoingComment {
   /** Sanitized HTML. */
@@ -51,14 +53,6 @@ export class HelpdeskError extends Error {
   }
 }
 
-function retryAfter(header: unknown): number | undefined {
-  if (typeof header !== 'string' && typeof header !== 'number') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(String(header));
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
-
 /** Turns an axios failure into a HelpdeskError carrying the helpdesk's own message. */
 export function classify(
   error: unknown,
@@ -77,7 +71,7 @@ export function classify(
       'rate_limited',
       `${helpdesk} rate limit: ${detail}`,
       status,
-      retryAfter(headers['retry-after']),
+      parseRetryAfter(headers['retry-after']),
     );
   if (status >= 400 && status < 500)
     return new HelpdeskError(
@@ -104,13 +98,5 @@ export async function lookUp<T>(
 
 /** Comment text compared without markup, entities or whitespace (helpdesks re-format HTML). */
 export function comparableText(html: string): string {
-  return html
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, '');
+  return htmlToText(html).replace(/\s+/g, '');
 }

@@ -13,6 +13,7 @@ import { HelpdeskNotConfigured, type HelpdeskClients } from '../helpdesks/index.
 import type { Store } from '../store/index.js';
 import type { OutboxEntry, OutboxStep } from '../store/outbox.js';
 import type { ReplyJob } from '../store/reply-jobs.js';
+import { backoffDelay } from '../retry-policy.js';
 import { internalNoteHtml, publicReplyHtml } from './messages.js';
 
 export interface OutboxWorkerOptions {
@@ -47,11 +48,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const maxAttempts = options.maxAttempts ?? 10;
   const random = options.random ?? Math.random;
 
-  /** Exponential backoff with jitter (half fixed, half random), or the helpdesk's Retry-After. */
+  /** The helpdesk's Retry-After when it sent one, else the shared backoff. */
   function retryDelay(attempts: number, retryAfterSeconds?: number): number {
     if (retryAfterSeconds !== undefined) return Math.ceil(retryAfterSeconds * 1000);
-    const exponential = Math.min(maxRetryMs, retryBaseMs * 2 ** attempts);
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
+    return backoffDelay(attempts + 1, { baseMs: retryBaseMs, maxMs: maxRetryMs }, random);
   }
 
   async function postStep(

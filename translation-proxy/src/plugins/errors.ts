@@ -34,6 +34,8 @@ export function toApiError(error: unknown): ApiError | undefined {
         : (fastifyError.message ?? 'Invalid request');
     return new ApiError(mapped, message);
   }
+  // @fastify/static refuses a path that climbs out of its folder with a bare 403.
+  if (fastifyError.statusCode === 403) return new ApiError('forbidden', 'Forbidden.');
   if (error instanceof SyntaxError && fastifyError.statusCode === 400)
     return new ApiError('bad_json', `The request body is not valid JSON: ${error.message}`);
   return undefined;

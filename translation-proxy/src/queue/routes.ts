@@ -1,6 +1,6 @@
 /**
  * The translators' side of the post-edit queue under `/v1/queue` (session cookie + CSRF), as
- * specified in queue/API.md: login, the queue of the tenants and pairs a translator
+ * described route by route in /openapi.json: login, the queue of the tenants and pairs a translator
  * is assigned to, claim with a lease, renew, release, reject, check an edit with QA, submit
  * with QA.
  */
@@ -24,6 +24,7 @@ import {
   ReplyParams,
 } from '@parley/shared/api/schemas';
 import { normalizeLanguageTag } from '@parley/shared/languages';
+import { htmlToText } from '@parley/shared/pipeline/html-text';
 import { PERSONAL_DATA_KINDS } from '@parley/shared/pipeline/personal-data/index';
 import { personalDataToken, replacePersonalData } from '@parley/shared/pipeline/personal-spans';
 import type { QaIssue } from '@parley/shared/pipeline/index';
@@ -70,15 +71,7 @@ const TRAILING_WORD = /\S*$/u;
 function preview(entry: QueueEntry, showValues: boolean): string {
   const { format, draftStart, masking } = entry;
   const cut = draftStart.length >= DRAFT_START ? draftStart.replace(TRAILING_WORD, '') : draftStart;
-  const text =
-    format === 'html'
-      ? cut
-          .replace(/<[^<>]*>/g, ' ')
-          .replace(/&nbsp;/g, ' ')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&amp;/g, '&')
-      : cut;
+  const text = format === 'html' ? htmlToText(cut) : cut;
   const shown = showValues ? text : maskedPreview(text, masking);
   return [...shown.replace(/\s+/g, ' ').trim()].slice(0, 120).join('');
 }
@@ -220,6 +213,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         summary: 'Sign a translator in: sets the session cookie, returns the CSRF token',
+        description:
+          'Sets the `parley_session` cookie (HttpOnly, SameSite=Strict, Secure except plain http between loopback addresses); every later POST sends the returned token in the `x-csrf-token` header. Wrong credentials: 401 `invalid_credentials`; a disabled account with the right password: 401 `unauthorized`. Rate limited per client IP (10 a minute; the client a `PARLEY_TRUST_PROXY` proxy reports) and per account (10 failures in 15 minutes): 429 `rate_limited` with `Retry-After`.',
         body: QueueLoginRequest,
         response: { 200: QueueSession, '4xx': ErrorBody },
       },
@@ -263,6 +258,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     {
       schema: {
         summary: 'The signed-in translator',
+        description:
+          '401 `unauthorized` without a valid session; the workspace asks `/v1/queue/session` on load instead.',
         response: { 200: QueueSession, '4xx': ErrorBody },
       },
     },
@@ -336,6 +333,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     {
       schema: {
         summary: 'Claim a job for editing under a lease',
+        description:
+          'Taken by someone else: 409 `already_claimed`. Claiming a job the translator already holds renews the lease and returns the job again, so a reloaded editor can re-fetch it. Segments are masked: XML-escaped text with `<x id="N"/>` for each placeholder; the editor shows placeholders as tokens and sends targets back in the same form.',
         params: ReplyParams,
         response: { 200: QueueClaimed, '4xx': ErrorBody },
       },
@@ -367,6 +366,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     {
       schema: {
         summary: 'Extend the lease while editing',
+        description:
+          'The editor’s heartbeat. A lease that ran out, or a job no longer held: 409 `lease_expired`.',
         params: ReplyParams,
         response: { 200: QueueLease, '4xx': ErrorBody },
       },
@@ -389,6 +390,7 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     {
       schema: {
         summary: 'Give the job back to the queue',
+        description: 'A job no longer held: 409 `lease_expired`.',
         params: ReplyParams,
         response: { 204: NoContent, '4xx': ErrorBody },
       },
@@ -407,6 +409,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     {
       schema: {
         summary: 'Reject the job with a reason the agent sees',
+        description:
+          "The job becomes `failed` with `error: {code: 'rejected', message: reason}`. A job no longer held: 409 `lease_expired`.",
         params: ReplyParams,
         body: QueueReject,
         response: { 204: NoContent, '4xx': ErrorBody },
@@ -427,6 +431,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       schema: {
         summary:
           'QA of an edit without approving it: what submit would refuse it for (empty: it would pass)',
+        description:
+          'Same body, session, CSRF and lease rules as submit; nothing is approved. The workspace checks before it submits; submit still enforces QA.',
         params: ReplyParams,
         body: QueueSubmit,
         response: { 200: QueueQaReport, '4xx': ErrorBody },
@@ -445,6 +451,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     {
       schema: {
         summary: 'Approve the edited translation; QA errors or undismissed warnings refuse it',
+        description:
+          '`segments` may list only the changed segments; the others keep their machine or memory target. An unknown `index`: 400 `invalid_request`; a target longer than 3 × its masked source + 200 characters: 413 `text_too_long`. QA errors (`placeholder_missing`, `placeholder_duplicated`, `placeholder_unknown`, `translation_empty`, and `term_missing` of a do-not-translate term) and warnings not listed in `dismissed` (`number_mismatch`, `tags_unbalanced`, `term_missing`) refuse it with 422 `qa_failed` and the findings. Approved, the reply goes to the outbox and is posted once.',
         params: ReplyParams,
         body: QueueSubmit,
         response: { 200: QueueSubmitted, 422: QueueQaFailed, '4xx': ErrorBody },

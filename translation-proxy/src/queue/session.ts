@@ -4,6 +4,7 @@
  * POST but login must echo in `x-csrf-token`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { isLoopbackRequest } from '../loopback.js';
@@ -14,21 +15,18 @@ const SESSION_MS = 12 * 60 * 60_000;
 
 const digest = (id: string): string => createHash('sha256').update(id).digest('hex');
 
-function cookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
-
 /**
  * Secure always, except over plain http from a loopback client to a loopback Host (development at
  * http://127.0.0.1, where a browser may drop a Secure cookie). A reverse proxy on this machine is
  * named in PARLEY_TRUST_PROXY, so that its requests count as its client's, not as loopback.
  */
-const secure = (request: FastifyRequest) =>
-  request.protocol === 'http' && isLoopbackRequest(request) ? '' : '; Secure';
+const cookieOptions = (request: FastifyRequest, maxAgeSeconds: number): CookieSerializeOptions => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'strict',
+  maxAge: maxAgeSeconds,
+  secure: !(request.protocol === 'http' && isLoopbackRequest(request)),
+});
 
 export async function startSession(
   store: Store,
@@ -46,20 +44,14 @@ export async function startSession(
     csrfToken,
     Date.now() + SESSION_MS,
   );
-  void reply.header(
-    'set-cookie',
-    `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_MS / 1000}${secure(request)}`,
-  );
+  void reply.setCookie(SESSION_COOKIE, id, cookieOptions(request, SESSION_MS / 1000));
   return csrfToken;
 }
 
 export async function endSession(store: Store, request: FastifyRequest, reply: FastifyReply) {
-  const id = cookie(request, SESSION_COOKIE);
+  const id = request.cookies[SESSION_COOKIE];
   if (id) await store.translators.deleteSession(digest(id));
-  void reply.header(
-    'set-cookie',
-    `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure(request)}`,
-  );
+  void reply.setCookie(SESSION_COOKIE, '', cookieOptions(request, 0));
 }
 
 /** The session the request's cookie names, if it is valid; no CSRF check (for reads only). */
@@ -67,7 +59,7 @@ export async function currentSession(
   store: Store,
   request: FastifyRequest,
 ): Promise<{ translatorId: string; csrfToken: string } | undefined> {
-  const id = cookie(request, SESSION_COOKIE);
+  const id = request.cookies[SESSION_COOKIE];
   return id ? await store.translators.session(digest(id)) : undefined;
 }
 

@@ -28,9 +28,15 @@ describe('editDistance', () => {
 });
 
 describe('visibleText', () => {
-  it('drops tags and collapses whitespace', () => {
+  it('drops tags without splitting words at inline ones, and collapses whitespace', () => {
     expect(visibleText('<p>Hola <b>Ana</b>,</p>\n<p>gracias.</p>', 'html')).toBe(
-      'Hola Ana , gracias.',
+      'Hola Ana, gracias.',
+    );
+  });
+
+  it('reads entities as the characters they show', () => {
+    expect(visibleText('<p>Caf&eacute; &amp; t&eacute;&nbsp;incluidos</p>', 'html')).toBe(
+      'Café & té incluidos',
     );
   });
 

@@ -7,6 +7,8 @@
  * (Ukkonen's cut-off): the distance is exact when it fits the band, and unknown (`null`) when the
  * texts differ more than the band can tell.
  */
+import { htmlToText } from '@parley/shared/pipeline/html-text';
+
 const CELL_BUDGET = 5_000_000;
 const FAR = 0x3fffffff;
 
@@ -57,5 +59,4 @@ function bandedDistance(short: readonly string[], long: readonly string[], band:
 
 /** The visible text of a reply, for comparing edits without counting markup. */
 export const visibleText = (content: string, format: 'html' | 'text'): string =>
-  // `[^<>]`: a stray `<` ends the scan there, so a run of them stays linear.
-  (format === 'html' ? content.replace(/<[^<>]*>/g, ' ') : content).replace(/\s+/g, ' ').trim();
+  (format === 'html' ? htmlToText(content) : content).replace(/\s+/g, ' ').trim();

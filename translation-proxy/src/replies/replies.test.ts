@@ -464,6 +464,14 @@ describe('translator sign-in', () => {
     expect(paths['/v1/queue/jobs/{id}/check'].post.responses['200']).toBeDefined();
   });
 
+  it('says each queue action’s error codes in the OpenAPI document, the contract’s one home', async () => {
+    const { paths } = (await proxy.app.inject({ url: '/openapi.json' })).json();
+    expect(paths['/v1/queue/jobs/{id}/claim'].post.description).toContain('already_claimed');
+    expect(paths['/v1/queue/jobs/{id}/renew'].post.description).toContain('lease_expired');
+    expect(paths['/v1/queue/jobs/{id}/submit'].post.description).toContain('qa_failed');
+    expect(paths['/v1/queue/login'].post.description).toContain('x-csrf-token');
+  });
+
   it('refuses a wrong password with invalid_credentials', async () => {
     await signIn(proxy, 'fay@translators.example');
     const response = await proxy.app.inject({

@@ -54,6 +54,8 @@ const routes: FastifyPluginAsyncTypebox<{
       schema: {
         summary:
           'Translate a reply and post it now (machine) or queue it for a translator (review)',
+        description:
+          '`ticketId` and `authorId` are numeric helpdesk ids; the agent is verified (see the README’s “Agent identity”): 403 `agent_unverified`, 404 `ticket_not_found`, 503 `identity_check_unavailable`. An `Idempotency-Key` header (1–255 printable ASCII characters) makes a retry return the same job (200). A tenant without helpdesk credentials is not refused here: its job fails later with `helpdesk_not_configured`.',
         security: [{ bearer: [] }],
         body: ReplyRequest,
         response: { 200: ReplyCreated, 201: ReplyCreated, '4xx': ErrorBody, '5xx': ErrorBody },
@@ -95,6 +97,8 @@ const routes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         summary: 'A reply job: status, editor, posted comment id, error',
+        description:
+          'A job `in_review` whose lease ran out reads `queued`. Failures carry `error.code`: `helpdesk_not_configured`, `helpdesk_rejected` (a 4xx from the helpdesk, its message included), `helpdesk_unavailable` (gave up after 10 attempts), `rejected` (a translator’s reason).',
         security: [{ bearer: [] }],
         params: ReplyParams,
         response: { 200: ReplyView, '4xx': ErrorBody },

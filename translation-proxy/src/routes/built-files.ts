@@ -1,21 +1,13 @@
 /**
- * Serving what `npm run build:apps` wrote (apps/dist): a file under one of the build folders, a
- * 404 for anything else (never a path outside the folder), and a 503 that says how to build when
- * the folder is missing.
+ * Serving what `npm run build:apps` wrote (apps/dist) through @fastify/static (content types,
+ * ETag, ranges, and no path outside the folder), plus the one thing it cannot know: a 503 that
+ * says how to build when the build is missing, rather than a 404 for every file.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyReply } from 'fastify';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 // src/routes and dist/routes are both three levels below the repository.
 export const DEFAULT_APPS_DIST = resolve(
@@ -30,28 +22,29 @@ export type SendBuiltFile = (
 ) => Promise<FastifyReply>;
 
 /**
+ * Gives an encapsulated plugin `reply.sendFile` and returns a sender for its build folders.
  * `name` says what is missing in errors ("playground"); `entry` is the file whose absence means
  * "not built" rather than "no such file".
  */
-export function builtFileSender(name: string, entry: string): SendBuiltFile {
-  const notFound = (reply: FastifyReply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No such ${name} file.` } });
+export async function builtFileSender(
+  app: FastifyInstance,
+  name: string,
+  entry: string,
+): Promise<SendBuiltFile> {
+  await app.register(fastifyStatic, {
+    root: dirname(entry),
+    serve: false,
+    // Rebuilt files keep their names: browsers revalidate (ETag) instead of caching for a while.
+    cacheControl: false,
+  });
   return async (reply, root, relative) => {
-    const path = resolve(root, relative);
-    if (path !== root && !path.startsWith(root + sep)) return notFound(reply);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) {
-      if (await stat(entry).catch(() => null)) return notFound(reply);
+    if (!(await stat(entry).catch(() => null)))
       return reply.code(503).send({
         error: {
           code: 'not_built',
           message: `The ${name} is not built yet: run \`npm run build:apps\`.`,
         },
       });
-    }
-    return reply
-      .type(CONTENT_TYPES[extname(path)] ?? 'application/octet-stream')
-      .header('cache-control', 'no-cache')
-      .send(await readFile(path));
+    return reply.header('cache-control', 'no-cache').sendFile(relative, root);
   };
 }

@@ -51,7 +51,7 @@ describe('GET /queue', () => {
   it('serves nothing outside the build folder', async () => {
     await writeBuild();
     const response = await app.inject({ url: '/queue/..%2Fsecret.txt' });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(403);
     expect(response.body).not.toContain('outside');
   });
 

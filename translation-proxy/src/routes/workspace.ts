@@ -22,7 +22,7 @@ function sessionPage(
 ): FastifyPluginAsync<WorkspaceOptions> {
   return async (app, options) => {
     const root = join(options.appsDist ?? DEFAULT_APPS_DIST, folder);
-    const sendFile = builtFileSender(name, join(root, 'index.html'));
+    const sendFile = await builtFileSender(app, name, join(root, 'index.html'));
 
     // Encapsulated: these headers go on this plugin's routes only.
     addPageHeaders(app, { frameAncestors: "'none'" });

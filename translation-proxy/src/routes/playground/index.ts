@@ -31,7 +31,7 @@ const playgroundRoutes: FastifyPluginAsync<PlaygroundOptions> = async (app, opti
     app: join(appsDist, 'zendesk'),
   };
 
-  const sendFile = builtFileSender('playground', join(roots.page, 'index.html'));
+  const sendFile = await builtFileSender(app, 'playground', join(roots.page, 'index.html'));
 
   // The page frames the sidebar app from this origin; nothing else may frame either.
   addPageHeaders(app, { frameAncestors: "'self'" });
