@@ -1,8 +1,9 @@
 /**
  * `npm run build:apps`: builds the sidebar iframe with vite into a zcli-ready Zendesk app folder
  * (apps/dist/zendesk), builds the playground page (apps/dist/playground) and the translators'
- * workspace (apps/dist/workspace, served at /queue), checks the app folder
- * with the offline validator, and prints the bundle size. Set PARLEY_PROXY_DOMAIN to the proxy's
+ * workspace (apps/dist/workspace, served at /queue) and the managers' reports page
+ * (apps/dist/reports, served at /reports), checks the app folder with the offline validator, and
+ * prints the bundle sizes. Set PARLEY_PROXY_DOMAIN to the proxy's
  * host name to allow it in the packaged manifest's domainWhitelist.
  */
 import react from '@vitejs/plugin-react';
@@ -24,6 +25,7 @@ const dist = join(appsDir, 'dist');
 const zendeskDir = join(dist, 'zendesk');
 const playgroundDir = join(dist, 'playground');
 const workspaceDir = join(dist, 'workspace');
+const reportsDir = join(dist, 'reports');
 // Built beside the served folders and swapped in at the end, so a proxy serving the playground
 // (or another test run building at the same time) never sees a half-written folder.
 const staging = join(dist, `.staging-${process.pid}`);
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   const stagedZendesk = join(staging, 'zendesk');
   const stagedPlayground = join(staging, 'playground');
   const stagedWorkspace = join(staging, 'workspace');
+  const stagedReports = join(staging, 'reports');
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
 
@@ -95,6 +98,18 @@ async function main(): Promise<void> {
     build: { outDir: stagedWorkspace, emptyOutDir: true },
   });
 
+  // The managers' reports page, served at /reports: a page of its own, so the workspace's bundle
+  // carries none of it.
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: join(appsDir, 'src/reports'),
+    base: '/reports/',
+    plugins: [react()],
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    build: { outDir: stagedReports, emptyOutDir: true },
+  });
+
   const problems = await validateZendeskApp(stagedZendesk);
   if (problems.length > 0) {
     await rm(staging, { recursive: true, force: true });
@@ -106,6 +121,7 @@ async function main(): Promise<void> {
   await swapIn(stagedZendesk, zendeskDir);
   await swapIn(stagedPlayground, playgroundDir);
   await swapIn(stagedWorkspace, workspaceDir);
+  await swapIn(stagedReports, reportsDir);
   await rm(staging, { recursive: true, force: true });
   const size = await bundleSize(join(zendeskDir, 'assets'));
   console.log(
@@ -118,6 +134,20 @@ async function main(): Promise<void> {
     `Translators' workspace written to ${workspaceDir}; ` +
       `JS+CSS ${(workspaceSize.raw / 1024).toFixed(1)} KiB raw, ${(workspaceSize.gzip / 1024).toFixed(1)} KiB gzip`,
   );
+
+  // The reports page's budget is the workspace's weight: managers open it on the same machines,
+  // and its charts are plain SVG and HTML, so it should never weigh more. The build fails if so.
+  const reportsSize = await bundleSize(join(reportsDir, 'assets'));
+  console.log(
+    `Reports page written to ${reportsDir}; ` +
+      `JS+CSS ${(reportsSize.raw / 1024).toFixed(1)} KiB raw, ${(reportsSize.gzip / 1024).toFixed(1)} KiB gzip`,
+  );
+  if (reportsSize.gzip > workspaceSize.gzip) {
+    console.error(
+      "The reports page's bundle is heavier than the translators' workspace's, its budget.",
+    );
+    process.exitCode = 1;
+  }
 
   const freshdeskProblems = await buildFreshdeskApp(appsDir);
   if (freshdeskProblems.length > 0) {

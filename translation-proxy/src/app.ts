@@ -24,7 +24,8 @@ import languagesRoutes from './routes/languages.js';
 import playgroundRoutes from './routes/playground/index.js';
 import type { ScryptCost } from './queue/passwords.js';
 import queueRoutes from './queue/routes.js';
-import workspaceRoutes from './routes/workspace.js';
+import reportRoutes from './reports/routes.js';
+import workspaceRoutes, { reportsPageRoutes } from './routes/workspace.js';
 import replyRoutes from './replies/routes.js';
 import type { ReplyService } from './replies/service.js';
 import ticketRoutes from './routes/tickets.js';
@@ -107,6 +108,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
   });
   await app.register(workspaceRoutes);
+  // Managers read their tenants' reports with the same session.
+  await app.register(reportRoutes, { store });
+  await app.register(reportsPageRoutes);
 
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);

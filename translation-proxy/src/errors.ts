@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   lease_expired: 409,
   invalid_credentials: 401,
   csrf_failed: 403,
+  not_a_manager: 403,
   qa_failed: 422,
   helpdesk_not_configured: 422,
   helpdesk_unavailable: 502,

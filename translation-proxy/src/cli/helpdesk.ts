@@ -114,7 +114,7 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       return;
     }
     case 'quality': {
-      const rows = await store.replyJobs.editStats(tenant.id);
+      const rows = await store.reports.editShare(tenant.id);
       if (rows.length === 0) console.log('(no reviewed replies yet)');
       for (const row of rows)
         console.log(

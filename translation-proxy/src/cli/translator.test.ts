@@ -122,6 +122,46 @@ describe('translator command line', { timeout: 60_000 }, () => {
     }
   });
 
+  // Three runs of the command line: twice the time of the cases above.
+  it(
+    'makes a translator the manager of a tenant, lists it, and takes the role back',
+    { timeout: 120_000 },
+    async () => {
+      const env = { PARLEY_DATA_DIR: tempDir() };
+      const store = await openStore({ dataDir: env.PARLEY_DATA_DIR });
+      try {
+        const translator = await signedInTranslator(store);
+        const granted = await translatorCli(
+          env,
+          'grant-manager',
+          'Rosa@Translators.example',
+          '--tenants',
+          'globex',
+        );
+        expect(granted.stdout).toContain('rosa@translators.example manages globex');
+        expect(await store.managers.tenantsOf(translator.id)).toEqual([
+          { id: 'globex', name: 'Globex' },
+        ]);
+        const listed = await translatorCli(env, 'list-assignments', 'rosa@translators.example');
+        expect(listed.stdout).toContain('manages: globex (Globex)');
+
+        const revoked = await translatorCli(
+          env,
+          'revoke-manager',
+          'rosa@translators.example',
+          '--tenants',
+          'globex',
+        );
+        expect(revoked.stdout).toContain('removed 1 manager role of rosa@translators.example');
+        expect(await store.managers.tenantsOf(translator.id)).toEqual([]);
+        // Still a translator of both tenants: only the manager role went.
+        expect(await store.translators.mayReview(translator.id, 'globex', 'en', 'es')).toBe(true);
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
   it('says who it cannot find, with exit status 2', async () => {
     const failure = await translatorCli(
       { PARLEY_DATA_DIR: tempDir() },

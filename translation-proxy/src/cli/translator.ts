@@ -8,6 +8,8 @@
  *   npm run translator -- unassign <email> [--tenants id,id] [--pairs en-es]   (signs them out)
  *   npm run translator -- disable <email>   (offboards: no sign-in, every session ended)
  *   npm run translator -- enable <email>
+ *   npm run translator -- grant-manager <email> --tenants id,id   (may read those tenants' reports)
+ *   npm run translator -- revoke-manager <email> --tenants id,id
  *
  * Without --password the password is read from the terminal (or the first line of stdin).
  */
@@ -116,6 +118,11 @@ async function run(store: Store, args: string[]): Promise<void> {
       console.log(
         `pairs:   ${assignedPairs.map((pair) => `${pair.source}→${pair.target}`).join(', ')}`,
       );
+      const managed = await store.managers.tenantsOf(translator.id);
+      if (managed.length > 0)
+        console.log(
+          `manages: ${managed.map((tenant) => `${tenant.id} (${tenant.name})`).join(', ')}`,
+        );
       if (translator.disabled) console.log('status:  disabled');
       return;
     }
@@ -152,9 +159,28 @@ async function run(store: Store, args: string[]): Promise<void> {
       );
       return;
     }
+    case 'grant-manager': {
+      const translator = await existing(store, email);
+      const tenantIds = await tenants(store, values.tenants);
+      await store.managers.grant(translator.id, tenantIds);
+      console.log(`${translator.email} manages ${tenantIds.join(', ')} and may read their reports`);
+      return;
+    }
+    case 'revoke-manager': {
+      const translator = await existing(store, email);
+      // The role is checked on every report request: no session needs ending for it to count.
+      const removed = await store.managers.revoke(
+        translator.id,
+        await tenants(store, values.tenants),
+      );
+      console.log(
+        `removed ${removed} manager role${removed === 1 ? '' : 's'} of ${translator.email}`,
+      );
+      return;
+    }
     default:
       throw new UsageError(
-        'commands: create, assign, unassign, list-assignments, password, disable, enable (see the README)',
+        'commands: create, assign, unassign, list-assignments, password, disable, enable, grant-manager, revoke-manager (see the README)',
       );
   }
 }

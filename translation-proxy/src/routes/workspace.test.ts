@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import workspaceRoutes from './workspace.js';
+import workspaceRoutes, { reportsPageRoutes } from './workspace.js';
 
 let appsDist: string;
 let app: FastifyInstance;
@@ -64,5 +64,20 @@ describe('GET /queue', () => {
         message: 'The workspace is not built yet: run `npm run build:apps`.',
       },
     });
+  });
+});
+
+describe('GET /reports', () => {
+  it('serves the managers’ reports page from its own build folder, unframed', async () => {
+    await app.register(reportsPageRoutes, { appsDist });
+    await mkdir(join(appsDist, 'reports', 'assets'), { recursive: true });
+    await writeFile(join(appsDist, 'reports', 'index.html'), '<title>Parley reports</title>');
+    for (const url of ['/reports', '/reports/']) {
+      const response = await app.inject({ url });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toBe('<title>Parley reports</title>');
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+    expect((await app.inject({ url: '/reports/assets/missing.js' })).statusCode).toBe(404);
   });
 });

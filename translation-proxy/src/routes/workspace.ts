@@ -1,7 +1,8 @@
 /**
  * `GET /queue`: the translators' workspace page (apps/dist/workspace), which signs in and works
- * through `/v1/queue`. The page holds a session, so it refuses to be framed and loads nothing
- * from elsewhere.
+ * through `/v1/queue`; `GET /reports`: the managers' reports page (apps/dist/reports), signed in
+ * the same way, reading `/v1/reports`. The pages hold a session, so they refuse to be framed and
+ * load nothing from elsewhere.
  */
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
@@ -13,20 +14,29 @@ export interface WorkspaceOptions {
   appsDist?: string;
 }
 
-const workspaceRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
-  const root = join(options.appsDist ?? DEFAULT_APPS_DIST, 'workspace');
-  const sendFile = await builtFileSender(app, 'workspace', join(root, 'index.html'));
+/** A built page of the workspace app: `url` serves `folder`'s index.html, `url/*` its files. */
+function sessionPage(
+  url: string,
+  folder: string,
+  name: string,
+): FastifyPluginAsync<WorkspaceOptions> {
+  return async (app, options) => {
+    const root = join(options.appsDist ?? DEFAULT_APPS_DIST, folder);
+    const sendFile = await builtFileSender(app, name, join(root, 'index.html'));
 
-  // Encapsulated: these headers go on this plugin's routes only.
-  addPageHeaders(app, { frameAncestors: "'none'" });
-  for (const url of ['/queue', '/queue/']) {
-    app.get(url, { schema: { hide: true } }, (_request, reply) =>
-      sendFile(reply, root, 'index.html'),
+    // Encapsulated: these headers go on this plugin's routes only.
+    addPageHeaders(app, { frameAncestors: "'none'" });
+    for (const page of [url, `${url}/`]) {
+      app.get(page, { schema: { hide: true } }, (_request, reply) =>
+        sendFile(reply, root, 'index.html'),
+      );
+    }
+    app.get<{ Params: { '*': string } }>(`${url}/*`, { schema: { hide: true } }, (request, reply) =>
+      sendFile(reply, root, request.params['*']),
     );
-  }
-  app.get<{ Params: { '*': string } }>('/queue/*', { schema: { hide: true } }, (request, reply) =>
-    sendFile(reply, root, request.params['*']),
-  );
-};
+  };
+}
 
-export default workspaceRoutes;
+export const reportsPageRoutes = sessionPage('/reports', 'reports', 'reports page');
+
+export default sessionPage('/queue', 'workspace', 'workspace');

@@ -10,6 +10,7 @@ import { openSqlite } from './sqlite.js';
 import { apiKeyRepository } from './api-keys.js';
 import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
+import { managerRepository } from './managers.js';
 import { identitySettingsRepository } from './identity-settings.js';
 import { jobDraftRepository } from './job-drafts.js';
 import { memoryRepository } from './memory.js';
@@ -19,6 +20,7 @@ import { rateLimitRepository } from './rate-limits.js';
 import { replyContextRepository } from './reply-contexts.js';
 import { replyJobRepository } from './reply-jobs.js';
 import { replyQueueRepository } from './reply-queue.js';
+import { reportRepository } from './reports.js';
 import { replySettingsRepository } from './reply-settings.js';
 import { tenantRepository } from './tenants.js';
 import { translatorRepository } from './translators.js';
@@ -53,6 +55,8 @@ export async function openStore(location: StoreLocation) {
     replyQueue: replyQueueRepository(db),
     outbox: outboxRepository(db),
     translators: translatorRepository(db),
+    managers: managerRepository(db),
+    reports: reportRepository(db),
     replySettings: replySettingsRepository(db),
     identity: identitySettingsRepository(db),
     personalData: personalDataPolicyRepository(db),

@@ -10,7 +10,8 @@ import translatorOffboarding from './migrations/004-translator-offboarding.js';
 import agentIdentity from './migrations/005-agent-identity.js';
 import personalData from './migrations/006-personal-data.js';
 import editorContextDrafts from './migrations/008-editor-context-drafts.js';
-import rateLimitWindows from './migrations/011-rate-limit-windows.js';
+import managers from './migrations/009-managers.js';
+import rateLimitWindows from './migrations/010-rate-limit-windows.js';
 
 const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -20,7 +21,8 @@ const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 5, name: 'agent-identity', sql: agentIdentity },
   { version: 6, name: 'personal-data', sql: personalData },
   { version: 8, name: 'editor-context-drafts', sql: editorContextDrafts },
-  { version: 11, name: 'rate-limit-windows', sql: rateLimitWindows },
+  { version: 9, name: 'managers', sql: managers },
+  { version: 10, name: 'rate-limit-windows', sql: rateLimitWindows },
 ];
 
 function statements(sql: string): string[] {

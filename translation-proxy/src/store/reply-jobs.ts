@@ -362,29 +362,6 @@ export function replyJobRepository(db: Queryable) {
         },
       );
     },
-
-    /** Edit distance per language pair and engine: the quality figure shown to admins. */
-    async editStats(tenantId: string) {
-      const rows = await db.query<{
-        source_lang: string;
-        target_lang: string;
-        engine: string;
-        jobs: number;
-        mean_ratio: number;
-      }>(
-        `SELECT source_lang, target_lang, engine, COUNT(*) AS jobs, AVG(edit_ratio) AS mean_ratio
-         FROM reply_jobs WHERE tenant_id = ? AND edit_ratio IS NOT NULL
-         GROUP BY source_lang, target_lang, engine ORDER BY source_lang, target_lang, engine`,
-        [tenantId],
-      );
-      return rows.map((row) => ({
-        source: row.source_lang,
-        target: row.target_lang,
-        engine: row.engine,
-        jobs: Number(row.jobs),
-        meanEditRatio: Number(row.mean_ratio),
-      }));
-    },
   };
 }
 
