@@ -12,6 +12,7 @@ import { engineSettingsRepository } from './engine-settings.js';
 import { glossaryRepository } from './glossary.js';
 import { identitySettingsRepository } from './identity-settings.js';
 import { memoryRepository } from './memory.js';
+import { memoryIndexRepository } from './memory-index.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { replyJobRepository } from './reply-jobs.js';
@@ -42,6 +43,7 @@ export async function openStore(location: StoreLocation) {
     tenants: tenantRepository(db),
     apiKeys: apiKeyRepository(db),
     memory: memoryRepository(db),
+    memoryIndex: memoryIndexRepository(db),
     glossary: glossaryRepository(db),
     usage: usageRepository(db),
     engineSettings: engineSettingsRepository(db),

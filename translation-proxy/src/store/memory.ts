@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
-import type { Queryable } from './database.js';
+import { chunks } from './chunks.js';
+import type { Database } from './database.js';
+import { indexMemory } from './memory-index.js';
 
 export type MemoryOrigin = 'machine' | 'human';
 
@@ -23,24 +25,11 @@ export interface MemoryEntry {
   engine: string | null;
 }
 
-/**
- * Rows per statement: SQLite binds at most 32,766 parameters and PostgreSQL 65,535, and one
- * request can bring thousands of sentences (500 segments of many sentences each).
- */
-const ROWS_PER_STATEMENT = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
-    result.push(items.slice(start, start + ROWS_PER_STATEMENT));
-  return result;
-}
-
 /** The lookup key of a segment; formality is part of it because it changes the translation. */
 export const memoryKey = (source: string, formality = 'default'): string =>
   createHash('sha256').update(`${formality}\u0000${source}`).digest('base64url');
 
-export function memoryRepository(db: Queryable) {
+export function memoryRepository(db: Database) {
   return {
     /** Matches for the given segments, keyed by their source text. */
     async lookup(
@@ -91,31 +80,44 @@ export function memoryRepository(db: Queryable) {
       if (unique.length === 0) return;
       const now = Date.now();
       // Multi-row statements: one round trip per chunk on PostgreSQL. SQLite runs each chunk
-      // synchronously, so other requests get the event loop between chunks.
+      // synchronously, so other requests get the event loop between chunks. Each chunk enters the
+      // fuzzy-match index in the same transaction: the index never misses a stored segment.
       for (const [index, chunk] of chunks(unique).entries()) {
         if (index > 0) await setImmediate();
         const rows = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-        await db.execute(
-          `INSERT INTO translation_memory
+        await db.transaction(async (tx) => {
+          await tx.execute(
+            `INSERT INTO translation_memory
              (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
            VALUES ${rows}
            ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
              SET target_text = excluded.target_text, origin = excluded.origin,
                  engine = excluded.engine, updated_at = excluded.updated_at
              WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
-          chunk.flatMap((entry) => [
+            chunk.flatMap((entry) => [
+              tenantId,
+              sourceLang,
+              targetLang,
+              memoryKey(entry.source, formality),
+              entry.source,
+              entry.target,
+              entry.origin,
+              entry.engine,
+              now,
+              now,
+            ]),
+          );
+          await indexMemory(
+            tx,
             tenantId,
             sourceLang,
             targetLang,
-            memoryKey(entry.source, formality),
-            entry.source,
-            entry.target,
-            entry.origin,
-            entry.engine,
-            now,
-            now,
-          ]),
-        );
+            chunk.map((entry) => ({
+              sourceKey: memoryKey(entry.source, formality),
+              source: entry.source,
+            })),
+          );
+        });
       }
     },
 
