@@ -15,7 +15,7 @@ import { ApiError } from '../errors.js';
 import type { TranslationService } from '../services/translation.js';
 import { toPipelineTerm } from '../store/glossary.js';
 import type { Store } from '../store/index.js';
-import type { JobSegment, Priority, ReplyJob } from '../store/reply-jobs.js';
+import { holdsLease, type JobSegment, type Priority, type ReplyJob } from '../store/reply-jobs.js';
 import { editDistance, visibleText } from './edit-distance.js';
 import { checkSubmission } from './qa.js';
 
@@ -174,11 +174,7 @@ export function createReplyService({ store, translation, onOutbox }: ReplyServic
     dismissed: readonly string[],
     now: number,
   ): { targets: string[]; output: string; refusal: QaIssue[] } {
-    if (
-      job.claimedBy !== translatorId ||
-      job.status !== 'in_review' ||
-      (job.leaseExpiresAt ?? 0) <= now
-    )
+    if (!holdsLease(job, translatorId, now))
       throw new ApiError('lease_expired', 'Your claim on this reply has expired; claim it again.');
     const targets = job.segments.map((segment) => segment.target);
     for (const edit of edits) {

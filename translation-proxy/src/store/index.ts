@@ -13,6 +13,7 @@ import { glossaryRepository } from './glossary.js';
 import { identitySettingsRepository } from './identity-settings.js';
 import { memoryRepository } from './memory.js';
 import { memoryIndexRepository } from './memory-index.js';
+import { memoryConcordanceRepository } from './memory-concordance.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { replyJobRepository } from './reply-jobs.js';
@@ -44,6 +45,7 @@ export async function openStore(location: StoreLocation) {
     apiKeys: apiKeyRepository(db),
     memory: memoryRepository(db),
     memoryIndex: memoryIndexRepository(db),
+    concordance: memoryConcordanceRepository(db),
     glossary: glossaryRepository(db),
     usage: usageRepository(db),
     engineSettings: engineSettingsRepository(db),

@@ -147,7 +147,7 @@ export function memoryIndexRepository(db: Queryable) {
 
   return {
     /**
-     * Up to `MATCHES_PER_SEGMENT` stored segments like each masked source, best first (human
+     * Up to `perSegment` stored segments like each masked source, best first (human
      * before machine at the same score), keyed by the source. Formality is not told apart: a
      * match is a suggestion the translator reads.
      */
@@ -156,6 +156,7 @@ export function memoryIndexRepository(db: Queryable) {
       sourceLang: string,
       targetLang: string,
       sources: readonly string[],
+      perSegment = MATCHES_PER_SEGMENT,
     ): Promise<Map<string, FuzzyMatch[]>> {
       const scope = [tenantId, sourceLang, targetLang] as const;
       const result = new Map<string, FuzzyMatch[]>();
@@ -203,7 +204,7 @@ export function memoryIndexRepository(db: Queryable) {
             score,
             origin: row.origin,
           });
-          if (matches.length === MATCHES_PER_SEGMENT) break;
+          if (matches.length === perSegment) break;
         }
         result.set(masked, matches);
       }

@@ -130,6 +130,13 @@ export const effectiveStatus = (
 ): ReplyStatus =>
   job.status === 'in_review' && (job.leaseExpiresAt ?? 0) <= now ? 'queued' : job.status;
 
+/** Whether the translator holds the job under a lease that has not expired. */
+export const holdsLease = (
+  job: Pick<ReplyJob, 'status' | 'leaseExpiresAt' | 'claimedBy'>,
+  translatorId: string,
+  now: number,
+): boolean => job.claimedBy === translatorId && effectiveStatus(job, now) === 'in_review';
+
 export async function recordEvent(
   db: Queryable,
   jobId: string,
