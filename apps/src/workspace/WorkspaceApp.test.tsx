@@ -80,6 +80,8 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
     reject: vi.fn(async () => undefined),
     check: vi.fn(async () => []),
     submit: vi.fn(async () => ({ status: 'approved' as const })),
+    matches: vi.fn(async () => ({ segments: [] })),
+    concordance: vi.fn(async () => ({ memory: [], glossary: [] })),
     ...overrides,
   };
 }

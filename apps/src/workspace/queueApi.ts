@@ -14,7 +14,9 @@ import type {
   QueueSessionState,
   QueueSubmit,
 } from '@parley/shared/api/schemas';
+import type { ConcordanceResults, QueueMatches } from '@parley/shared/api/memory-schemas';
 
+export type { ConcordanceResults, QueueMatch } from '@parley/shared/api/memory-schemas';
 export type {
   QueueJobDetail,
   QueueJobSummary,
@@ -114,5 +116,13 @@ export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...a
       call<QueueQaReport>('POST', job(id, 'check'), submission).then((report) => report.qa),
     submit: (id: string, submission: QueueSubmit) =>
       call<{ status: 'approved' }>('POST', job(id, 'submit'), submission),
+    /** Fuzzy memory matches for every translatable segment, looked up now. */
+    matches: (id: string) => call<QueueMatches>('GET', job(id, 'matches')),
+    /** A word or phrase in the memory and glossary of the job's tenant and pair. */
+    concordance: (id: string, query: string) =>
+      call<ConcordanceResults>(
+        'GET',
+        `${job(id, 'concordance')}?${new URLSearchParams({ q: query }).toString()}`,
+      ),
   };
 }
