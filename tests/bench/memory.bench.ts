@@ -20,7 +20,7 @@ import { fixed, percentile, printTable } from './stats.js';
 const SIZES = [10_000, 100_000];
 const LOOKUPS = 200;
 /** The full scan takes seconds at 100k: a few lookups tell its latency. */
-const SCAN_LOOKUPS = 10;
+const SCAN_LOOKUPS = 5;
 const TARGET_P50_MS = 20;
 const PG_PORT = Number(process.env.BENCH_MEMORY_PG_PORT ?? 18430);
 const DATA = '/work/shared/data/mt';
@@ -124,6 +124,7 @@ async function run(
     const store = await openStore({ dataDir, databaseUrl: await databaseUrl(size) });
     try {
       const tenant = await store.tenants.create({ name: `Bench ${size}` });
+      console.error(`${backend}: filling a memory of ${size} units…`);
       const filled = await timed(() => fill(store, tenant.id, size));
       const random = seededRandom(7);
       const lookups = Array.from({ length: LOOKUPS }, () =>

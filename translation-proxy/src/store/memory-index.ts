@@ -128,21 +128,19 @@ export function memoryIndexRepository(db: Queryable) {
       .sort((a, b) => a.docs - b.docs)
       .slice(0, QUERY_TERMS);
     if (rarest.length === 0) return [];
-    const postings = await db.query<{ i: number; source_key: string }>(
-      rarest
-        .map((_, i) => `SELECT ${i} AS i, source_key FROM (${POSTINGS}) AS p${i}`)
-        .join(' UNION ALL '),
-      rarest.flatMap((entry) => filter(entry.term)),
+    // A word found in few segments says more about a match than one found in many. Summed by
+    // the database, so that only the best candidates come back rather than every posting.
+    const best = await db.query<{ source_key: string }>(
+      `SELECT source_key FROM (${rarest
+        .map((_, i) => `SELECT source_key, CAST(? AS REAL) AS w FROM (${POSTINGS}) AS p${i}`)
+        .join(' UNION ALL ')}) AS postings
+       GROUP BY source_key ORDER BY SUM(w) DESC, source_key LIMIT ${CANDIDATES}`,
+      rarest.flatMap((entry) => [
+        Math.log(1 + (POSTINGS_PER_TERM + 1) / entry.docs),
+        ...filter(entry.term),
+      ]),
     );
-    // A word found in few segments says more about a match than one found in many.
-    const weights = rarest.map((entry) => Math.log(1 + (POSTINGS_PER_TERM + 1) / entry.docs));
-    const shared = new Map<string, number>();
-    for (const row of postings)
-      shared.set(row.source_key, (shared.get(row.source_key) ?? 0) + (weights[Number(row.i)] ?? 0));
-    return [...shared.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, CANDIDATES)
-      .map(([key]) => key);
+    return best.map((row) => row.source_key);
   }
 
   return {
