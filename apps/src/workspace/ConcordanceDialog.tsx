@@ -88,7 +88,7 @@ export function ConcordanceDialog({
         <Field>
           <Field.Label>{t('workspace.concordance.label')}</Field.Label>
           <Input
-            type="search"
+            type="text"
             autoFocus
             maxLength={CONCORDANCE_LIMITS.maxLength}
             value={query}
