@@ -148,7 +148,7 @@ async function run(
       }
       indexTimes.sort((a, b) => a - b);
       scanTimes.sort((a, b) => a - b);
-      figures.push({
+      const row: Figures = {
         backend,
         units: size,
         indexP50: percentile(indexTimes, 50),
@@ -157,7 +157,9 @@ async function run(
         scanP95: percentile(scanTimes, 95),
         foundBest: `${agreed}/${SCAN_LOOKUPS}`,
         fillSeconds: filled.ms / 1000,
-      });
+      };
+      console.error(`${backend} ${size}: ${JSON.stringify(row)}`);
+      figures.push(row);
     } finally {
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
