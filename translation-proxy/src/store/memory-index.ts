@@ -10,6 +10,7 @@
  * transaction, deletions cascade from `translation_memory`, and migration 7 indexes the segments
  * stored before the index existed.
  */
+import { setImmediate } from 'node:timers/promises';
 import { chunks } from './chunks.js';
 import type { Queryable } from './database.js';
 import { fuzzyLength, fuzzyTerms, fuzzyText, matchableLengths, matchScore } from './fuzzy-text.js';
@@ -158,7 +159,9 @@ export function memoryIndexRepository(db: Queryable) {
     ): Promise<Map<string, FuzzyMatch[]>> {
       const scope = [tenantId, sourceLang, targetLang] as const;
       const result = new Map<string, FuzzyMatch[]>();
-      for (const masked of new Set(sources)) {
+      for (const [index, masked] of [...new Set(sources)].entries()) {
+        // SQLite answers synchronously: other requests get the event loop between segments.
+        if (index > 0) await setImmediate();
         const query = { masked, text: fuzzyText(masked) };
         const keys = await candidates(scope, query.text);
         if (keys.length === 0) {
