@@ -72,6 +72,8 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
     submit: vi.fn(async () => ({ status: 'approved' as const })),
     saveDraft: vi.fn(async () => ({ savedAt: new Date().toISOString() })),
     status: vi.fn(async (id: string) => ({ id, status: 'posted' as const })),
+    matches: vi.fn(async () => ({ segments: [] })),
+    concordance: vi.fn(async () => ({ memory: [], glossary: [] })),
     ...overrides,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Editing a claimed reply: segments with source and editable target, live placeholder checks,
  * QA before approving (errors block, warnings can be sent anyway; the segments concerned are
- * highlighted), Ctrl+Enter to confirm a segment and move on, release and reject. The lease is
+ * highlighted), Ctrl+Enter to confirm a segment and move on (its repetitions take its
+ * translation), memory matches of the segment being edited (Ctrl+1…3 inserts one), concordance
+ * search (Ctrl+K), release and reject. The lease is
  * renewed while the translator works, and the edit saved as a draft a reload comes back to; when
  * the lease is lost the editor says so and stops accepting edits. After approval it follows the
  * reply until it is posted or fails.
@@ -9,21 +11,28 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Textarea } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { checkPlaceholders } from '@parley/shared/pipeline/masked-segment';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { checkPlaceholders, parseMaskedSegment } from '@parley/shared/pipeline/masked-segment';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { languageName } from '../model/languages.js';
+import { ConcordanceDialog } from './ConcordanceDialog.js';
 import { EditorHeader } from './EditorHeader.js';
 import { errorMessage } from './errorMessage.js';
+import { MatchesPanel } from './MatchesPanel.js';
 import { PostingStatus } from './PostingStatus.js';
 import {
   QueueApiError,
   type QueueApi,
   type QueueJobDetail,
+  type QueueMatch,
   type QueueQaIssue,
 } from './queueApi.js';
+import { repetitionsOf } from './repetitions.js';
+import { fillEditor } from './segmentDom.js';
 import { SegmentRow } from './SegmentRow.js';
+import { tokenMeaning } from './tokenMeaning.js';
 import { useDraftSaver } from './useDraftSaver.js';
+import { useMatches } from './useMatches.js';
 import { sourceWords } from './words.js';
 
 export interface EditorOutcome {
@@ -77,6 +86,12 @@ export function JobEditor({
   const editors = useRef(new Map<number, HTMLDivElement>());
   const approveButton = useRef<HTMLButtonElement>(null);
   const activeSinceRenew = useRef(false);
+  const editedByHand = useRef(new Set<number>());
+  const [active, setActive] = useState(
+    () => job.segments.find((segment) => segment.translatable)?.index ?? 0,
+  );
+  const [searching, setSearching] = useState(false);
+  const matches = useMatches(api, job.id);
 
   // What the translator changed: what approval sends, and what leaving the page would lose.
   const changedSegments = targets
@@ -138,8 +153,22 @@ export function JobEditor({
     element?.scrollIntoView({ block: 'center' });
   }
 
+  /** Puts a translation into a segment's editor and state, as if typed there. */
+  function fill(index: number, target: string) {
+    const element = editors.current.get(index);
+    const segment = job.segments[index];
+    if (element && segment)
+      fillEditor(element, parseMaskedSegment(target), segment, (placeholder) =>
+        tokenMeaning(t, placeholder, segment, job.personalValuesShown),
+      );
+    setTargets((previous) => previous.map((value, i) => (i === index ? target : value)));
+  }
+
   function confirm(index: number) {
     setConfirmed((previous) => new Set(previous).add(index));
+    const target = targets[index] ?? '';
+    for (const repetition of repetitionsOf(job.segments, index, editedByHand.current))
+      fill(repetition, target);
     const next = translatable.find((candidate) => candidate > index);
     if (next === undefined) approveButton.current?.focus();
     else focusSegment(next);
@@ -147,6 +176,7 @@ export function JobEditor({
 
   function change(index: number, target: string) {
     activeSinceRenew.current = true;
+    editedByHand.current.add(index);
     setTargets((previous) => previous.map((value, i) => (i === index ? target : value)));
     setConfirmed((previous) => {
       const next = new Set(previous);
@@ -199,6 +229,26 @@ export function JobEditor({
       return [];
     }, undefined);
 
+  function insertMatch(match: QueueMatch | undefined) {
+    if (!match || leaseLost || busy) return;
+    fill(active, match.target);
+    change(active, match.target);
+    focusSegment(active);
+  }
+
+  /** Ctrl+1…3 inserts a match into the segment being edited; Ctrl+K opens concordance search. */
+  function onShortcut(event: KeyboardEvent) {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || searching) return;
+    const key = event.key.toLowerCase();
+    if (key === 'k') {
+      event.preventDefault();
+      setSearching(true);
+    } else if (['1', '2', '3'].includes(key)) {
+      event.preventDefault();
+      insertMatch(matches.bySegment?.get(active)?.[Number(key) - 1]);
+    }
+  }
+
   if (approved)
     return (
       <PostingStatus
@@ -232,7 +282,11 @@ export function JobEditor({
   );
 
   return (
-    <section className="parley-editor" aria-labelledby="parley-editor-heading">
+    <section
+      className="parley-editor"
+      aria-labelledby="parley-editor-heading"
+      onKeyDown={onShortcut}
+    >
       <EditorHeader
         job={job}
         leaseExpiresAt={leaseExpiresAt}
@@ -253,7 +307,29 @@ export function JobEditor({
         <span>{t('workspace.editor.source', { language: source })}</span>
         <span>{t('workspace.editor.target', { language: target })}</span>
       </div>
-      <ol className="parley-segments">
+      <MatchesPanel
+        segment={job.segments[active]}
+        matches={matches.bySegment && (matches.bySegment.get(active) ?? [])}
+        failed={matches.failed}
+        readOnly={leaseLost || busy}
+        onInsert={insertMatch}
+        sourceLanguage={job.source}
+        targetLanguage={job.target}
+      />
+      <ConcordanceDialog
+        open={searching}
+        onClose={() => setSearching(false)}
+        search={(query) => api.concordance(job.id, query)}
+        sourceLanguage={job.source}
+        targetLanguage={job.target}
+      />
+      <ol
+        className="parley-segments"
+        onFocus={(event) => {
+          const row = (event.target as HTMLElement).closest('[data-segment]');
+          if (row) setActive(Number(row.getAttribute('data-segment')));
+        }}
+      >
         {job.segments.map((segment) => (
           <SegmentRow
             key={segment.index}

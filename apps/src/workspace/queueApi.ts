@@ -17,7 +17,9 @@ import type {
   QueueSessionState,
   QueueSubmit,
 } from '@parley/shared/api/schemas';
+import type { ConcordanceResults, QueueMatches } from '@parley/shared/api/memory-schemas';
 
+export type { ConcordanceResults, QueueMatch } from '@parley/shared/api/memory-schemas';
 export type {
   QueueJobDetail,
   QueueJobStatus,
@@ -124,5 +126,13 @@ export function createQueueApi(fetchImpl: typeof fetch = (...args) => fetch(...a
       call<QueueDraftSaved>('PUT', job(id, 'draft'), draft),
     /** Where the job stands: after approval, whether it was posted or why it failed. */
     status: (id: string) => call<QueueJobStatus>('GET', jobPath(id)),
+    /** Fuzzy memory matches for every translatable segment, looked up now. */
+    matches: (id: string) => call<QueueMatches>('GET', job(id, 'matches')),
+    /** A word or phrase in the memory and glossary of the job's tenant and pair. */
+    concordance: (id: string, query: string) =>
+      call<ConcordanceResults>(
+        'GET',
+        `${job(id, 'concordance')}?${new URLSearchParams({ q: query }).toString()}`,
+      ),
   };
 }

@@ -4,7 +4,8 @@
  * (３ ↔ 3), so only digit values are compared.
  */
 
-const NUMBER = /\p{Nd}+(?:[.,\u00A0\u202F]\p{Nd}+)*/gu;
+/** A number as written, digit groups and decimals included. */
+export const NUMBER = /\p{Nd}+(?:[.,\u00A0\u202F]\p{Nd}+)*/gu;
 const SEPARATORS = /[.,\u00A0\u202F]/g;
 const NON_ASCII_DIGIT = /[^\d.,\u00A0\u202F]/gu;
 /** Where "0" sits in the digit sets translations move between (full-width, Arabic, Devanagari…). */

@@ -46,7 +46,9 @@ import {
   verifyPassword,
   type ScryptCost,
 } from './passwords.js';
+import memoryRoutes from './memory-routes.js';
 import { currentSession, endSession, requireSession, startSession } from './session.js';
+import { visibleJob as findVisibleJob } from './visible-job.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -122,18 +124,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     csrfToken: session.csrfToken,
   });
 
-  /** The job, if the translator is assigned to its tenant and pair; 404 otherwise. */
-  async function visibleJob(request: FastifyRequest, translatorId: string, id: string) {
-    const job = await store.replyJobs.get(id);
-    if (
-      !job ||
-      job.mode !== 'review' ||
-      !(await store.translators.mayReview(translatorId, job.tenantId, job.source, job.target))
-    )
-      throw new ApiError('not_found', 'No reply job with this id in your queue.');
-    request.log.debug({ job: job.id }, 'queue job');
-    return job;
-  }
+  const visibleJob = (request: FastifyRequest, translatorId: string, id: string) =>
+    findVisibleJob(store, request, translatorId, id);
 
   /**
    * The job's segments as stored (personal values as typed tokens); for a tenant that lets
@@ -440,6 +432,8 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
       return { qa: qaView(replies.check(translatorId, job, segments, dismissed)) };
     },
   );
+
+  await app.register(memoryRoutes, { store });
 
   app.post(
     '/v1/queue/jobs/:id/submit',

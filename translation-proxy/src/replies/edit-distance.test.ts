@@ -27,6 +27,14 @@ describe('editDistance', () => {
   });
 });
 
+describe('editDistance with a limit', () => {
+  it('measures distances up to the limit and gives none past it', () => {
+    expect(editDistance('Su pedido ha sido enviado.', 'Tu pedido ya fue enviado.', 6)).toBe(6);
+    expect(editDistance('Su pedido ha sido enviado.', 'Tu pedido ya fue enviado.', 5)).toBeNull();
+    expect(editDistance('', 'Hola', 3)).toBeNull();
+  });
+});
+
 describe('visibleText', () => {
   it('drops tags without splitting words at inline ones, and collapses whitespace', () => {
     expect(visibleText('<p>Hola <b>Ana</b>,</p>\n<p>gracias.</p>', 'html')).toBe(

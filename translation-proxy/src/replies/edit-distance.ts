@@ -5,14 +5,15 @@
  * A full table costs length × length (two 20,000-character texts: 400 million cells, seconds of
  * blocked event loop), so the table is cut to a diagonal band that fits a fixed budget of cells
  * (Ukkonen's cut-off): the distance is exact when it fits the band, and unknown (`null`) when the
- * texts differ more than the band can tell.
+ * texts differ more than the band can tell. A caller that only cares about distances up to a `limit`
+ * (fuzzy memory matches) narrows the band to it and gets `null` past it.
  */
 import { htmlToText } from '@parley/shared/pipeline/html-text';
 
 const CELL_BUDGET = 5_000_000;
 const FAR = 0x3fffffff;
 
-export function editDistance(a: string, b: string): number | null {
+export function editDistance(a: string, b: string, limit = Infinity): number | null {
   const left = [...a];
   const right = [...b];
   // The unchanged start and end of a reply cost nothing to compare.
@@ -28,8 +29,8 @@ export function editDistance(a: string, b: string): number | null {
     leftEnd - start <= rightEnd - start
       ? [left.slice(start, leftEnd), right.slice(start, rightEnd)]
       : [right.slice(start, rightEnd), left.slice(start, leftEnd)];
-  if (short.length === 0) return long.length;
-  const band = Math.min(long.length, Math.floor((CELL_BUDGET / short.length - 1) / 2));
+  if (short.length === 0) return long.length <= limit ? long.length : null;
+  const band = Math.min(long.length, limit, Math.floor((CELL_BUDGET / short.length - 1) / 2));
   if (long.length - short.length > band) return null;
   return bandedDistance(short, long, band);
 }

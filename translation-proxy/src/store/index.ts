@@ -14,6 +14,8 @@ import { managerRepository } from './managers.js';
 import { identitySettingsRepository } from './identity-settings.js';
 import { jobDraftRepository } from './job-drafts.js';
 import { memoryRepository } from './memory.js';
+import { memoryIndexRepository } from './memory-index.js';
+import { memoryConcordanceRepository } from './memory-concordance.js';
 import { outboxRepository } from './outbox.js';
 import { personalDataPolicyRepository } from './personal-data-policy.js';
 import { rateLimitRepository } from './rate-limits.js';
@@ -48,6 +50,8 @@ export async function openStore(location: StoreLocation) {
     tenants: tenantRepository(db),
     apiKeys: apiKeyRepository(db),
     memory: memoryRepository(db),
+    memoryIndex: memoryIndexRepository(db),
+    concordance: memoryConcordanceRepository(db),
     glossary: glossaryRepository(db),
     usage: usageRepository(db),
     engineSettings: engineSettingsRepository(db),

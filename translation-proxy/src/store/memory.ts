@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
-import type { Queryable, SqlValue } from './database.js';
+import { chunks } from './chunks.js';
+import type { Database } from './database.js';
+import { indexMemory } from './memory-index.js';
 
 export type MemoryOrigin = 'machine' | 'human';
 
@@ -51,59 +53,72 @@ export interface MemoryWrite extends MemoryEntry {
   formality?: string;
 }
 
-/**
- * Rows per statement: SQLite binds at most 32,766 parameters and PostgreSQL 65,535, and one
- * request can bring thousands of sentences (500 segments of many sentences each).
- */
-const ROWS_PER_STATEMENT = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
-    result.push(items.slice(start, start + ROWS_PER_STATEMENT));
-  return result;
-}
-
 /** The lookup key of a segment; formality is part of it because it changes the translation. */
 export const memoryKey = (source: string, formality = 'default'): string =>
   createHash('sha256').update(`${formality}\u0000${source}`).digest('base64url');
 
-export function memoryRepository(db: Queryable) {
-  /** Stores entries of any tenants and pairs, a chunk of them per statement. */
+export function memoryRepository(db: Database) {
+  /**
+   * Stores entries of any tenants and pairs, a chunk of them per statement. Each chunk enters the
+   * fuzzy-match index in the same transaction: the index never misses a stored segment.
+   */
   async function saveAll(writes: readonly MemoryWrite[]): Promise<void> {
     // PostgreSQL refuses to upsert one row twice in a statement: the last entry for a key wins.
-    const rows = new Map<string, SqlValue[]>();
-    const now = Date.now();
+    const unique = new Map<string, { write: MemoryWrite; key: string }>();
     for (const write of writes) {
       const key = memoryKey(write.source, write.formality);
-      rows.set(`${write.tenantId}\u0000${write.sourceLang}\u0000${write.targetLang}\u0000${key}`, [
-        write.tenantId,
-        write.sourceLang,
-        write.targetLang,
-        key,
-        write.source,
-        write.target,
-        write.origin,
-        write.engine,
-        write.createdAt ?? now,
-        write.changedAt ?? now,
-      ]);
+      unique.set(
+        `${write.tenantId}\u0000${write.sourceLang}\u0000${write.targetLang}\u0000${key}`,
+        {
+          write,
+          key,
+        },
+      );
     }
+    const now = Date.now();
     // Multi-row statements: one round trip per chunk on PostgreSQL. SQLite runs each chunk
     // synchronously, so other requests get the event loop between chunks.
-    for (const [index, chunk] of chunks([...rows.values()]).entries()) {
+    for (const [index, chunk] of chunks([...unique.values()]).entries()) {
       if (index > 0) await setImmediate();
       const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      await db.execute(
-        `INSERT INTO translation_memory
-           (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
-         VALUES ${values}
-         ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
-           SET target_text = excluded.target_text, origin = excluded.origin,
-               engine = excluded.engine, updated_at = excluded.updated_at
-           WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
-        chunk.flat(),
-      );
+      await db.transaction(async (tx) => {
+        await tx.execute(
+          `INSERT INTO translation_memory
+             (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
+           VALUES ${values}
+           ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
+             SET target_text = excluded.target_text, origin = excluded.origin,
+                 engine = excluded.engine, updated_at = excluded.updated_at
+             WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
+          chunk.flatMap(({ write, key }) => [
+            write.tenantId,
+            write.sourceLang,
+            write.targetLang,
+            key,
+            write.source,
+            write.target,
+            write.origin,
+            write.engine,
+            write.createdAt ?? now,
+            write.changedAt ?? now,
+          ]),
+        );
+        const byPair = new Map<string, { write: MemoryWrite; key: string }[]>();
+        for (const row of chunk) {
+          const pair = `${row.write.tenantId}\u0000${row.write.sourceLang}\u0000${row.write.targetLang}`;
+          byPair.set(pair, [...(byPair.get(pair) ?? []), row]);
+        }
+        for (const rows of byPair.values()) {
+          const { tenantId, sourceLang, targetLang } = rows[0]!.write;
+          await indexMemory(
+            tx,
+            tenantId,
+            sourceLang,
+            targetLang,
+            rows.map(({ write, key }) => ({ sourceKey: key, source: write.source })),
+          );
+        }
+      });
     }
   }
 

@@ -251,10 +251,11 @@ describe.each(storeBackends)('store on $name', (backend) => {
     const t = await store.tenants.create({ name: 'Yielding batch' });
     let otherWorkRan = false;
     const ranBefore: boolean[] = [];
-    const execute = store.db.execute.bind(store.db);
-    const spy = vi.spyOn(store.db, 'execute').mockImplementation((sql, params) => {
+    // Each chunk is written in a transaction of its own (the segments and their index rows).
+    const transaction = store.db.transaction.bind(store.db);
+    const spy = vi.spyOn(store.db, 'transaction').mockImplementation((work) => {
       ranBefore.push(otherWorkRan);
-      return execute(sql, params);
+      return transaction(work);
     });
     try {
       const entries = Array.from({ length: 1_200 }, (_, index) => ({

@@ -1,0 +1,137 @@
+/**
+ * Memory matches, repetitions and concordance search in the translators' workspace, as a
+ * translator uses them: the BUILT page at /queue of a real proxy (embedded Apertium, SQLite) in
+ * Debian's Chromium. What the team approved earlier is in the tenant's translation memory.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Proxy } from '@parley/translation-proxy/compose';
+import { DEV_TENANT_ID } from '@parley/translation-proxy/plugins/auth';
+import {
+  createReply,
+  createTranslator,
+  reviewRequest,
+  startReplyProxy,
+} from '../fault/replies-support.js';
+import { buildApps } from './build.js';
+import { launchChromium } from './chromium.js';
+import { unexpectedProblems, watchProblems } from './consoleProblems.js';
+
+const PASSWORD = 'correct horse battery staple';
+
+let proxy: Proxy;
+let url: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let consoleProblems: string[];
+let ticket = 8100;
+
+beforeAll(async () => {
+  buildApps();
+  proxy = await startReplyProxy();
+  await createTranslator(proxy, 'lucia@translators.example', PASSWORD);
+  // Approved by a translator earlier in the day.
+  await proxy.store.memory.save(DEV_TENANT_ID, 'en', 'es', [
+    {
+      source: 'You can track your order online.',
+      target: 'Puede seguir su pedido en línea.',
+      origin: 'human',
+      engine: null,
+    },
+  ]);
+  url = await proxy.app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'en-US' });
+  page = await context.newPage();
+  consoleProblems = watchProblems(page);
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(unexpectedProblems(consoleProblems, [])).toEqual([]);
+});
+
+/** Signs in and claims a new review job for the agent's English HTML draft. */
+async function claimReply(draft: string) {
+  const ticketId = String(++ticket);
+  const response = await createReply(proxy, reviewRequest(ticketId, draft));
+  expect(response.statusCode).toBe(201);
+  const id = (response.json() as { id: string }).id;
+  await page.goto(`${url}/queue`);
+  await page.getByLabel('Email').fill('lucia@translators.example');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator(`tr[data-job="${id}"]`).getByRole('button', { name: 'Claim' }).click();
+  await page.getByRole('heading', { name: 'Reply for Development' }).waitFor();
+}
+
+const segmentEditor = (number: number) =>
+  page.getByRole('textbox', { name: `Translation of segment ${number}` });
+const isFocused = (number: number) =>
+  segmentEditor(number).evaluate((element) => element === document.activeElement);
+
+describe('memory matches, repetitions and concordance', { timeout: 90_000 }, () => {
+  it('shows an approved “track your order” for “track your parcel” with its match % and the difference, and Ctrl+1 puts it in', async () => {
+    await claimReply('<p>You can track your parcel online.</p>');
+    const panel = page.getByRole('complementary', { name: 'Memory matches for segment 1' });
+    const match = panel.locator('[data-match="1"]');
+    await expect.poll(() => match.textContent()).toContain('87% match');
+    expect(await match.textContent()).toContain('Translator-approved');
+    expect(await match.locator('del').allTextContents()).toEqual(['order']);
+    expect(await match.locator('ins').allTextContents()).toEqual(['parcel']);
+    expect(await match.locator('.parley-match-target').textContent()).toBe(
+      'Puede seguir su pedido en línea.',
+    );
+
+    await segmentEditor(1).click();
+    await page.keyboard.press('Control+1');
+    await expect
+      .poll(() => segmentEditor(1).textContent())
+      .toBe('Puede seguir su pedido en línea.');
+  });
+
+  it('fills the repetitions of a sentence with its translation once it is confirmed', async () => {
+    await claimReply(
+      '<p>Thanks for waiting.</p><p>Your parcel left our warehouse.</p><p>Thanks for waiting.</p>',
+    );
+    const first = segmentEditor(1);
+    await first.click();
+    await first.evaluate((element) => {
+      element.textContent = '';
+    });
+    await first.pressSequentially('Gracias por esperar.');
+    await first.press('Control+Enter');
+    await expect.poll(() => segmentEditor(3).textContent()).toBe('Gracias por esperar.');
+    expect(await segmentEditor(2).textContent()).not.toBe('Gracias por esperar.');
+  });
+
+  it('finds a word in the memory with Ctrl+K, and Escape returns to the segment', async () => {
+    await claimReply('<p>Your parcel left our warehouse.</p>');
+    await segmentEditor(1).click();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Search the memory and glossary' });
+    await dialog.waitFor();
+    const field = dialog.getByLabel('Word or phrase');
+    await expect
+      .poll(() => field.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    await page.keyboard.type('pedido');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => dialog.locator('.parley-concordance-hits').first().textContent())
+      .toContain('Puede seguir su pedido en línea.');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => isFocused(1)).toBe(true);
+  });
+});

@@ -1,0 +1,141 @@
+// The fuzzy-match index, run against SQLite and PostgreSQL alike.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeBackends } from '../../../tests/support/stores.js';
+import { openStore, type Store } from './index.js';
+import { migrate } from './migrations.js';
+
+const human = (source: string, target: string) => ({
+  source,
+  target,
+  origin: 'human' as const,
+  engine: null,
+});
+const machine = (source: string, target: string) => ({
+  source,
+  target,
+  origin: 'machine' as const,
+  engine: 'apertium',
+});
+
+describe.each(storeBackends)('fuzzy memory matches on $name', (backend) => {
+  let store: Store;
+
+  beforeAll(async () => {
+    store = await openStore(await backend.location());
+  });
+  afterAll(() => store.close());
+
+  it('finds an approved segment that differs by one word, with its match percentage', async () => {
+    const t = await store.tenants.create({ name: 'Fuzzy' });
+    await store.memory.save(t.id, 'en', 'es', [
+      human('You can track your order here.', 'Puede seguir su pedido aquí.'),
+      human('Our office is closed on Sundays.', 'Nuestra oficina cierra los domingos.'),
+    ]);
+    const matches = await store.memoryIndex.fuzzy(t.id, 'en', 'es', [
+      'You can track your parcel here.',
+    ]);
+    expect(matches.get('You can track your parcel here.')).toEqual([
+      {
+        source: 'You can track your order here.',
+        target: 'Puede seguir su pedido aquí.',
+        score: 87,
+        origin: 'human',
+      },
+    ]);
+  });
+
+  it('ranks a segment with another order number and placeholder id as a near-exact match', async () => {
+    const t = await store.tenants.create({ name: 'Numbers' });
+    await store.memory.save(t.id, 'en', 'de', [
+      human(
+        'Your order 123 ships on <x id="1"/>Monday<x id="2"/>.',
+        'Ihre Bestellung 123 wird am <x id="1"/>Montag<x id="2"/> versandt.',
+      ),
+    ]);
+    const source = 'Your order 45,678 ships on <x id="3"/>Monday<x id="4"/>.';
+    const [match] = (await store.memoryIndex.fuzzy(t.id, 'en', 'de', [source])).get(source) ?? [];
+    expect(match?.score).toBe(99);
+  });
+
+  it('gives 100 to the same segment and ranks human above machine at the same score', async () => {
+    const t = await store.tenants.create({ name: 'Ranking' });
+    await store.memory.save(t.id, 'en', 'fr', [
+      machine('Where is my parcel?', 'Où est mon colis ?'),
+    ]);
+    await store.memory.save(
+      t.id,
+      'en',
+      'fr',
+      [human('Where is my parcel?', 'Où se trouve mon colis ?')],
+      'more',
+    );
+    await store.memory.save(t.id, 'en', 'fr', [
+      human('Where is my parcels?', 'Où sont mes colis ?'),
+      machine('Where is my order?', 'Où est ma commande ?'),
+    ]);
+    const matches = await store.memoryIndex.fuzzy(t.id, 'en', 'fr', ['Where is my parcel?']);
+    expect(
+      matches
+        .get('Where is my parcel?')
+        ?.map(({ target, score, origin }) => [target, score, origin]),
+    ).toEqual([
+      ['Où se trouve mon colis ?', 100, 'human'],
+      ['Où est mon colis ?', 100, 'machine'],
+      ['Où sont mes colis ?', 95, 'human'],
+    ]);
+  });
+
+  it('leaves out segments below the threshold, other pairs and other tenants', async () => {
+    const a = await store.tenants.create({ name: 'Tenant A' });
+    const b = await store.tenants.create({ name: 'Tenant B' });
+    await store.memory.save(a.id, 'en', 'es', [
+      human('Please reset your password from the login page.', 'Restablezca su contraseña.'),
+    ]);
+    await store.memory.save(a.id, 'en', 'it', [
+      human('Please reset your password.', 'Reimposta la password.'),
+    ]);
+    await store.memory.save(b.id, 'en', 'es', [
+      human('Please reset your password.', 'Restablezca su contraseña.'),
+    ]);
+    const matches = await store.memoryIndex.fuzzy(a.id, 'en', 'es', [
+      'Please reset your password.',
+    ]);
+    expect(matches.get('Please reset your password.')).toEqual([]);
+  });
+
+  it('matches Japanese, written without spaces, by its characters', async () => {
+    const t = await store.tenants.create({ name: 'Japanese' });
+    await store.memory.save(t.id, 'ja', 'en', [
+      human('ご注文の商品は明日発送されます。', 'Your order ships tomorrow.'),
+    ]);
+    const source = 'ご注文の商品は本日発送されます。';
+    const [match] = (await store.memoryIndex.fuzzy(t.id, 'ja', 'en', [source])).get(source) ?? [];
+    expect(match).toMatchObject({ target: 'Your order ships tomorrow.', score: 93 });
+  });
+
+  it('forgets the segments of a deleted tenant', async () => {
+    const t = await store.tenants.create({ name: 'Leaving' });
+    await store.memory.save(t.id, 'en', 'es', [
+      human('Thanks for waiting.', 'Gracias por esperar.'),
+    ]);
+    await store.db.execute('DELETE FROM tenants WHERE id = ?', [t.id]);
+    const [row] = await store.db.query<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM memory_terms WHERE tenant_id = ?',
+      [t.id],
+    );
+    expect(Number(row?.n)).toBe(0);
+  });
+
+  it('indexes, when migrated, the segments stored before the index existed', async () => {
+    const t = await store.tenants.create({ name: 'Before the index' });
+    await store.memory.save(t.id, 'en', 'es', [
+      human('Your refund was issued today.', 'Su reembolso se emitió hoy.'),
+    ]);
+    await store.db.execute('DROP TABLE memory_terms');
+    await store.db.execute('DELETE FROM schema_migrations WHERE version = 7');
+    expect(await migrate(store.db)).toEqual([7]);
+    const source = 'Your refund was issued yesterday.';
+    const [match] = (await store.memoryIndex.fuzzy(t.id, 'en', 'es', [source])).get(source) ?? [];
+    expect(match?.target).toBe('Su reembolso se emitió hoy.');
+  });
+});
