@@ -71,7 +71,7 @@ async function claimReply(draft: string) {
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator(`tr[data-job="${id}"]`).getByRole('button', { name: 'Claim' }).click();
-  await page.getByRole('heading', { name: 'Reply for Development' }).waitFor();
+  await page.getByRole('heading', { name: `Ticket #${ticketId}` }).waitFor();
 }
 
 const segmentEditor = (number: number) =>

@@ -134,7 +134,18 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
   async function segmentsFor(job: ReplyJob) {
     const policy = await store.personalData.get(job.tenantId);
     if (!policy.translatorsSeeValues || !job.masking)
-      return { segments: job.segments, valuesShown: false };
+      return {
+        // A link's address may hold a value too (mailto:, tel:, ?email=): masked like the text.
+        segments: job.segments.map((segment) => ({
+          ...segment,
+          placeholders: segment.placeholders.map((placeholder) =>
+            placeholder.target === undefined
+              ? placeholder
+              : { ...placeholder, target: maskForTranslators(placeholder.target, job.masking) },
+          ),
+        })),
+        valuesShown: false,
+      };
     const document = prepareDraft(job, true);
     return {
       segments: job.segments.map((segment, index) => ({
