@@ -2,6 +2,7 @@
 /**
  * The editor a translator works in, against a fake queue API whose answers follow the proxy's
  * /v1/queue contract (its schemas, published at /openapi.json).
+ * A bare `getBy…`/`findBy…` query is an assertion: it throws when nothing on screen matches.
  */
 import '../testing/matchMedia.js';
 import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
@@ -114,8 +115,8 @@ describe('the job editor', () => {
   it('shows each segment with its origin and the machine target with tokens', async () => {
     const { editor } = renderEditor(fakeApi());
     await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
-    expect(screen.getByText('Translator-approved memory, 100%')).toBeTruthy();
-    expect(screen.getByText('Machine translation (apertium)')).toBeTruthy();
+    screen.getByText('Translator-approved memory, 100%');
+    screen.getByText('Machine translation (apertium)');
     expect(editor(2).textContent).toBe('Su <b>pedido</b> 48213 sale el viernes.');
     expect(
       within(editor(1))
@@ -165,7 +166,7 @@ describe('the job editor', () => {
     await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     fireEvent.keyDown(editor(1), { key: 'Enter', ctrlKey: true });
     expect(document.activeElement).toBe(editor(2));
-    expect(screen.getByText('Confirmed')).toBeTruthy();
+    screen.getByText('Confirmed');
     fireEvent.keyDown(editor(2), { key: 'Enter', ctrlKey: true });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Approve and send' }));
   });
@@ -294,10 +295,10 @@ describe('the job editor', () => {
     const { editor } = renderEditor(fakeApi());
     await screen.findByRole('heading', { name: '#4821 · Where is my order?' });
     expect(screen.getByText(/I ordered a week ago/).textContent).toContain('[e-mail]');
-    expect(screen.getByText('0 of 2 confirmed')).toBeTruthy();
-    expect(screen.getByText('Words: 7')).toBeTruthy();
+    screen.getByText('0 of 2 confirmed');
+    screen.getByText('Words: 7');
     fireEvent.keyDown(editor(1), { key: 'Enter', ctrlKey: true });
-    expect(screen.getByText('1 of 2 confirmed')).toBeTruthy();
+    screen.getByText('1 of 2 confirmed');
   });
 
   it('writes a glossary term in the target as text the translator can inflect', async () => {

@@ -2,6 +2,7 @@
 /**
  * Signing in, the queue and opening a job, against a fake queue API whose answers follow the
  * proxy's /v1/queue contract (its schemas, published at /openapi.json).
+ * A bare `getBy…`/`findBy…` query is an assertion: it throws when nothing on screen matches.
  */
 import '../testing/matchMedia.js';
 import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
@@ -137,7 +138,7 @@ describe('signing in', () => {
     );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The Parley proxy cannot be reached.');
-    expect(within(alert).getByRole('button', { name: 'Refresh' })).toBeTruthy();
+    within(alert).getByRole('button', { name: 'Refresh' });
   });
 
   it('signs out back to the sign-in form', async () => {
@@ -161,20 +162,18 @@ describe('the queue', () => {
     renderApp(api);
     const rows = await screen.findAllByRole('row');
     const [first, mine, others] = rows.slice(1).map((row) => within(row));
-    expect(first?.getByText('English → Spanish')).toBeTruthy();
-    expect(first?.getByText('Urgent')).toBeTruthy();
-    expect(first?.getByText('Past due, agent alerted')).toBeTruthy();
-    expect(first?.getByText('1 hour ago')).toBeTruthy();
-    expect(mine?.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    first?.getByText('English → Spanish');
+    first?.getByText('Urgent');
+    first?.getByText('Past due, agent alerted');
+    first?.getByText('1 hour ago');
+    mine?.getByRole('button', { name: 'Continue' });
     expect(others?.queryByRole('button')).toBeNull();
-    expect(others?.getByText('Being edited')).toBeTruthy();
+    others?.getByText('Being edited');
   });
 
   it('says so when nothing waits for review', async () => {
     renderApp(fakeApi({ jobs: vi.fn(async () => []) }));
-    expect(
-      await screen.findByText(/No replies are waiting for review in your language pairs/),
-    ).toBeTruthy();
+    await screen.findByText(/No replies are waiting for review in your language pairs/);
   });
 
   it('filters by one of the translator’s pairs', async () => {
