@@ -12,7 +12,8 @@ import {
   type StoredMemoryUnit,
 } from '../store/memory.js';
 import { AssetFormatError, importTally } from './import-report.js';
-import { readTmx, writeTmx, type Formality, type TmxPair, type TmxUnitOut } from './tmx.js';
+import type { Formality } from '../engines/engine.js';
+import { readTmx, writeTmx, type TmxPair, type TmxUnitOut } from './tmx.js';
 
 /** Units written per batch: large enough for few round trips, small enough to bound memory. */
 const IMPORT_BATCH = 2_000;

@@ -22,25 +22,18 @@ import {
   writeMaskedSegment,
   type MaskedPart,
 } from '@parley/shared/pipeline/masked-segment';
-import type { MemoryOrigin } from '../store/memory.js';
+import type { Formality } from '../engines/engine.js';
+import type { MemoryOrigin, StoredMemoryUnit } from '../store/memory.js';
 import type { SkippedItem } from '@parley/shared/api/assets';
 import { AssetFormatError, quoted } from './import-report.js';
 import { attribute, readXml, xmlAttribute, xmlText } from './xml-stream.js';
 
-export type Formality = 'default' | 'more' | 'less';
-
 /** One source–target pair of a translation unit, ready for the memory. */
-export interface TmxPair {
-  sourceLang: string;
-  targetLang: string;
+export type TmxPair = Omit<StoredMemoryUnit, 'sourceKey' | 'createdAt' | 'changedAt'> & {
   formality: Formality;
-  source: string;
-  target: string;
-  origin: MemoryOrigin;
-  engine: string | null;
   createdAt: number | undefined;
   changedAt: number | undefined;
-}
+};
 
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
 const FORMALITIES: readonly string[] = ['default', 'more', 'less'];
@@ -406,17 +399,7 @@ export interface TmxHeader {
 }
 
 /** A stored memory unit as TMX writes it. */
-export interface TmxUnitOut {
-  sourceLang: string;
-  targetLang: string;
-  formality: Formality;
-  source: string;
-  target: string;
-  origin: MemoryOrigin;
-  engine: string | null;
-  createdAt: number;
-  changedAt: number;
-}
+export type TmxUnitOut = Omit<StoredMemoryUnit, 'sourceKey'> & { formality: Formality };
 
 /** A masked segment as a TMX `<seg>`'s content. */
 function tmxSegment(masked: string): string {
