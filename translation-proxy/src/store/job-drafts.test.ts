@@ -1,5 +1,6 @@
 // Drafts of translators' edits, kept only under the lease, on SQLite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyDraft } from '../../../tests/support/reply-history.js';
 import { storeBackends } from '../../../tests/support/stores.js';
 import { openStore, type Store } from './index.js';
 
@@ -25,27 +26,10 @@ describe.each(storeBackends)('job drafts on $name', (backend) => {
     store.db.transaction(
       async (tx) =>
         (
-          await store.replyJobs.insert(tx, {
-            tenantId,
-            idempotencyKey: null,
-            helpdesk: 'zendesk',
-            ticketId: '4410',
-            authorId: null,
-            mode: 'review',
-            format: 'text',
-            priority: 'normal',
-            source: 'en',
-            target: 'es',
-            draft: 'Your parcel is on its way.',
-            terms: [],
-            segments: [],
-            machine: 'Su paquete está en camino.',
-            engine: 'apertium',
-            status: 'queued',
-            dueAt: Date.now() + 3_600_000,
-            masking: null,
-            redactions: [],
-          })
+          await store.replyJobs.insert(
+            tx,
+            replyDraft(tenantId, 'review', 'es', 'apertium', Date.now() + 3_600_000),
+          )
         ).job,
     );
   const edit = [{ index: 0, target: 'Su paquete ya está en camino.' }];
