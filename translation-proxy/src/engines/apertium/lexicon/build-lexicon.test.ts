@@ -149,4 +149,63 @@ describe('the support-domain spa-eng build', () => {
       'Then it arrived the package and later call.',
     );
   });
+
+  it('reads que after a comma as which, and as who after a name', async () => {
+    expect(await esToEn('El paquete, que llegó ayer, estaba roto.')).toBe(
+      'The package, which arrived yesterday, was broken.',
+    );
+    expect(await esToEn('María, que trabaja aquí, llamó.')).toBe('María, who works here, called.');
+    expect(await esToEn('Dijo que vendría.')).toBe('It said that it would come.');
+  });
+
+  it('reads lo que after a comma as which, and alone as what', async () => {
+    expect(await esToEn('Cancelé el pedido, lo que es raro.')).toBe(
+      'I cancelled the order, which is rare.',
+    );
+    expect(await esToEn('Lo que dijo es cierto.')).toBe('What said is true.');
+  });
+
+  it('reads que after a comparative as than', async () => {
+    expect(await esToEn('El envío es más rápido que el otro.')).toBe(
+      'The shipping is faster than the other.',
+    );
+  });
+
+  it('reads de as from after a verb of motion and in a range, and as of elsewhere', async () => {
+    expect(await esToEn('El paquete vino de Madrid.')).toBe('The package came from Madrid.');
+    expect(await esToEn('El precio subió de 10 a 20 euros.')).toBe(
+      'The price went up from 10 to 20 euros.',
+    );
+    expect(await esToEn('La casa de mi padre.')).toBe('The house of my father.');
+  });
+
+  it('reads hacer before an indefinite object as make, and as do elsewhere', async () => {
+    expect(await esToEn('Hizo una pregunta sobre la factura.')).toBe(
+      'It made a question on the invoice.',
+    );
+    expect(await esToEn('Hace el trabajo.')).toBe('It does the work.');
+  });
+
+  it('reads pasar before an amount of time as spend, and as happen elsewhere', async () => {
+    expect(await esToEn('Pasó dos años en Lisboa.')).toBe('It spent two years in Lisbon.');
+    expect(await esToEn('Eso pasó ayer.')).toBe('This happened yesterday.');
+  });
+
+  it('reads durante before an amount as for, and as during elsewhere', async () => {
+    expect(await esToEn('Esperé durante dos horas.')).toBe('I expected for two hours.');
+    expect(await esToEn('Durante la llamada, colgó.')).toBe('During the call, hanged.');
+  });
+
+  it('reads more general words in their usual sense', async () => {
+    expect(await esToEn('El envío se retrasó debido a la lluvia.')).toContain('due to the rain');
+    expect(await esToEn('Caminó hacia la puerta.')).toBe('It walked towards the door.');
+    expect(await esToEn('No llamó ni escribió.')).toBe('It did not call nor it wrote.');
+    expect(await esToEn('Declaró que la enfermedad es grave.')).toBe(
+      'It said that the disease is grave.',
+    );
+    expect(await esToEn('El piloto del avión fue herido.')).toBe(
+      'The pilot of the plane was injured.',
+    );
+    expect(await esToEn('Mientras que el pedido llegó, la factura no.')).toMatch(/^While /);
+  });
 });
