@@ -127,7 +127,7 @@ describe('the support-domain spa-eng build', () => {
       'Currently there is about one hundred stores.',
     );
     expect(await esToEn('Muchos clientes entraron en la tienda.')).toBe(
-      'Many customers entered in the store.',
+      'Many customers entered into the store.',
     );
     expect(await esToEn('A pesar de la lluvia, afirmó que vendría.')).toBe(
       'Despite the rain, stated that it would come.',
@@ -207,5 +207,48 @@ describe('the support-domain spa-eng build', () => {
       'The pilot of the plane was injured.',
     );
     expect(await esToEn('Mientras que el pedido llegó, la factura no.')).toMatch(/^While /);
+  });
+
+  it('reads su as their after a plural verb, unless it is what a customer writes about', async () => {
+    expect(await esToEn('Los técnicos revisaron sus informes.')).toBe(
+      'The technicians revised their reports.',
+    );
+    expect(await esToEn('Los clientes perdieron su pedido.')).toBe(
+      'The customers lost your order.',
+    );
+  });
+
+  it('reads como after a comma as such as, and as as elsewhere', async () => {
+    expect(await esToEn('Algunos países, como Francia, lo saben.')).toBe(
+      'Some countries, such as France, know it.',
+    );
+    expect(await esToEn('Trabaja como profesor.')).toBe('It works as professor.');
+  });
+
+  it('reads en as at before a place of events, as into after a verb of division, and as in elsewhere', async () => {
+    expect(await esToEn('Lo vi en el aeropuerto.')).toBe('I saw it at the airport.');
+    expect(await esToEn('Lo dividió en dos partes.')).toBe('It divided it into two parts.');
+    expect(await esToEn('Vive en Madrid.')).toBe('It lives in Madrid.');
+  });
+
+  it('reads days after the article as on Monday', async () => {
+    expect(await esToEn('El paquete llegó el lunes.')).toBe('The package arrived on Monday.');
+    expect(await esToEn('El lunes, llegó.')).toBe('On Monday, it arrived.');
+    expect(await esToEn('Los lunes cerramos.')).toBe('On Mondays we close.');
+  });
+
+  it('reads la mayoría de as most of, and la mayoría alone as the majority', async () => {
+    expect(await esToEn('La mayoría de los pedidos llegó.')).toBe('Most of the orders arrived.');
+    expect(await esToEn('La mayoría votó.')).toBe('The majority voted.');
+  });
+
+  it('reads hasta before a number as up to, and as until elsewhere', async () => {
+    expect(await esToEn('Hay hasta 20 cajas.')).toBe('There is up to 20 boxes.');
+    expect(await esToEn('Esperé hasta la noche.')).toBe('I expected until the night.');
+  });
+
+  it('reads time adverbials as English ones', async () => {
+    expect(await esToEn('A finales de 2010 abrió la tienda.')).toMatch(/^In late 2010 /);
+    expect(await esToEn('En ese momento llamó.')).toMatch(/^At that time /);
   });
 });
