@@ -251,4 +251,8 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('A finales de 2010 abrió la tienda.')).toMatch(/^In late 2010 /);
     expect(await esToEn('En ese momento llamó.')).toMatch(/^At that time /);
   });
+
+  it('reads EE. UU. as one name, not two unknown words and two sentence ends', async () => {
+    expect(await esToEn('Las tropas de EE. UU. llegaron.')).toBe('The troops of U.S. arrived.');
+  });
 });
