@@ -255,4 +255,14 @@ describe('the support-domain spa-eng build', () => {
   it('reads EE. UU. as one name, not two unknown words and two sentence ends', async () => {
     expect(await esToEn('Las tropas de EE. UU. llegaron.')).toBe('The troops of U.S. arrived.');
   });
+
+  it('reads su as its after a country or an institution and its verb, and as his after a person', async () => {
+    expect(await esToEn('El gobierno ha presentado su informe.')).toBe(
+      'The government has presented its report.',
+    );
+    expect(await esToEn('Francia presentó su informe.')).toBe('France presented its report.');
+    expect(await esToEn('El presidente presentó su informe.')).toBe(
+      'The president presented his report.',
+    );
+  });
 });
