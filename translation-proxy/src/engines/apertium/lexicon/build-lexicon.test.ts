@@ -127,7 +127,7 @@ describe('the support-domain spa-eng build', () => {
       'Currently there is about one hundred stores.',
     );
     expect(await esToEn('Muchos clientes entraron en la tienda.')).toBe(
-      'Many customers entered in the store.',
+      'Many customers entered into the store.',
     );
     expect(await esToEn('A pesar de la lluvia, afirmó que vendría.')).toBe(
       'Despite the rain, stated that it would come.',
@@ -147,6 +147,122 @@ describe('the support-domain spa-eng build', () => {
   it('reads luego as then and después alone as later', async () => {
     expect(await esToEn('Luego llegó el paquete y después llamamos.')).toBe(
       'Then it arrived the package and later call.',
+    );
+  });
+
+  it('reads que after a comma as which, and as who after a name', async () => {
+    expect(await esToEn('El paquete, que llegó ayer, estaba roto.')).toBe(
+      'The package, which arrived yesterday, was broken.',
+    );
+    expect(await esToEn('María, que trabaja aquí, llamó.')).toBe('María, who works here, called.');
+    expect(await esToEn('Dijo que vendría.')).toBe('It said that it would come.');
+  });
+
+  it('reads lo que after a comma as which, and alone as what', async () => {
+    expect(await esToEn('Cancelé el pedido, lo que es raro.')).toBe(
+      'I cancelled the order, which is rare.',
+    );
+    expect(await esToEn('Lo que dijo es cierto.')).toBe('What said is true.');
+  });
+
+  it('reads que after a comparative as than', async () => {
+    expect(await esToEn('El envío es más rápido que el otro.')).toBe(
+      'The shipping is faster than the other.',
+    );
+  });
+
+  it('reads de as from after a verb of motion and in a range, and as of elsewhere', async () => {
+    expect(await esToEn('El paquete vino de Madrid.')).toBe('The package came from Madrid.');
+    expect(await esToEn('El precio subió de 10 a 20 euros.')).toBe(
+      'The price went up from 10 to 20 euros.',
+    );
+    expect(await esToEn('La casa de mi padre.')).toBe('The house of my father.');
+  });
+
+  it('reads hacer before an indefinite object as make, and as do elsewhere', async () => {
+    expect(await esToEn('Hizo una pregunta sobre la factura.')).toBe(
+      'It made a question on the invoice.',
+    );
+    expect(await esToEn('Hace el trabajo.')).toBe('It does the work.');
+  });
+
+  it('reads pasar before an amount of time as spend, and as happen elsewhere', async () => {
+    expect(await esToEn('Pasó dos años en Lisboa.')).toBe('It spent two years in Lisbon.');
+    expect(await esToEn('Eso pasó ayer.')).toBe('This happened yesterday.');
+  });
+
+  it('reads durante before an amount as for, and as during elsewhere', async () => {
+    expect(await esToEn('Esperé durante dos horas.')).toBe('I expected for two hours.');
+    expect(await esToEn('Durante la llamada, colgó.')).toBe('During the call, hanged.');
+  });
+
+  it('reads more general words in their usual sense', async () => {
+    expect(await esToEn('El envío se retrasó debido a la lluvia.')).toContain('due to the rain');
+    expect(await esToEn('Caminó hacia la puerta.')).toBe('It walked towards the door.');
+    expect(await esToEn('No llamó ni escribió.')).toBe('It did not call nor it wrote.');
+    expect(await esToEn('Declaró que la enfermedad es grave.')).toBe(
+      'It said that the disease is grave.',
+    );
+    expect(await esToEn('El piloto del avión fue herido.')).toBe(
+      'The pilot of the plane was injured.',
+    );
+    expect(await esToEn('Mientras que el pedido llegó, la factura no.')).toMatch(/^While /);
+  });
+
+  it('reads su as their after a plural verb, unless it is what a customer writes about', async () => {
+    expect(await esToEn('Los técnicos revisaron sus informes.')).toBe(
+      'The technicians revised their reports.',
+    );
+    expect(await esToEn('Los clientes perdieron su pedido.')).toBe(
+      'The customers lost your order.',
+    );
+  });
+
+  it('reads como after a comma as such as, and as as elsewhere', async () => {
+    expect(await esToEn('Algunos países, como Francia, lo saben.')).toBe(
+      'Some countries, such as France, know it.',
+    );
+    expect(await esToEn('Trabaja como profesor.')).toBe('It works as professor.');
+  });
+
+  it('reads en as at before a place of events, as into after a verb of division, and as in elsewhere', async () => {
+    expect(await esToEn('Lo vi en el aeropuerto.')).toBe('I saw it at the airport.');
+    expect(await esToEn('Lo dividió en dos partes.')).toBe('It divided it into two parts.');
+    expect(await esToEn('Vive en Madrid.')).toBe('It lives in Madrid.');
+  });
+
+  it('reads days after the article as on Monday', async () => {
+    expect(await esToEn('El paquete llegó el lunes.')).toBe('The package arrived on Monday.');
+    expect(await esToEn('El lunes, llegó.')).toBe('On Monday, it arrived.');
+    expect(await esToEn('Los lunes cerramos.')).toBe('On Mondays we close.');
+  });
+
+  it('reads la mayoría de as most of, and la mayoría alone as the majority', async () => {
+    expect(await esToEn('La mayoría de los pedidos llegó.')).toBe('Most of the orders arrived.');
+    expect(await esToEn('La mayoría votó.')).toBe('The majority voted.');
+  });
+
+  it('reads hasta before a number as up to, and as until elsewhere', async () => {
+    expect(await esToEn('Hay hasta 20 cajas.')).toBe('There is up to 20 boxes.');
+    expect(await esToEn('Esperé hasta la noche.')).toBe('I expected until the night.');
+  });
+
+  it('reads time adverbials as English ones', async () => {
+    expect(await esToEn('A finales de 2010 abrió la tienda.')).toMatch(/^In late 2010 /);
+    expect(await esToEn('En ese momento llamó.')).toMatch(/^At that time /);
+  });
+
+  it('reads EE. UU. as one name, not two unknown words and two sentence ends', async () => {
+    expect(await esToEn('Las tropas de EE. UU. llegaron.')).toBe('The troops of U.S. arrived.');
+  });
+
+  it('reads su as its after a country or an institution and its verb, and as his after a person', async () => {
+    expect(await esToEn('El gobierno ha presentado su informe.')).toBe(
+      'The government has presented its report.',
+    );
+    expect(await esToEn('Francia presentó su informe.')).toBe('France presented its report.');
+    expect(await esToEn('El presidente presentó su informe.')).toBe(
+      'The president presented his report.',
     );
   });
 });
