@@ -19,6 +19,8 @@ main()
 
 export interface ApyServer {
   url: string;
+  /** The server's process id (its pipelines are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function startApy(port: number, timeoutMs = 30_000): Promise<ApySer
       throw new Error(`apertium-apy exited (${child.exitCode}): ${stderr}`);
     try {
       const response = await fetch(`${url}/listPairs`);
-      if (response.ok) return { url, stop };
+      if (response.ok) return { url, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }

@@ -66,6 +66,21 @@ describe('translation service', () => {
     expect(again.documents[0]!.output).toBe(first.documents[0]!.output);
   });
 
+  it('serves a sentence repeated before its memory write has landed from the memory', async () => {
+    const first = await translate('The refund reaches your card within five days.');
+    const again = await translate('The refund reaches your card within five days.');
+    expect(again.cached).toBe(true);
+    expect(origins(again)).toEqual([
+      {
+        masked: 'The refund reaches your card within five days.',
+        target: first.documents[0]!.segments[0]!.target,
+        origin: 'memory-machine',
+        engine: 'apertium',
+      },
+    ]);
+    await proxy.translation.drain();
+  });
+
   it('keeps every sentence as written between two variants of one language', async () => {
     const outcome = await translate('The colour of the parcel is grey.', 'en-GB');
     expect(origins(outcome)).toEqual([

@@ -39,7 +39,8 @@ import type { Metrics } from '../metrics.js';
 import { toPipelineTerm } from '../store/glossary.js';
 import { kindsToMask } from '../store/personal-data-policy.js';
 import type { Store } from '../store/index.js';
-import type { MemoryMatch, MemoryWrite } from '../store/memory.js';
+import type { MemoryMatch } from '../store/memory.js';
+import { createMemoryWriteQueue } from './memory-writes.js';
 import type { RouterRegistry } from './routers.js';
 import { mapInTurns } from './turns.js';
 import type { Logger } from '../logging.js';
@@ -183,30 +184,7 @@ const kept = (segment: Segment): Translation => ({
 
 export function createTranslationService(options: TranslationServiceOptions) {
   const { store, routers, metrics, logger } = options;
-  // Memory writes run after the answer has been sent (setImmediate: SQLite writes are
-  // synchronous and would otherwise delay it), and the writes of every request answered in the
-  // meantime go in one statement (profiled: a statement per request was a tenth of an uncached
-  // request's time); shutdown waits for them through `drain`.
-  const writes = new Set<Promise<void>>();
-  let queued: MemoryWrite[] = [];
-  function saveInBackground(entries: readonly MemoryWrite[]): void {
-    if (queued.length === 0) {
-      const tracked = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => {
-          const batch = queued;
-          queued = [];
-          return store.memory.saveAll(batch);
-        })
-        .catch((error: unknown) =>
-          logger.error('could not save to the translation memory', {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        )
-        .finally(() => writes.delete(tracked));
-      writes.add(tracked);
-    }
-    for (const entry of entries) queued.push(entry);
-  }
+  const memoryWrites = createMemoryWriteQueue({ memory: store.memory, logger });
 
   async function resolveSource(
     request: TranslationRequest,
@@ -287,6 +265,12 @@ export function createTranslationService(options: TranslationServiceOptions) {
 
     const formality = request.formality ?? 'default';
     const memory = await store.memory.lookup(request.tenantId, source, target, sources, formality);
+    // An earlier request's translation whose write has not landed yet is the memory's too.
+    for (const segment of sources) {
+      if (memory.has(segment)) continue;
+      const queued = memoryWrites.find(request.tenantId, source, target, segment, formality);
+      if (queued) memory.set(segment, queued);
+    }
     const misses = sources.filter((segment) => !memory.has(segment));
     metrics.memoryLookups.inc({ result: 'hit' }, sources.length - misses.length);
     metrics.memoryLookups.inc({ result: 'miss' }, misses.length);
@@ -321,7 +305,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
         unknown: routed.unknown?.[index] ?? [],
       });
     });
-    saveInBackground(
+    memoryWrites.add(
       misses.map((segment, index) => ({
         tenantId: request.tenantId,
         sourceLang: source,
@@ -380,10 +364,8 @@ export function createTranslationService(options: TranslationServiceOptions) {
 
   return {
     translate,
-    /** Resolves once every memory write started so far has finished. */
-    drain: async () => {
-      await Promise.allSettled([...writes]);
-    },
+    /** Writes the queued memory entries and resolves once every write so far has finished. */
+    drain: () => memoryWrites.drain(),
   };
 }
 
