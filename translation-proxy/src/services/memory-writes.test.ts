@@ -57,6 +57,7 @@ describe('memory write queue', () => {
       target: 'Hola.',
       origin: 'machine',
       engine: 'apertium',
+      unknown: [],
     });
     expect(queue.find('acme', 'en', 'es', 'Hello.', 'formal')).toBeUndefined();
     expect(queue.find('acme', 'en', 'fr', 'Hello.', 'default')).toBeUndefined();

@@ -106,7 +106,14 @@ export function createMemoryWriteQueue(options: {
       let entry: MemoryWrite | undefined;
       for (const batch of writing) entry = batch.get(key) ?? entry;
       entry = queued.get(key) ?? entry;
-      return entry && { target: entry.target, origin: entry.origin, engine: entry.engine };
+      return (
+        entry && {
+          target: entry.target,
+          origin: entry.origin,
+          engine: entry.engine,
+          unknown: entry.unknown ?? [],
+        }
+      );
     },
 
     async drain() {

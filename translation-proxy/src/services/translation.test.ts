@@ -81,6 +81,58 @@ describe('translation service', () => {
     await proxy.translation.drain();
   });
 
+  it('marks the words the engine did not know again when the memory serves the sentence', async () => {
+    const spanish = (text: string) =>
+      proxy.translation.translate({
+        tenantId,
+        inputs: [{ format: 'text', content: text }],
+        source: 'es',
+        target: 'en',
+      });
+    const unknownWords = (outcome: Awaited<ReturnType<typeof spanish>>) => {
+      const { output, unknown } = outcome.documents[0]!;
+      return unknown.map(({ start, end }) => output.slice(start, end));
+    };
+    const sentence = 'El paquete zumbifláutico llegó roto.';
+    const first = await spanish(sentence);
+    expect(unknownWords(first)).toEqual(['zumbifláutico']);
+    const queued = await spanish(sentence);
+    await proxy.translation.drain();
+    const stored = await spanish(sentence);
+    expect(stored.cached).toBe(true);
+    expect(unknownWords(queued)).toEqual(['zumbifláutico']);
+    expect(unknownWords(stored)).toEqual(['zumbifláutico']);
+  });
+
+  it("marks no word in a translator's approved version of a sentence the engine did not know", async () => {
+    const sentence = 'La caja plumbífera no cierra.';
+    await proxy.translation.translate({
+      tenantId,
+      inputs: [{ format: 'text', content: sentence }],
+      source: 'es',
+      target: 'en',
+    });
+    await proxy.translation.drain();
+    await proxy.store.memory.save(tenantId, 'es', 'en', [
+      {
+        source: sentence,
+        target: 'The lead-lined box does not close.',
+        origin: 'human',
+        engine: null,
+      },
+    ]);
+    const approved = await proxy.translation.translate({
+      tenantId,
+      inputs: [{ format: 'text', content: sentence }],
+      source: 'es',
+      target: 'en',
+    });
+    expect(approved.documents[0]).toMatchObject({
+      output: 'The lead-lined box does not close.',
+      unknown: [],
+    });
+  });
+
   it('keeps every sentence as written between two variants of one language', async () => {
     const outcome = await translate('The colour of the parcel is grey.', 'en-GB');
     expect(origins(outcome)).toEqual([

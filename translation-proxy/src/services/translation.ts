@@ -172,7 +172,7 @@ const fromMemory = (match: MemoryMatch): Translation => ({
   target: match.target,
   origin: match.origin === 'human' ? 'memory-human' : 'memory-machine',
   engine: match.engine,
-  unknown: NO_SPANS,
+  unknown: match.unknown,
 });
 
 const kept = (segment: Segment): Translation => ({
@@ -315,6 +315,7 @@ export function createTranslationService(options: TranslationServiceOptions) {
         target: routed.segments[index] ?? segment,
         origin: 'machine',
         engine: routed.engine,
+        unknown: routed.unknown?.[index] ?? [],
       })),
     );
     return finish(

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
+import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
 import { chunks } from './chunks.js';
 import type { Database } from './database.js';
 import { indexMemory } from './memory-index.js';
@@ -14,6 +15,8 @@ export interface MemoryMatch {
   target: string;
   origin: MemoryOrigin;
   engine: string | null;
+  /** Words of a machine translation the engine did not know, as offsets into `target`. */
+  unknown: readonly TextSpan[];
 }
 
 export interface MemoryEntry {
@@ -23,6 +26,8 @@ export interface MemoryEntry {
   target: string;
   origin: MemoryOrigin;
   engine: string | null;
+  /** Words of a machine translation the engine did not know, as offsets into `target`. */
+  unknown?: readonly TextSpan[];
   /** When the unit was created, in ms since the epoch; an import brings it, otherwise now. */
   createdAt?: number;
   /** When the unit last changed; an import brings it, otherwise now. */
@@ -57,6 +62,35 @@ export interface MemoryWrite extends MemoryEntry {
 export const memoryKey = (source: string, formality = 'default'): string =>
   createHash('sha256').update(`${formality}\u0000${source}`).digest('base64url');
 
+/** A human translation has no unknown words, whatever the machine one it replaces had. */
+function storedSpans(entry: MemoryEntry): string | null {
+  return entry.origin === 'machine' && entry.unknown?.length ? JSON.stringify(entry.unknown) : null;
+}
+
+const NO_SPANS: readonly TextSpan[] = [];
+
+/** The stored spans, keeping only well-formed ones inside the target (the column is plain text). */
+function spansIn(stored: string | null, length: number): readonly TextSpan[] {
+  if (stored === null) return NO_SPANS;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return NO_SPANS;
+  }
+  if (!Array.isArray(parsed)) return NO_SPANS;
+  return parsed.filter(
+    (span: unknown): span is TextSpan =>
+      typeof span === 'object' &&
+      span !== null &&
+      Number.isInteger((span as TextSpan).start) &&
+      Number.isInteger((span as TextSpan).end) &&
+      (span as TextSpan).start >= 0 &&
+      (span as TextSpan).end > (span as TextSpan).start &&
+      (span as TextSpan).end <= length,
+  );
+}
+
 export function memoryRepository(db: Database) {
   /**
    * Stores entries of any tenants and pairs, a chunk of them per statement. Each chunk enters the
@@ -80,15 +114,16 @@ export function memoryRepository(db: Database) {
     // synchronously, so other requests get the event loop between chunks.
     for (const [index, chunk] of chunks([...unique.values()]).entries()) {
       if (index > 0) await setImmediate();
-      const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       await db.transaction(async (tx) => {
         await tx.execute(
           `INSERT INTO translation_memory
-             (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
+             (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, unknown_spans, created_at, updated_at)
            VALUES ${values}
            ON CONFLICT (tenant_id, source_lang, target_lang, source_key) DO UPDATE
              SET target_text = excluded.target_text, origin = excluded.origin,
-                 engine = excluded.engine, updated_at = excluded.updated_at
+                 engine = excluded.engine, unknown_spans = excluded.unknown_spans,
+                 updated_at = excluded.updated_at
              WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
           chunk.flatMap(({ write, key }) => [
             write.tenantId,
@@ -99,6 +134,7 @@ export function memoryRepository(db: Database) {
             write.target,
             write.origin,
             write.engine,
+            storedSpans(write),
             write.createdAt ?? now,
             write.changedAt ?? now,
           ]),
@@ -142,8 +178,9 @@ export function memoryRepository(db: Database) {
           target_text: string;
           origin: MemoryOrigin;
           engine: string | null;
+          unknown_spans: string | null;
         }>(
-          `SELECT source_key, target_text, origin, engine FROM translation_memory
+          `SELECT source_key, target_text, origin, engine, unknown_spans FROM translation_memory
            WHERE tenant_id = ? AND source_lang = ? AND target_lang = ? AND source_key IN (${keys.map(() => '?').join(', ')})`,
           [tenantId, sourceLang, targetLang, ...keys],
         );
@@ -154,6 +191,7 @@ export function memoryRepository(db: Database) {
               target: row.target_text,
               origin: row.origin,
               engine: row.engine,
+              unknown: spansIn(row.unknown_spans, row.target_text.length),
             });
         }
       }

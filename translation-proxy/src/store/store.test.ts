@@ -103,7 +103,7 @@ describe.each(storeBackends)('store on $name', (backend) => {
     expect([...hit.entries()]).toEqual([
       [
         'Where is my order?',
-        { target: '¿Dónde está mi pedido?', origin: 'machine', engine: 'apertium' },
+        { target: '¿Dónde está mi pedido?', origin: 'machine', engine: 'apertium', unknown: [] },
       ],
     ]);
     expect((await store.memory.lookup(b.id, 'en', 'es', ['Where is my order?'])).size).toBe(0);
@@ -151,7 +151,31 @@ describe.each(storeBackends)('store on $name', (backend) => {
       target: 'Tu reembolso está en camino.',
       origin: 'human',
       engine: null,
+      unknown: [],
     });
+  });
+
+  it("keeps a machine translation's unknown words and drops them when a translator's replaces it", async () => {
+    const t = await store.tenants.create({ name: 'Unknown words' });
+    const source = 'Mi paquete zumbifláutico llegó.';
+    await store.memory.save(t.id, 'es', 'en', [
+      {
+        source,
+        target: 'My package zumbifláutico arrived.',
+        origin: 'machine',
+        engine: 'apertium',
+        unknown: [{ start: 11, end: 24 }],
+      },
+    ]);
+    expect((await store.memory.lookup(t.id, 'es', 'en', [source])).get(source)?.unknown).toEqual([
+      { start: 11, end: 24 },
+    ]);
+    await store.memory.save(t.id, 'es', 'en', [
+      { source, target: 'My buzzing parcel arrived.', origin: 'human', engine: null },
+    ]);
+    expect((await store.memory.lookup(t.id, 'es', 'en', [source])).get(source)?.unknown).toEqual(
+      [],
+    );
   });
 
   it('lets an approved translation replace a machine one', async () => {
