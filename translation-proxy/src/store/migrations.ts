@@ -15,6 +15,7 @@ import memoryIndex from './migrations/007-memory-index.js';
 import editorContextDrafts from './migrations/008-editor-context-drafts.js';
 import managers from './migrations/009-managers.js';
 import rateLimitWindows from './migrations/010-rate-limit-windows.js';
+import memoryTermFrequencies from './migrations/011-memory-term-frequencies.js';
 
 const migrations: readonly {
   version: number;
@@ -32,6 +33,7 @@ const migrations: readonly {
   { version: 8, name: 'editor-context-drafts', sql: editorContextDrafts },
   { version: 9, name: 'managers', sql: managers },
   { version: 10, name: 'rate-limit-windows', sql: rateLimitWindows },
+  { version: 11, name: 'memory-term-frequencies', sql: memoryTermFrequencies },
 ];
 
 function statements(sql: string): string[] {
