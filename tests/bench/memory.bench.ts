@@ -3,7 +3,8 @@
  * on PostgreSQL, through the store's own index (`store/memory-index.ts`), beside a naive full scan
  * that scores every unit of the pair. Units are support and FLORES sentences with variations (a word
  * swapped, an order number, a greeting or a closing added); each lookup is a stored unit with one
- * word changed, as a translator's next reply would be. Prints p50/p95 against the target (p50 ≤ 20 ms
+ * word changed, as a translator's next reply would be. The memory is filled in bulk with the rows
+ * the write path stores (`memory-fill.ts`). Prints p50/p95 against the target (p50 ≤ 20 ms
  * at 100k) and how often the index found the full scan's best score. Talks only to 127.0.0.1
  * (PostgreSQL on BENCH_MEMORY_PG_PORT, 18430 unless set).
  */
@@ -12,12 +13,14 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openStore, type Store } from '@parley/translation-proxy/store/index';
 import { fuzzyText, matchScore } from '@parley/translation-proxy/store/fuzzy-text';
+import type { MemoryEntry } from '@parley/translation-proxy/store/memory';
 import { startPostgres } from '../setup/postgres.js';
 import { tempDir } from '../support/stores.js';
 import { seededRandom } from '../support/seeded-random.js';
+import { bulkFillMemory } from './memory-fill.js';
 import { fixed, percentile, printTable } from './stats.js';
 
-/** `BENCH_MEMORY_SIZES=10000` measures a subset (the 100k fills take minutes on a loaded machine). */
+/** `BENCH_MEMORY_SIZES=10000` measures a subset. */
 const SIZES = (process.env.BENCH_MEMORY_SIZES ?? '10000,100000').split(',').map(Number);
 const LOOKUPS = 200;
 /** The full scan takes seconds at 100k: a few lookups tell its latency. */
@@ -62,24 +65,18 @@ function unit(i: number, random: () => number): { source: string; target: string
 
 async function fill(store: Store, tenantId: string, size: number): Promise<string[]> {
   const random = seededRandom(size);
-  const sources: string[] = [];
-  for (let start = 0; start < size; start += 5_000) {
-    const batch = Array.from({ length: Math.min(5_000, size - start) }, (_, k) =>
-      unit(start + k, random),
-    );
-    await store.memory.save(
-      tenantId,
-      'en',
-      'es',
-      batch.map((entry, k) => ({
-        ...entry,
-        origin: (start + k) % 3 === 0 ? ('human' as const) : ('machine' as const),
-        engine: null,
-      })),
-    );
-    sources.push(...batch.map((entry) => entry.source));
+  const entries: MemoryEntry[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; entries.length < size; i++) {
+    const { source, target } = unit(i, random);
+    // The memory would hold a repeated source once: skipped, so that it holds `size` units.
+    if (seen.has(source)) continue;
+    seen.add(source);
+    const origin = entries.length % 3 === 0 ? 'human' : 'machine';
+    entries.push({ source, target, origin, engine: null });
   }
-  return sources;
+  await bulkFillMemory(store.db, tenantId, 'en', 'es', entries);
+  return entries.map((entry) => entry.source);
 }
 
 /** The best score of any unit of the pair, reading them all. */
