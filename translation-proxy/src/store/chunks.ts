@@ -4,10 +4,10 @@
  */
 const ROWS_PER_STATEMENT = 500;
 
-/** The items in slices of at most one statement's rows. */
-export function chunks<T>(items: readonly T[]): T[][] {
+/** The items in slices of at most one statement's rows (or of `size`). */
+export function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
-    result.push(items.slice(start, start + ROWS_PER_STATEMENT));
+  for (let start = 0; start < items.length; start += size)
+    result.push(items.slice(start, start + size));
   return result;
 }

@@ -103,6 +103,28 @@ describe.each(storeBackends)('fuzzy memory matches on $name', (backend) => {
     expect(matches.get('Please reset your password.')).toEqual([]);
   });
 
+  it('finds a segment sharing rare words among more segments sharing common ones than it scores', async () => {
+    const t = await store.tenants.create({ name: 'Crowded' });
+    const crowd = Array.from({ length: 40 }, (_, i) =>
+      machine(
+        `Your order to customer ${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i} was sent by the courier.`,
+        `Pedido ${i}.`,
+      ),
+    );
+    await store.memory.save(t.id, 'en', 'es', [
+      ...crowd,
+      human(
+        'Our parcel for Lisbon got delayed in the storm.',
+        'Nuestro paquete a Lisboa se retrasó.',
+      ),
+    ]);
+    const source = 'Your parcel to Lisbon was delayed by the storm.';
+    const matches = await store.memoryIndex.fuzzy(t.id, 'en', 'es', [source]);
+    expect(matches.get(source)?.map(({ source, score }) => [source, score])).toEqual([
+      ['Our parcel for Lisbon got delayed in the storm.', 82],
+    ]);
+  });
+
   it('matches Japanese, written without spaces, by its characters', async () => {
     const t = await store.tenants.create({ name: 'Japanese' });
     await store.memory.save(t.id, 'ja', 'en', [

@@ -6,7 +6,8 @@
  * A lookup reads only a bounded slice of the index, whatever the memory's size: the query's rarest
  * words (counted among segments of a matchable length, up to a cap), at most `POSTINGS_PER_TERM`
  * segments for each; the segments sharing the most weight of rare words are then scored by edit
- * distance. The memory's write path (`memory.ts`) indexes every segment it saves in the same
+ * distance. PostgreSQL does this in one statement, SQLite (no round trips, no LATERAL) in three
+ * that select the same candidates. The memory's write path (`memory.ts`) indexes every segment it saves in the same
  * transaction, deletions cascade from `translation_memory`, and migration 7 indexes the segments
  * stored before the index existed.
  */
@@ -35,11 +36,19 @@ const POSTINGS_PER_TERM = 1000;
 /** Candidates scored by edit distance, the best by shared rare words. */
 const CANDIDATES = 24;
 
-interface IndexedUnit {
+export interface IndexedUnit {
   sourceKey: string;
   /** The masked source. */
   source: string;
 }
+
+/** The index rows of the given segments (within one tenant and language pair). */
+export const memoryTermRows = (units: readonly IndexedUnit[]) =>
+  units.flatMap((unit) => {
+    const text = fuzzyText(unit.source);
+    const length = fuzzyLength(text);
+    return fuzzyTerms(text).map((term) => ({ term, length, sourceKey: unit.sourceKey }));
+  });
 
 /** Files the given segments of one tenant and language pair in the index (again: no change). */
 export async function indexMemory(
@@ -49,17 +58,12 @@ export async function indexMemory(
   targetLang: string,
   units: readonly IndexedUnit[],
 ): Promise<void> {
-  const rows = units.flatMap((unit) => {
-    const text = fuzzyText(unit.source);
-    const length = fuzzyLength(text);
-    return fuzzyTerms(text).map((term) => [term, length, unit.sourceKey] as const);
-  });
-  for (const chunk of chunks(rows))
+  for (const chunk of chunks(memoryTermRows(units)))
     await db.execute(
       `INSERT INTO memory_terms (tenant_id, source_lang, target_lang, term, length, source_key)
        VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT DO NOTHING`,
-      chunk.flatMap(([term, length, sourceKey]) => [
+      chunk.flatMap(({ term, length, sourceKey }) => [
         tenantId,
         sourceLang,
         targetLang,
@@ -102,46 +106,94 @@ export async function indexExistingMemory(db: Queryable): Promise<void> {
   }
 }
 
-const POSTINGS = `SELECT source_key FROM memory_terms
-  WHERE tenant_id = ? AND source_lang = ? AND target_lang = ? AND term = ? AND length BETWEEN ? AND ?
-  LIMIT ${POSTINGS_PER_TERM}`;
+/** A word's rows among segments of a matchable length; `term` is the SQL that names the word. */
+const matching = (term: string) => `FROM memory_terms
+  WHERE tenant_id = ? AND source_lang = ? AND target_lang = ? AND term = ${term}
+    AND length BETWEEN ? AND ?`;
+/** How many segments of a matchable length hold the word, counted no further than the cap. */
+const frequency = (term: string) =>
+  `(SELECT COUNT(*) FROM (SELECT 1 ${matching(term)} LIMIT ${POSTINGS_PER_TERM}) AS p)`;
+/** The segments holding the word: the first ones in the index's order when there are more. */
+const postings = (term: string) =>
+  `SELECT source_key ${matching(term)} ORDER BY length, source_key LIMIT ${POSTINGS_PER_TERM}`;
+
+/** The weight of a word found in `docs` segments (capped): rare words say more about a match. */
+const weight = (docs: number): number => Math.log(1 + (POSTINGS_PER_TERM + 1) / docs);
+/** The same, computed by PostgreSQL (`docs` a column), in double precision as in JavaScript. */
+const WEIGHT = `LN(1 + CAST(${POSTINGS_PER_TERM + 1} AS DOUBLE PRECISION) / docs)`;
+
+/**
+ * PostgreSQL's lookup in one statement: a round trip and a plan cost more there than reading the
+ * index, so the words' frequencies, the rarest words' postings and the candidates' units are read
+ * together. The words come as one JSON array, so the statement's text (and plan) is the same
+ * whatever their number.
+ */
+const POSTGRES_CANDIDATES = `WITH terms AS MATERIALIZED (
+    SELECT t.term, t.position, ${frequency('t.term')} AS docs
+    FROM json_array_elements_text(CAST(? AS JSON)) WITH ORDINALITY AS t(term, position)
+  ), rarest AS (
+    SELECT term, docs FROM terms WHERE docs > 0 ORDER BY docs, position LIMIT ${QUERY_TERMS}
+  ), best AS (
+    SELECT p.source_key, SUM(${WEIGHT}) AS weight
+    FROM rarest CROSS JOIN LATERAL (${postings('rarest.term')}) AS p
+    GROUP BY p.source_key ORDER BY weight DESC, p.source_key LIMIT ${CANDIDATES}
+  )
+  SELECT m.source_text, m.target_text, m.origin, m.updated_at
+  FROM best JOIN translation_memory AS m ON m.tenant_id = ? AND m.source_lang = ?
+    AND m.target_lang = ? AND m.source_key = best.source_key
+  ORDER BY m.source_key`;
+
+interface CandidateUnit {
+  source_text: string;
+  target_text: string;
+  origin: MemoryOrigin;
+  updated_at: number | string;
+}
 
 export function memoryIndexRepository(db: Queryable) {
-  /** The best candidates for one normalised source, by the weight of rare words they share. */
+  /** The stored units most like one normalised source, by the weight of rare words they share. */
   async function candidates(
     scope: readonly [string, string, string],
     text: string,
-  ): Promise<string[]> {
+  ): Promise<CandidateUnit[]> {
     const terms = fuzzyTerms(text);
     if (terms.length === 0) return [];
     const { min, max } = matchableLengths(fuzzyLength(text));
+    if (db.dialect === 'postgres')
+      return db.query<CandidateUnit>(POSTGRES_CANDIDATES, [
+        ...[...scope, min, max],
+        JSON.stringify(terms),
+        ...[...scope, min, max],
+        ...scope,
+      ]);
     const filter = (term: string) => [...scope, term, min, max];
-    // One round trip for every word's frequency, each counted no further than the cap.
-    const counts = await db.query<{ i: number; n: number | string }>(
-      terms
-        .map((_, i) => `SELECT ${i} AS i, (SELECT COUNT(*) FROM (${POSTINGS}) AS p) AS n`)
-        .join(' UNION ALL '),
+    // One statement for every word's frequency, each counted no further than the cap.
+    const counts = await db.query<{ i: number; n: number }>(
+      terms.map((_, i) => `SELECT ${i} AS i, ${frequency('?')} AS n`).join(' UNION ALL '),
       terms.flatMap(filter),
     );
     const rarest = counts
-      .map((row) => ({ term: terms[Number(row.i)] ?? '', docs: Number(row.n) }))
+      .map((row) => ({ term: terms[row.i] ?? '', docs: row.n }))
       .filter((entry) => entry.docs > 0)
       .sort((a, b) => a.docs - b.docs)
       .slice(0, QUERY_TERMS);
     if (rarest.length === 0) return [];
-    // A word found in few segments says more about a match than one found in many. Summed by
-    // the database, so that only the best candidates come back rather than every posting.
+    // Summed by the database, so that only the best candidates come back, not every posting.
     const best = await db.query<{ source_key: string }>(
       `SELECT source_key FROM (${rarest
-        .map((_, i) => `SELECT source_key, CAST(? AS REAL) AS w FROM (${POSTINGS}) AS p${i}`)
+        .map((_, i) => `SELECT source_key, CAST(? AS REAL) AS w FROM (${postings('?')}) AS p${i}`)
         .join(' UNION ALL ')}) AS postings
        GROUP BY source_key ORDER BY SUM(w) DESC, source_key LIMIT ${CANDIDATES}`,
-      rarest.flatMap((entry) => [
-        Math.log(1 + (POSTINGS_PER_TERM + 1) / entry.docs),
-        ...filter(entry.term),
-      ]),
+      rarest.flatMap((entry) => [weight(entry.docs), ...filter(entry.term)]),
     );
-    return best.map((row) => row.source_key);
+    if (best.length === 0) return [];
+    return db.query<CandidateUnit>(
+      `SELECT source_text, target_text, origin, updated_at FROM translation_memory
+       WHERE tenant_id = ? AND source_lang = ? AND target_lang = ?
+         AND source_key IN (${best.map(() => '?').join(', ')})
+       ORDER BY source_key`,
+      [...scope, ...best.map((row) => row.source_key)],
+    );
   }
 
   return {
@@ -163,22 +215,7 @@ export function memoryIndexRepository(db: Queryable) {
         // SQLite answers synchronously: other requests get the event loop between segments.
         if (index > 0) await setImmediate();
         const query = { masked, text: fuzzyText(masked) };
-        const keys = await candidates(scope, query.text);
-        if (keys.length === 0) {
-          result.set(masked, []);
-          continue;
-        }
-        const rows = await db.query<{
-          source_text: string;
-          target_text: string;
-          origin: MemoryOrigin;
-          updated_at: number | string;
-        }>(
-          `SELECT source_text, target_text, origin, updated_at FROM translation_memory
-           WHERE tenant_id = ? AND source_lang = ? AND target_lang = ?
-             AND source_key IN (${keys.map(() => '?').join(', ')})`,
-          [...scope, ...keys],
-        );
+        const rows = await candidates(scope, query.text);
         const scored = rows.flatMap((row) => {
           const score = matchScore(query, {
             masked: row.source_text,

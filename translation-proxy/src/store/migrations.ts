@@ -15,7 +15,8 @@ import memoryIndex from './migrations/007-memory-index.js';
 import editorContextDrafts from './migrations/008-editor-context-drafts.js';
 import managers from './migrations/009-managers.js';
 import rateLimitWindows from './migrations/010-rate-limit-windows.js';
-import memoryUnknownWords from './migrations/014-memory-unknown-words.js';
+import memoryTermFrequencies from './migrations/011-memory-term-frequencies.js';
+import memoryUnknownWords from './migrations/012-memory-unknown-words.js';
 
 const migrations: readonly {
   version: number;
@@ -33,7 +34,8 @@ const migrations: readonly {
   { version: 8, name: 'editor-context-drafts', sql: editorContextDrafts },
   { version: 9, name: 'managers', sql: managers },
   { version: 10, name: 'rate-limit-windows', sql: rateLimitWindows },
-  { version: 14, name: 'memory-unknown-words', sql: memoryUnknownWords },
+  { version: 11, name: 'memory-term-frequencies', sql: memoryTermFrequencies },
+  { version: 12, name: 'memory-unknown-words', sql: memoryUnknownWords },
 ];
 
 function statements(sql: string): string[] {
