@@ -431,6 +431,23 @@ describe('pair lists', () => {
     clock.advance(5_000);
     expect((await r.translate(request(['Hello again']))).engine).toBe('flaky-list');
   });
+
+  it('asks an engine whose list holds for hours again only after those hours', async () => {
+    let asked = 0;
+    const engine = { ...fakeEngine('provider', [EN_ES]), pairsRefreshMs: 6 * 3_600_000 };
+    engine.pairs = async () => {
+      asked += 1;
+      return [EN_ES];
+    };
+    const { router: r, clock } = router([engine], { pairsRefreshMs: 1_000 });
+    await r.translate(request(['Hello']));
+    clock.advance(5_000);
+    await r.translate(request(['Hello again']));
+    expect(asked).toBe(1);
+    clock.advance(6 * 3_600_000);
+    await r.translate(request(['Hello once more']));
+    expect(asked).toBe(2);
+  });
 });
 
 describe('usage and health', () => {

@@ -12,7 +12,7 @@ const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (ap
         routers.sharedEngines.map(async (engine) => {
           const [healthy, pairs] = await Promise.all([
             engine.healthy().catch(() => false),
-            engine.pairs().catch(() => []),
+            routers.pairsOf(engine),
           ]);
           return { id: engine.id, healthy, pairs: pairs.length };
         }),

@@ -5,9 +5,10 @@
  * after a short time so that changes made by the CLI or another instance take effect, and a
  * router whose settings did not change is kept, with its circuit-breaker state.
  */
-import type { TranslationEngine } from '../engines/engine.js';
+import type { LanguagePair, TranslationEngine } from '../engines/engine.js';
 import { createEngine } from '../engines/factory.js';
-import { createRouter, type Router } from '../engines/router.js';
+import { enginePairs } from '../engines/pair-catalog.js';
+import { createRouter, systemClock, type Router } from '../engines/router.js';
 import {
   DEFAULT_ENGINE_SETTINGS,
   parseEngineSettings,
@@ -44,6 +45,8 @@ export interface RouterRegistry {
   saveSettings(tenantId: string, settings: unknown): Promise<EngineSettings>;
   /** The shared engines, for `/healthz`. */
   readonly sharedEngines: readonly TranslationEngine[];
+  /** A shared engine's pairs from the pair catalogue the routers use (no engine call per probe). */
+  pairsOf(engine: TranslationEngine): Promise<readonly LanguagePair[]>;
   close(): Promise<void>;
 }
 
@@ -121,6 +124,13 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
 
   return {
     sharedEngines: options.sharedEngines,
+
+    async pairsOf(engine) {
+      // The routers hold the instrumented engine, under which the catalogue keeps the list.
+      const catalogued = shared.get(engine.id) ?? engine;
+      const now = () => systemClock.now();
+      return (await enginePairs(catalogued, { now, timeoutMs: options.timeoutMs, logger })).pairs;
+    },
 
     routerFor: async (tenantId) => (await tenantRouter(tenantId)).router,
     engineKindsFor: async (tenantId) => (await tenantRouter(tenantId)).engineKinds,
