@@ -6,7 +6,7 @@
  * replies through the proxy's Freshdesk route (a tenant with Freshdesk credentials) instead of the
  * sample's.
  */
-import { DISPLAY_POLICY, sanitizeHtml } from '@parley/shared/pipeline/sanitize';
+import { DISPLAY_POLICY, sanitizeHtmlInBrowser } from '@parley/shared/pipeline/sanitize-dom';
 import manifest from '../freshdesk/manifest.json';
 import iparamDefinitions from '../freshdesk/config/iparams.json';
 import templates from '../freshdesk/config/requests.json';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     author.className = 'who';
     author.textContent = who;
     const body = document.createElement('div');
-    body.innerHTML = sanitizeHtml(html, DISPLAY_POLICY);
+    body.innerHTML = sanitizeHtmlInBrowser(html, DISPLAY_POLICY);
     item.append(author, body);
     thread.append(item);
   };
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     repliesFromProxy,
     onInsert(text, how) {
       editor.dataset.how = how;
-      editor.innerHTML = sanitizeHtml(text, DISPLAY_POLICY);
+      editor.innerHTML = sanitizeHtmlInBrowser(text, DISPLAY_POLICY);
     },
     onNotify(type, message) {
       toast.hidden = false;

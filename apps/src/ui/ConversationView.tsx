@@ -3,7 +3,7 @@
  * original one click away, agent comments as written; a customer who writes in the agent's
  * language gets one line saying so instead, since the helpdesk already shows the thread.
  */
-import { DISPLAY_POLICY, sanitizeHtml } from '@parley/shared/pipeline/sanitize';
+import { DISPLAY_POLICY, sanitizeHtmlInBrowser } from '@parley/shared/pipeline/sanitize-dom';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { useId, useState } from 'react';
@@ -31,7 +31,7 @@ function CommentItem({
   const showingTranslation = translated && !showOriginal;
   const html = showingTranslation
     ? sanitizeWithUnknownWords(translationHtml, unknownWords, t('thread.unknownWord'))
-    : sanitizeHtml(comment.html, DISPLAY_POLICY);
+    : sanitizeHtmlInBrowser(comment.html, DISPLAY_POLICY);
 
   return (
     <li
