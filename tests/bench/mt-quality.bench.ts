@@ -17,7 +17,7 @@ import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeXmlText, unescapeXmlText } from '@parley/shared/pipeline/escape';
-import { createRouter, type Router } from '@parley/translation-proxy/engines/router';
+import { createRouter, type Router } from '@parley/translation-proxy/engines/failover-chain';
 import {
   createApertiumEngine,
   PARLEY_MODES_DIR,

@@ -10,7 +10,7 @@
  */
 import type { EngineRequest, TranslationEngine } from '@parley/translation-proxy/engines/engine';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
-import { createRouter, type RouterOptions } from '@parley/translation-proxy/engines/router';
+import { createRouter, type RouterOptions } from '@parley/translation-proxy/engines/failover-chain';
 import { startApy } from '../support/apy-server.js';
 import type { Logger } from '@parley/translation-proxy/logging';
 

@@ -2,7 +2,7 @@
 // and the router pivoting French → English through Spanish with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
-import { createRouter } from '@parley/translation-proxy/engines/router';
+import { createRouter } from '@parley/translation-proxy/engines/failover-chain';
 import { startApy, type ApyServer } from '../support/apy-server.js';
 import { captureLogger } from './capture.js';
 

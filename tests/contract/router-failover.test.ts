@@ -3,7 +3,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '@parley/translation-proxy/engines/factory';
-import { createRouter } from '@parley/translation-proxy/engines/router';
+import { createRouter } from '@parley/translation-proxy/engines/failover-chain';
 import { azureApi } from '../msw/azure.js';
 import { deeplApi } from '../msw/deepl.js';
 import { captureLogger } from './capture.js';

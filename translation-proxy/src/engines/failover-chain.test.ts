@@ -7,7 +7,7 @@ import {
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
-import { createRouter, type Clock, type RouterOptions } from './router.js';
+import { createRouter, type Clock, type RouterOptions } from './failover-chain.js';
 import type { Logger } from '../logging.js';
 
 type Behaviour = (request: EngineRequest, call: number) => Promise<string[]> | string[];

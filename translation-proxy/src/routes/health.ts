@@ -1,7 +1,7 @@
 /** `GET /healthz`: liveness plus the embedded engines' health, for load balancers and the sidebar. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthResponse } from '@parley/shared/api/schemas';
-import type { RouterRegistry } from '../services/routers.js';
+import type { RouterRegistry } from '../translation/tenant-engines.js';
 
 const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (app, { routers }) => {
   app.get(

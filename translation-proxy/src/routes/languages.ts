@@ -1,7 +1,7 @@
 /** `GET /v1/languages`: the pairs the tenant's engines serve, directly or through a bridge. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, LanguagesResponse } from '@parley/shared/api/schemas';
-import type { RouterRegistry } from '../services/routers.js';
+import type { RouterRegistry } from '../translation/tenant-engines.js';
 
 const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (app, { routers }) => {
   app.get(

@@ -1,8 +1,8 @@
 /** `GET /v1/usage` and `GET /v1/engines`: what the tenant's engines billed, and their state. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EnginesResponse, ErrorBody, UsageQuery, UsageResponse } from '@parley/shared/api/schemas';
-import type { RouterRegistry } from '../services/routers.js';
-import type { UsageRecorder } from '../services/usage-recorder.js';
+import type { RouterRegistry } from '../translation/tenant-engines.js';
+import type { UsageRecorder } from '../translation/usage-recorder.js';
 import type { Store } from '../store/index.js';
 
 const routes: FastifyPluginAsyncTypebox<{

@@ -8,7 +8,7 @@
 import type { LanguagePair, TranslationEngine } from '../engines/engine.js';
 import { createEngine } from '../engines/factory.js';
 import { enginePairs } from '../engines/pair-catalog.js';
-import { createRouter, systemClock, type Router } from '../engines/router.js';
+import { createRouter, systemClock, type Router } from '../engines/failover-chain.js';
 import {
   DEFAULT_ENGINE_SETTINGS,
   parseEngineSettings,
