@@ -7,7 +7,7 @@ import {
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
-import { createRouter, type Clock, type RouterOptions } from './failover-chain.js';
+import { createFailoverChain, type Clock, type FailoverChainOptions } from './failover-chain.js';
 import type { Logger } from '../logging.js';
 
 type Behaviour = (request: EngineRequest, call: number) => Promise<string[]> | string[];
@@ -71,10 +71,10 @@ const logger: Logger = {
   error: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
 };
 
-function router(engines: TranslationEngine[], overrides: Partial<RouterOptions> = {}) {
+function router(engines: TranslationEngine[], overrides: Partial<FailoverChainOptions> = {}) {
   const usage: [string, number][] = [];
   const clock = fakeClock();
-  const instance = createRouter({
+  const instance = createFailoverChain({
     engines,
     timeoutMs: 200,
     retry: { attempts: 3, baseMs: 100, maxMs: 2_000 },

@@ -1,6 +1,7 @@
 /**
- * Picks an engine for each request and fails over. The proxy builds one router per tenant from
- * that tenant's engines (in preference order) and optional per-pair routes. For a pair it tries
+ * A failover chain: picks an engine for each request and fails over. The proxy builds one chain
+ * per tenant from that tenant's engines (in preference order) and optional per-pair routes
+ * (`routes` in the engine settings, `PairRoute`). For a pair it tries
  * the engines that serve it in order; on a timeout, a 5xx or a 429 it retries the same engine
  * with backoff and jitter (waiting out a short `Retry-After`, failing over at once on a long
  * one), then moves on; on an auth failure, an exhausted quota, an unsupported pair or a text too
@@ -20,11 +21,11 @@ import { backoffDelay } from '../retry-policy.js';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.js';
 import { languageKey } from './language-tags.js';
 import { enginePairs, type EnginePairs } from './pair-catalog.js';
-import { candidateIds, pivotPlans, type PairIndex, type Route } from './pivot.js';
+import { candidateIds, pivotPlans, type PairIndex, type PairRoute } from './pivot.js';
 import { withTimeout } from './with-timeout.js';
 import type { Logger } from '../logging.js';
 
-export type { Route } from './pivot.js';
+export type { PairRoute } from './pivot.js';
 
 export interface Clock {
   now(): number;
@@ -55,11 +56,11 @@ export interface RetryOptions {
   maxMs: number;
 }
 
-export interface RouterOptions {
+export interface FailoverChainOptions {
   /** The tenant's engines, most preferred first. */
   engines: TranslationEngine[];
   /** Per-pair engine order (only the named engines, in that order); `*` matches any language. */
-  routes?: Route[];
+  routes?: PairRoute[];
   /** Longest one engine call may take before it counts as a timeout. */
   timeoutMs: number;
   /** Longest a whole `translate` may take, failovers and pivots included (default 3 × timeoutMs). */
@@ -98,7 +99,7 @@ export interface EngineHealth {
   breaker: BreakerState;
 }
 
-export interface Router {
+export interface FailoverChain {
   translate(request: EngineRequest): Promise<RoutedResult>;
   pairs(): Promise<RoutedPair[]>;
   health(): Promise<EngineHealth[]>;
@@ -149,7 +150,7 @@ function mostRelevant(errors: readonly EngineError[], source: string, target: st
   );
 }
 
-export function createRouter(options: RouterOptions): Router {
+export function createFailoverChain(options: FailoverChainOptions): FailoverChain {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const routes = options.routes ?? [];

@@ -1,9 +1,9 @@
 /** `GET /healthz`: liveness plus the embedded engines' health, for load balancers and the sidebar. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthResponse } from '@parley/shared/api/schemas';
-import type { RouterRegistry } from '../translation/tenant-engines.js';
+import type { TenantEngines } from '../translation/tenant-engines.js';
 
-const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (app, { routers }) => {
+const routes: FastifyPluginAsyncTypebox<{ routers: TenantEngines }> = async (app, { routers }) => {
   app.get(
     '/healthz',
     { schema: { summary: 'Service and engine health', response: { 200: HealthResponse } } },

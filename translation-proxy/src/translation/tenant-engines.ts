@@ -1,5 +1,5 @@
 /**
- * One router per tenant, built from the tenant's engine settings (default: the embedded
+ * Each tenant's engines as one failover chain (engines/failover-chain.ts), built from the tenant's engine settings (default: the embedded
  * Apertium engine). The embedded engine is shared by every tenant and closed once at shutdown;
  * engines that carry a tenant's own keys belong to that tenant's router. Settings are re-read
  * after a short time so that changes made by the CLI or another instance take effect, and a
@@ -8,7 +8,7 @@
 import type { LanguagePair, TranslationEngine } from '../engines/engine.js';
 import { createEngine } from '../engines/factory.js';
 import { enginePairs } from '../engines/pair-catalog.js';
-import { createRouter, systemClock, type Router } from '../engines/failover-chain.js';
+import { createFailoverChain, systemClock, type FailoverChain } from '../engines/failover-chain.js';
 import {
   DEFAULT_ENGINE_SETTINGS,
   parseEngineSettings,
@@ -22,7 +22,7 @@ import { instrumentEngine } from './instrumented-engine.js';
 import type { UsageRecorder } from './usage-recorder.js';
 import type { Logger } from '../logging.js';
 
-export interface RouterRegistryOptions {
+export interface TenantEnginesOptions {
   /** The embedded engines every tenant may use (Apertium). */
   sharedEngines: TranslationEngine[];
   store: Store;
@@ -37,8 +37,9 @@ export interface RouterRegistryOptions {
   settingsTtlMs?: number;
 }
 
-export interface RouterRegistry {
-  routerFor(tenantId: string): Promise<Router>;
+export interface TenantEngines {
+  /** The tenant's failover chain. */
+  routerFor(tenantId: string): Promise<FailoverChain>;
   /** The kinds of engine the tenant's router may call (`apertium`, `deepl`, …). */
   engineKindsFor(tenantId: string): Promise<string[]>;
   /** Validates, seals and stores a tenant's settings; its router is rebuilt on next use. */
@@ -51,7 +52,7 @@ export interface RouterRegistry {
 }
 
 interface TenantRouter {
-  router: Router;
+  router: FailoverChain;
   /** What the router was built from (sealed text, or '' for the defaults). */
   source: string;
   ownEngines: TranslationEngine[];
@@ -59,7 +60,7 @@ interface TenantRouter {
   checkedAt: number;
 }
 
-export function createRouterRegistry(options: RouterRegistryOptions): RouterRegistry {
+export function createTenantEngines(options: TenantEnginesOptions): TenantEngines {
   const { store, metrics, logger, secrets } = options;
   const ttl = options.settingsTtlMs ?? 30_000;
   const urlPolicy = { allowHttp: options.allowHttpEngines };
@@ -78,7 +79,7 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
       ownEngines.push(engine);
       return [engine];
     });
-    const router = createRouter({
+    const router = createFailoverChain({
       engines,
       ...(settings.routes ? { routes: settings.routes } : {}),
       timeoutMs: options.timeoutMs,

@@ -40,7 +40,7 @@ import { toPipelineTerm } from '../store/glossary.js';
 import { kindsToMask } from '../store/personal-data-policy.js';
 import type { Store } from '../store/index.js';
 import type { MemoryMatch, MemoryWrite } from '../store/memory.js';
-import type { RouterRegistry } from './tenant-engines.js';
+import type { TenantEngines as RouterRegistry } from './tenant-engines.js';
 import { mapInTurns } from './turns.js';
 import type { Logger } from '../logging.js';
 
