@@ -1,9 +1,10 @@
 /**
- * Each tenant's engines as one failover chain (engines/failover-chain.ts), built from the tenant's engine settings (default: the embedded
- * Apertium engine). The embedded engine is shared by every tenant and closed once at shutdown;
- * engines that carry a tenant's own keys belong to that tenant's router. Settings are re-read
- * after a short time so that changes made by the CLI or another instance take effect, and a
- * router whose settings did not change is kept, with its circuit-breaker state.
+ * Each tenant's engines as one failover chain (engines/failover-chain.ts), built from the tenant's
+ * engine settings (default: the embedded Apertium engine). The embedded engine is shared by every
+ * tenant and closed once at shutdown; engines that carry a tenant's own keys belong to that
+ * tenant's chain. Settings are re-read after a short time so that changes made by the CLI or
+ * another instance take effect, and a chain whose settings did not change is kept, with its
+ * circuit-breaker state.
  */
 import type { LanguagePair, TranslationEngine } from '../engines/engine.js';
 import { createEngine } from '../engines/factory.js';
