@@ -6,10 +6,10 @@
  * replies through the proxy's Freshdesk route (a tenant with Freshdesk credentials) instead of the
  * sample's.
  */
+import { DISPLAY_POLICY, sanitizeHtmlInBrowser } from '@parley/shared/pipeline/sanitize-dom';
 import manifest from '../freshdesk/manifest.json';
 import iparamDefinitions from '../freshdesk/config/iparams.json';
 import templates from '../freshdesk/config/requests.json';
-import { sanitizeHtml } from '../src/model/html.js';
 import { FRESHDESK_AGENT, FRESHDESK_TICKETS } from './freshdeskFixtures.js';
 import { FreshworksHostStandIn } from './freshworksHostStandIn.js';
 
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     author.className = 'who';
     author.textContent = who;
     const body = document.createElement('div');
-    body.innerHTML = sanitizeHtml(html);
+    body.innerHTML = sanitizeHtmlInBrowser(html, DISPLAY_POLICY);
     item.append(author, body);
     thread.append(item);
   };
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     repliesFromProxy,
     onInsert(text, how) {
       editor.dataset.how = how;
-      editor.innerHTML = sanitizeHtml(text);
+      editor.innerHTML = sanitizeHtmlInBrowser(text, DISPLAY_POLICY);
     },
     onNotify(type, message) {
       toast.hidden = false;

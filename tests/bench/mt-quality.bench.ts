@@ -17,7 +17,10 @@ import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeXmlText, unescapeXmlText } from '@parley/shared/pipeline/escape';
-import { createRouter, type Router } from '@parley/translation-proxy/engines/router';
+import {
+  createFailoverChain,
+  type FailoverChain,
+} from '@parley/translation-proxy/engines/failover-chain';
 import {
   createApertiumEngine,
   PARLEY_MODES_DIR,
@@ -69,10 +72,10 @@ const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 async function withRouter<T>(
   modesDir: string,
   parleyModesDir: string | null,
-  work: (router: Router) => Promise<T>,
+  work: (router: FailoverChain) => Promise<T>,
 ): Promise<T> {
   const engine = await createApertiumEngine({ modesDir, parleyModesDir, timeoutMs: 60_000 });
-  const router = createRouter({
+  const router = createFailoverChain({
     engines: [engine],
     timeoutMs: 60_000,
     retry: { attempts: 1, baseMs: 0, maxMs: 0 },
@@ -93,7 +96,7 @@ interface Translated {
   route: string;
 }
 
-async function translate(router: Router, direction: Direction): Promise<Translated> {
+async function translate(router: FailoverChain, direction: Direction): Promise<Translated> {
   const result = await router.translate({
     source: direction.source,
     target: direction.target,

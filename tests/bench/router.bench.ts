@@ -10,7 +10,10 @@
  */
 import type { EngineRequest, TranslationEngine } from '@parley/translation-proxy/engines/engine';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
-import { createRouter, type RouterOptions } from '@parley/translation-proxy/engines/router';
+import {
+  createFailoverChain,
+  type FailoverChainOptions,
+} from '@parley/translation-proxy/engines/failover-chain';
 import { startApy } from '../support/apy-server.js';
 import type { Logger } from '@parley/translation-proxy/logging';
 
@@ -48,8 +51,8 @@ const hanging = standIn(
 
 function options(
   engines: TranslationEngine[],
-  overrides: Partial<RouterOptions> = {},
-): RouterOptions {
+  overrides: Partial<FailoverChainOptions> = {},
+): FailoverChainOptions {
   return {
     engines,
     timeoutMs: 200,
@@ -90,14 +93,16 @@ const request: EngineRequest = {
 };
 
 async function overhead(): Promise<void> {
-  const router = createRouter(options([instant]));
+  const router = createFailoverChain(options([instant]));
   const runs = 20_000;
   // Warm both paths (JIT, pair index) before measuring.
   await time(2_000, () => instant.translate(request));
   await time(2_000, () => router.translate(request));
   const direct = await time(runs, () => instant.translate(request));
   const routed = await time(runs, () => router.translate(request));
-  console.log(`\n1. Router overhead over a direct call (stand-in engine, ${runs} calls each)`);
+  console.log(
+    `\n1. FailoverChain overhead over a direct call (stand-in engine, ${runs} calls each)`,
+  );
   row('', 'p50', 'p99');
   row('direct engine.translate', ms(direct.p50), ms(direct.p99));
   row('router.translate', ms(routed.p50), ms(routed.p99));
@@ -107,7 +112,7 @@ async function overhead(): Promise<void> {
 async function failover(): Promise<void> {
   const timeoutMs = 200;
   const threshold = 5;
-  const router = createRouter(
+  const router = createFailoverChain(
     options([hanging, instant], {
       timeoutMs,
       breaker: { failureThreshold: threshold, openMs: 60_000 },
@@ -139,7 +144,7 @@ async function pivot(): Promise<void> {
   }
   try {
     const apy = createApyEngine({ kind: 'apy', url: server.url }, { logger: quiet });
-    const router = createRouter(options([apy], { timeoutMs: 10_000 }));
+    const router = createFailoverChain(options([apy], { timeoutMs: 10_000 }));
     const sentence = ['Merci pour votre patience, votre commande est partie ce matin.'];
     const spanish = await apy.translate({ source: 'fr', target: 'es', segments: sentence });
     await time(20, () =>

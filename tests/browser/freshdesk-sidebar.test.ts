@@ -46,7 +46,7 @@ beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'bypass' });
   proxy = await startTestProxy({ PARLEY_SECRET_KEY: SECRET_KEY.toString('hex') });
   await proxy.app.listen({ host: '127.0.0.1', port: PORT });
-  await proxy.store.replySettings.setHelpdesk(
+  await proxy.store.helpdeskConnections.setSealedCredentials(
     DEV_TENANT_ID,
     'freshdesk',
     createSecretBox(SECRET_KEY).seal(JSON.stringify(FRESHDESK)),

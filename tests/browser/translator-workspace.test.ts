@@ -42,7 +42,7 @@ beforeAll(async () => {
   helpdesk = await serveOnLocalhost(zendesk.handle, 0);
   proxy = await startReplyProxy({ PARLEY_ALLOW_HTTP_HELPDESK: '1' });
   // The stand-in runs on a local port: the tenant's Zendesk credentials point there.
-  await proxy.store.replySettings.setHelpdesk(
+  await proxy.store.helpdeskConnections.setSealedCredentials(
     DEV_TENANT_ID,
     'zendesk',
     createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).seal(
@@ -316,7 +316,7 @@ describe('the editor at CAT-tool grade', { timeout: 90_000 }, () => {
       });
     } finally {
       if (credentials)
-        await proxy.store.replySettings.setHelpdesk(
+        await proxy.store.helpdeskConnections.setSealedCredentials(
           DEV_TENANT_ID,
           credentials.helpdesk,
           credentials.sealed,

@@ -2,7 +2,7 @@
 // and the router pivoting French → English through Spanish with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
-import { createRouter } from '@parley/translation-proxy/engines/router';
+import { createFailoverChain } from '@parley/translation-proxy/engines/failover-chain';
 import { startApy, type ApyServer } from '../support/apy-server.js';
 import { captureLogger } from './capture.js';
 
@@ -83,7 +83,7 @@ describe('APy engine', () => {
 describe('pivoting through Spanish with APy', () => {
   it('translates French to English in two hops and gives the same text as the hops done by hand', async () => {
     const apyEngine = engine();
-    const router = createRouter({
+    const router = createFailoverChain({
       engines: [apyEngine],
       timeoutMs: 10_000,
       retry: { attempts: 1, baseMs: 50, maxMs: 500 },

@@ -3,7 +3,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '@parley/translation-proxy/engines/factory';
-import { createRouter } from '@parley/translation-proxy/engines/router';
+import { createFailoverChain } from '@parley/translation-proxy/engines/failover-chain';
 import { azureApi } from '../msw/azure.js';
 import { deeplApi } from '../msw/deepl.js';
 import { captureLogger } from './capture.js';
@@ -29,7 +29,7 @@ function tenantRouter() {
     createEngine({ kind: 'deepl', authKey: DEEPL_KEY }, { logger }),
     createEngine({ kind: 'azure', key: AZURE_KEY, region: 'northeurope' }, { logger }),
   ];
-  const router = createRouter({
+  const router = createFailoverChain({
     engines,
     timeoutMs: 2_000,
     retry: { attempts: 2, baseMs: 20, maxMs: 1_500 },

@@ -159,7 +159,7 @@ beforeAll(async () => {
   store = await openStore({ dataDir: tempDir(), databaseUrl });
   await store.tenants.ensure(DEV_TENANT_ID, 'Development');
   await store.replySettings.set(DEV_TENANT_ID, { slaMinutes: 240, fallbackPolicy: 'post_machine' });
-  await store.replySettings.setHelpdesk(
+  await store.helpdeskConnections.setSealedCredentials(
     DEV_TENANT_ID,
     'zendesk',
     createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).seal(

@@ -24,7 +24,7 @@ export async function startReplyProxy(env: Record<string, string> = {}): Promise
     PARLEY_REPLY_WORKER_INTERVAL_MS: '50',
     ...env,
   });
-  await proxy.store.replySettings.setHelpdesk(
+  await proxy.store.helpdeskConnections.setSealedCredentials(
     DEV_TENANT_ID,
     'zendesk',
     createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).seal(JSON.stringify(ZENDESK)),

@@ -36,7 +36,7 @@ const startProxy = () =>
 beforeAll(async () => {
   const store = await openStore({ dataDir });
   await store.tenants.ensure(DEV_TENANT_ID, 'Development');
-  await store.replySettings.setHelpdesk(
+  await store.helpdeskConnections.setSealedCredentials(
     DEV_TENANT_ID,
     'zendesk',
     createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).seal(

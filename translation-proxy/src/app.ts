@@ -31,9 +31,9 @@ import type { ReplyService } from './replies/service.js';
 import ticketRoutes from './routes/tickets.js';
 import translateRoutes from './routes/translate.js';
 import usageRoutes from './routes/usage.js';
-import type { RouterRegistry } from './services/routers.js';
-import type { TranslationService } from './services/translation.js';
-import type { UsageRecorder } from './services/usage-recorder.js';
+import type { TenantEngines } from './translation/tenant-engines.js';
+import type { TranslationService } from './translation/translation.js';
+import type { UsageRecorder } from './translation/usage-recorder.js';
 import type { Store } from './store/index.js';
 
 export interface AppDependencies {
@@ -48,7 +48,7 @@ export interface AppDependencies {
     | 'metricsPort'
   >;
   store: Store;
-  routers: RouterRegistry;
+  routers: TenantEngines;
   translation: TranslationService;
   replies: ReplyService;
   /** The tenants' helpdesk clients (the Freshdesk app's thread is read with them). */

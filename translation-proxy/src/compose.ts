@@ -9,9 +9,9 @@ import type { Config } from './config.js';
 import { createApertiumEngine } from './engines/apertium/index.js';
 import type { TranslationEngine } from './engines/engine.js';
 import { createMetrics } from './metrics.js';
-import { createRouterRegistry, type RouterRegistry } from './services/routers.js';
-import { createTranslationService, type TranslationService } from './services/translation.js';
-import { createUsageRecorder } from './services/usage-recorder.js';
+import { createTenantEngines, type TenantEngines } from './translation/tenant-engines.js';
+import { createTranslationService, type TranslationService } from './translation/translation.js';
+import { createUsageRecorder } from './translation/usage-recorder.js';
 import { helpdeskClients } from './helpdesks/index.js';
 import { createIdentityVerifier } from './identity/verifier.js';
 import { createOutboxWorker } from './outbox/worker.js';
@@ -28,7 +28,7 @@ export interface Proxy {
   /** `GET /metrics` on its own, when PARLEY_METRICS_PORT is set; the server listens on it. */
   metricsApp: FastifyInstance | undefined;
   store: Store;
-  routers: RouterRegistry;
+  routers: TenantEngines;
   translation: TranslationService;
   replies: ReplyService;
   /** The SLA check and the outbox; started with the proxy, stopped by `close`. */
@@ -64,7 +64,7 @@ export async function composeProxy(
   const log = fromPino(logger);
   const usage = createUsageRecorder(store, log);
   const secrets = createSecretBox(config.secretKey);
-  const routers = createRouterRegistry({
+  const routers = createTenantEngines({
     sharedEngines,
     store,
     secrets,

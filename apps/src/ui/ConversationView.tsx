@@ -3,12 +3,12 @@
  * original one click away, agent comments as written; a customer who writes in the agent's
  * language gets one line saying so instead, since the helpdesk already shows the thread.
  */
+import { DISPLAY_POLICY, sanitizeHtmlInBrowser } from '@parley/shared/pipeline/sanitize-dom';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { Conversation, ConversationEntry } from '../model/conversation.js';
-import { sanitizeHtml } from '../model/html.js';
 import { languageName } from '../model/languages.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { sanitizeWithUnknownWords } from './unknownWords.js';
@@ -31,7 +31,7 @@ function CommentItem({
   const showingTranslation = translated && !showOriginal;
   const html = showingTranslation
     ? sanitizeWithUnknownWords(translationHtml, unknownWords, t('thread.unknownWord'))
-    : sanitizeHtml(comment.html);
+    : sanitizeHtmlInBrowser(comment.html, DISPLAY_POLICY);
 
   return (
     <li

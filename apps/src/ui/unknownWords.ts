@@ -12,7 +12,7 @@ import {
   UNKNOWN_START,
   withoutMarks,
 } from '@parley/shared/pipeline/unknown-words';
-import { sanitizeHtml } from '../model/html.js';
+import { DISPLAY_POLICY, sanitizeHtmlInBrowser } from '@parley/shared/pipeline/sanitize-dom';
 
 const MARKED = new RegExp(
   `${UNKNOWN_START}([^${UNKNOWN_START}${UNKNOWN_END}<>]*)${UNKNOWN_END}`,
@@ -29,7 +29,7 @@ export function sanitizeWithUnknownWords(
   unknown: UnknownWords,
   title: string,
 ): string {
-  const sanitized = sanitizeHtml(insertMarks(withoutMarks(html), unknown));
+  const sanitized = sanitizeHtmlInBrowser(insertMarks(withoutMarks(html), unknown), DISPLAY_POLICY);
   const span = `<span class="parley-unknown" title="${escapeAttribute(title)}">`;
   // A mark the sanitizer separated from its end (a span across markup) is dropped, not opened.
   return withoutMarks(sanitized.replace(MARKED, `${span}$1</span>`));

@@ -5,7 +5,13 @@
  * Start and end tags always come balanced, even from broken input.
  */
 import { Parser } from 'htmlparser2';
-import { sanitizeAttributes, tagTreatment, VOID_ELEMENTS } from './html-policy.js';
+import {
+  POSTING_POLICY,
+  sanitizeAttributes,
+  tagTreatment,
+  VOID_ELEMENTS,
+  type HtmlPolicy,
+} from './html-policy.js';
 
 export interface SanitizedHtmlHandler {
   /** `attributes` is already serialized: empty or ` name="value"…`. */
@@ -16,14 +22,18 @@ export interface SanitizedHtmlHandler {
   text(text: string): void;
 }
 
-export function walkSanitizedHtml(html: string, handler: SanitizedHtmlHandler): void {
+export function walkSanitizedHtml(
+  html: string,
+  handler: SanitizedHtmlHandler,
+  policy: HtmlPolicy = POSTING_POLICY,
+): void {
   // One entry per element htmlparser2 has open: what was done with its start tag.
   const open: ('kept' | 'unwrapped' | 'dropped')[] = [];
   let droppedDepth = 0;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const treatment = droppedDepth > 0 ? 'drop' : tagTreatment(name);
+        const treatment = droppedDepth > 0 ? 'drop' : tagTreatment(name, policy);
         if (treatment === 'drop') {
           droppedDepth++;
           open.push('dropped');
@@ -31,7 +41,7 @@ export function walkSanitizedHtml(html: string, handler: SanitizedHtmlHandler): 
           open.push('unwrapped');
         } else {
           open.push('kept');
-          handler.openTag(name, sanitizeAttributes(name, attributes));
+          handler.openTag(name, sanitizeAttributes(name, attributes, policy));
         }
       },
       onclosetag(name, implied) {

@@ -59,7 +59,7 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
       const credentials = parseHelpdeskCredentials(readFileSync(file === '-' ? 0 : file, 'utf8'), {
         allowHttp: config.allowHttpHelpdesk,
       });
-      await store.replySettings.setHelpdesk(
+      await store.helpdeskConnections.setSealedCredentials(
         tenant.id,
         credentials.helpdesk,
         secrets.seal(JSON.stringify(credentials)),
@@ -69,7 +69,7 @@ async function run(store: Store, config: Config, args: string[]): Promise<void> 
     }
     case 'show': {
       for (const helpdesk of ['zendesk', 'freshdesk']) {
-        const sealed = await store.replySettings.helpdesk(tenant.id, helpdesk);
+        const sealed = await store.helpdeskConnections.sealedCredentials(tenant.id, helpdesk);
         if (sealed)
           console.log(
             JSON.stringify(

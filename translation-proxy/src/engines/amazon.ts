@@ -23,7 +23,7 @@ import {
 } from './engine.js';
 import {
   DEFAULT_PAIRS_TTL_MS,
-  TtlCache,
+  providerLanguages,
   catalogHealthy,
   mapConcurrently,
   pairsOf,
@@ -34,7 +34,7 @@ import {
   type EngineLimits,
   type ProviderEngine,
 } from './http.js';
-import { canonicalTag, languageKey, type LanguageCatalog } from './language-tags.js';
+import { canonicalTag, languageKey } from './language-tags.js';
 
 export interface AmazonConfig {
   kind: 'amazon';
@@ -126,7 +126,7 @@ export function createAmazonEngine(config: AmazonConfig, deps: EngineDeps): Prov
   };
   const client = new TranslateClient(clientConfig);
 
-  const catalog = new TtlCache<LanguageCatalog>(async () => {
+  const catalog = providerLanguages(async () => {
     const languages: { code: string; tag: string }[] = [];
     let nextToken: string | undefined;
     do {
@@ -144,12 +144,13 @@ export function createAmazonEngine(config: AmazonConfig, deps: EngineDeps): Prov
       nextToken = page.NextToken;
     } while (nextToken);
     return { sources: languages, targets: languages };
-  }, deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS);
+  });
 
   return {
     id,
     capabilities: { html: true, formality: true, glossary: true },
     limits: LIMITS,
+    pairsRefreshMs: deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS,
     pairs: () => pairsOf(catalog),
     healthy: () => catalogHealthy(catalog),
     async close() {

@@ -12,7 +12,7 @@ import { toBcp47 } from './apertium/modes.js';
 import {
   DEFAULT_PAIRS_TTL_MS,
   defaultHttpClient,
-  TtlCache,
+  providerLanguages,
   catalogHealthy,
   codeForStatus,
   mapConcurrently,
@@ -27,7 +27,7 @@ import {
   type EngineLimits,
   type ProviderEngine,
 } from './http.js';
-import type { LanguageCatalog, ProviderLanguage } from './language-tags.js';
+import type { ProviderLanguage } from './language-tags.js';
 
 export interface ApyConfig {
   kind: 'apy';
@@ -55,7 +55,7 @@ export function createApyEngine(config: ApyConfig, deps: EngineDeps): ProviderEn
   const http: AxiosInstance = deps.http ?? defaultHttpClient();
   const baseURL = config.url;
 
-  const catalog = new TtlCache<LanguageCatalog>(async () => {
+  const catalog = providerLanguages(async () => {
     const data = await send<ApyPairs>(
       http,
       id,
@@ -82,12 +82,13 @@ export function createApyEngine(config: ApyConfig, deps: EngineDeps): ProviderEn
       targets: [...targets.values()],
       serves: (source, target) => served.has(`${source}|${target}`),
     };
-  }, deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS);
+  });
 
   return {
     id,
     capabilities: { html: true, formality: false, glossary: false },
     limits: LIMITS,
+    pairsRefreshMs: deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS,
     pairs: () => pairsOf(catalog),
     healthy: () => catalogHealthy(catalog),
     async close() {},

@@ -10,7 +10,7 @@ import { EngineError, type EngineRequest, type EngineResult } from './engine.js'
 import {
   DEFAULT_PAIRS_TTL_MS,
   defaultHttpClient,
-  TtlCache,
+  providerLanguages,
   catalogHealthy,
   codeForStatus,
   normaliseEntities,
@@ -24,7 +24,7 @@ import {
   type EngineLimits,
   type ProviderEngine,
 } from './http.js';
-import { canonicalTag, type LanguageCatalog } from './language-tags.js';
+import { canonicalTag } from './language-tags.js';
 
 export interface AzureConfig {
   kind: 'azure';
@@ -64,7 +64,7 @@ export function createAzureEngine(config: AzureConfig, deps: EngineDeps): Provid
   };
   const secrets = [config.key];
 
-  const catalog = new TtlCache<LanguageCatalog>(async () => {
+  const catalog = providerLanguages(async () => {
     const data = await send<{ translation?: Record<string, unknown> }>(
       http,
       id,
@@ -82,12 +82,13 @@ export function createAzureEngine(config: AzureConfig, deps: EngineDeps): Provid
       tag: canonicalTag(code),
     }));
     return { sources: languages, targets: languages };
-  }, deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS);
+  });
 
   return {
     id,
     capabilities: { html: true, formality: false, glossary: false },
     limits: LIMITS,
+    pairsRefreshMs: deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS,
     pairs: () => pairsOf(catalog),
     healthy: () => catalogHealthy(catalog),
     async close() {},

@@ -10,7 +10,7 @@ import { EngineError, type EngineRequest, type EngineResult, type Formality } fr
 import {
   DEFAULT_PAIRS_TTL_MS,
   defaultHttpClient,
-  TtlCache,
+  providerLanguages,
   catalogHealthy,
   codeForStatus,
   pairsOf,
@@ -23,7 +23,7 @@ import {
   type EngineLimits,
   type ProviderEngine,
 } from './http.js';
-import { canonicalTag, type LanguageCatalog } from './language-tags.js';
+import { canonicalTag } from './language-tags.js';
 import { glossaryFor, type ProviderGlossary } from './provider-glossaries.js';
 
 export interface DeeplConfig {
@@ -86,19 +86,20 @@ export function createDeeplEngine(config: DeeplConfig, deps: EngineDeps): Provid
       secrets,
     );
 
-  const catalog = new TtlCache<LanguageCatalog>(async () => {
+  const catalog = providerLanguages(async () => {
     const [sources, targets] = await Promise.all([languages('source'), languages('target')]);
     const toLanguage = (language: DeeplLanguage) => ({
       code: language.language,
       tag: canonicalTag(language.language),
     });
     return { sources: sources.map(toLanguage), targets: targets.map(toLanguage) };
-  }, deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS);
+  });
 
   return {
     id,
     capabilities: { html: true, formality: true, glossary: true },
     limits: LIMITS,
+    pairsRefreshMs: deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS,
     pairs: () => pairsOf(catalog),
     healthy: () => catalogHealthy(catalog),
     async close() {},

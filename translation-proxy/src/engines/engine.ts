@@ -47,8 +47,10 @@ export interface EngineResult {
 export interface TranslationEngine {
   /** Stable id used in configuration, responses and metrics: `apertium`, `deepl`, … */
   readonly id: string;
-  /** The pairs this engine serves directly. */
+  /** The pairs this engine serves directly, asked for afresh: the pair catalogue caches them. */
   pairs(): Promise<LanguagePair[]>;
+  /** How long its pair list stays true, when not the catalogue's default (pair-catalog.ts). */
+  readonly pairsRefreshMs?: number;
   translate(request: EngineRequest): Promise<EngineResult>;
   /** Cheap liveness check for `/healthz`. */
   healthy(): Promise<boolean>;

@@ -19,7 +19,7 @@ import { EngineError, type EngineRequest, type EngineResult } from './engine.js'
 import {
   DEFAULT_PAIRS_TTL_MS,
   defaultHttpClient,
-  TtlCache,
+  providerLanguages,
   catalogHealthy,
   codeForStatus,
   normaliseEntities,
@@ -282,15 +282,13 @@ export function createGoogleEngine(config: GoogleConfig, deps: EngineDeps): Prov
     'serviceAccountKey' in config
       ? advancedEdition(id, config, http, baseURL)
       : basicEdition(id, config, http, baseURL);
-  const catalog = new TtlCache<LanguageCatalog>(
-    () => edition.languages(),
-    deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS,
-  );
+  const catalog = providerLanguages(() => edition.languages());
 
   return {
     id,
     capabilities: { html: true, formality: false, glossary: edition.glossary },
     limits: edition.limits,
+    pairsRefreshMs: deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS,
     pairs: () => pairsOf(catalog),
     healthy: () => catalogHealthy(catalog),
     async close() {},

@@ -3,7 +3,7 @@
 import { AxiosError, AxiosHeaders } from 'axios';
 import { describe, expect, it } from 'vitest';
 import {
-  TtlCache,
+  providerLanguages,
   normaliseEntities,
   redact,
   splitIntoBatches,
@@ -100,27 +100,31 @@ describe('secrets and transport failures', () => {
   });
 });
 
-describe('TtlCache', () => {
-  it('reuses a value within its TTL, reloads after it, and does not keep a failure', async () => {
-    let now = 0;
+describe('providerLanguages', () => {
+  const catalog = (code: string) => ({
+    sources: [{ code, tag: code }],
+    targets: [{ code, tag: code }],
+  });
+
+  it('loads once for concurrent callers, then fetches only when asked to', async () => {
     let loads = 0;
-    let failNext = false;
-    const cache = new TtlCache(
-      async () => {
-        loads += 1;
-        if (failNext) throw new Error('down');
-        return loads;
-      },
-      1_000,
-      () => now,
-    );
-    expect(await cache.get()).toBe(1);
-    now = 999;
-    expect(await cache.get()).toBe(1);
-    now = 1_000;
-    failNext = true;
-    await expect(cache.get()).rejects.toThrow('down');
-    failNext = false;
-    expect(await cache.get()).toBe(3);
+    const languages = providerLanguages(async () => catalog(`l${++loads}`));
+    const [first, second] = await Promise.all([languages.current(), languages.current()]);
+    expect([first, second]).toEqual([catalog('l1'), catalog('l1')]);
+    expect(await languages.current()).toEqual(catalog('l1'));
+    expect(await languages.fetch()).toEqual(catalog('l2'));
+    expect(await languages.current()).toEqual(catalog('l2'));
+  });
+
+  it('keeps the list it had when a fetch fails', async () => {
+    let down = false;
+    const languages = providerLanguages(async () => {
+      if (down) throw new Error('down');
+      return catalog('es');
+    });
+    await languages.current();
+    down = true;
+    await expect(languages.fetch()).rejects.toThrow('down');
+    expect(await languages.current()).toEqual(catalog('es'));
   });
 });

@@ -58,7 +58,7 @@ export interface EngineDeps {
   logger: Logger;
   /** Axios instance for outgoing calls; tests and the proxy may share one. */
   http?: AxiosInstance;
-  /** How long the language list is trusted before it is fetched again. */
+  /** How long the language list is trusted before the pair catalogue fetches it again. */
   pairsTtlMs?: number;
 }
 
@@ -329,46 +329,40 @@ export function normaliseEntities(text: string): string {
 }
 
 /**
- * Caches one value (a provider's language list) for `ttlMs`. A failed load is not cached, so
- * the next call tries again; concurrent callers share one load.
+ * A provider's language list as last fetched. When to fetch it again is the pair catalogue's
+ * call (`pairs()`, every `pairsRefreshMs`); a translation or health check before the first fetch
+ * loads it once. Concurrent callers share one load; a failed load keeps the list it had.
  */
-export class TtlCache<T> {
-  private value: T | undefined;
-  private loadedAt = 0;
-  private pending: Promise<T> | undefined;
-
-  constructor(
-    private readonly load: () => Promise<T>,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  get(): Promise<T> {
-    if (this.value !== undefined && this.now() - this.loadedAt < this.ttlMs)
-      return Promise.resolve(this.value);
-    this.pending ??= this.load()
-      .then((value) => {
-        this.value = value;
-        this.loadedAt = this.now();
-        return value;
-      })
-      .finally(() => {
-        this.pending = undefined;
-      });
-    return this.pending;
-  }
+export interface ProviderLanguages {
+  /** The list last fetched, or the first one loaded now. */
+  current(): Promise<LanguageCatalog>;
+  /** Fetches the list again. */
+  fetch(): Promise<LanguageCatalog>;
 }
 
+export function providerLanguages(load: () => Promise<LanguageCatalog>): ProviderLanguages {
+  let latest: LanguageCatalog | undefined;
+  let pending: Promise<LanguageCatalog> | undefined;
+  const fetch = () =>
+    (pending ??= load()
+      .then((catalog) => (latest = catalog))
+      .finally(() => {
+        pending = undefined;
+      }));
+  return { current: () => (latest ? Promise.resolve(latest) : fetch()), fetch };
+}
+
+/** How long a provider's language list is trusted: it changes a few times a year. */
 export const DEFAULT_PAIRS_TTL_MS = 6 * 60 * 60 * 1000;
 
 /** The provider codes for a request's pair, or `unsupported_language_pair` without calling out. */
 export async function resolveOrThrow(
   engineId: string,
-  catalog: TtlCache<LanguageCatalog>,
+  catalog: ProviderLanguages,
   source: string,
   target: string,
 ): Promise<{ source: ProviderLanguage; target: ProviderLanguage }> {
-  const resolved = resolvePair(await catalog.get(), source, target);
+  const resolved = resolvePair(await catalog.current(), source, target);
   if (!resolved)
     throw new EngineError(
       'unsupported_language_pair',
@@ -378,15 +372,15 @@ export async function resolveOrThrow(
   return resolved;
 }
 
-/** The engine's direct pairs from its cached catalog. */
-export async function pairsOf(catalog: TtlCache<LanguageCatalog>): Promise<LanguagePair[]> {
-  return catalogPairs(await catalog.get());
+/** The engine's direct pairs from a fresh language list. */
+export async function pairsOf(catalog: ProviderLanguages): Promise<LanguagePair[]> {
+  return catalogPairs(await catalog.fetch());
 }
 
-/** Whether the provider answers its language list: cheap, cached for the TTL, never throws. */
-export async function catalogHealthy(catalog: TtlCache<LanguageCatalog>): Promise<boolean> {
+/** Whether the provider gave a language list: cheap (the last one fetched), never throws. */
+export async function catalogHealthy(catalog: ProviderLanguages): Promise<boolean> {
   try {
-    return (await catalog.get()).sources.length > 0;
+    return (await catalog.current()).sources.length > 0;
   } catch {
     return false;
   }

@@ -9,7 +9,7 @@ import { EngineError, type EngineRequest, type EngineResult } from './engine.js'
 import {
   DEFAULT_PAIRS_TTL_MS,
   defaultHttpClient,
-  TtlCache,
+  providerLanguages,
   catalogHealthy,
   codeForStatus,
   normaliseEntities,
@@ -23,7 +23,7 @@ import {
   type EngineLimits,
   type ProviderEngine,
 } from './http.js';
-import { canonicalTag, type LanguageCatalog, type ProviderLanguage } from './language-tags.js';
+import { canonicalTag, type ProviderLanguage } from './language-tags.js';
 
 export interface LibreTranslateConfig {
   kind: 'libretranslate';
@@ -89,7 +89,7 @@ export function createLibreTranslateEngine(
     }
   }
 
-  const catalog = new TtlCache<LanguageCatalog>(async () => {
+  const catalog = providerLanguages(async () => {
     await readCharLimit();
     const data = await send<LibreLanguage[]>(
       http,
@@ -114,12 +114,13 @@ export function createLibreTranslateEngine(
       targets: [...targets.values()],
       serves: (source, target) => served.has(`${source}|${target}`),
     };
-  }, deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS);
+  });
 
   return {
     id,
     capabilities: { html: true, formality: false, glossary: false },
     limits,
+    pairsRefreshMs: deps.pairsTtlMs ?? DEFAULT_PAIRS_TTL_MS,
     pairs: () => pairsOf(catalog),
     healthy: () => catalogHealthy(catalog),
     async close() {},

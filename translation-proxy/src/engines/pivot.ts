@@ -7,7 +7,7 @@ import type { LanguagePair } from './engine.js';
 import { languageKey } from './language-tags.js';
 
 /** An ordered engine list for a pair; `*` stands for any language. */
-export interface Route {
+export interface PairRoute {
   source: string;
   target: string;
   engines: string[];
@@ -36,11 +36,11 @@ const matches = (pattern: string, tag: string): boolean =>
 
 /** The most specific route for a pair: exact pair, then one wildcard side, then `*`→`*`. */
 export function routeFor(
-  routes: readonly Route[],
+  routes: readonly PairRoute[],
   source: string,
   target: string,
-): Route | undefined {
-  const specificity = (route: Route) =>
+): PairRoute | undefined {
+  const specificity = (route: PairRoute) =>
     (route.source === '*' ? 0 : 2) + (route.target === '*' ? 0 : 1);
   return routes
     .filter((route) => matches(route.source, source) && matches(route.target, target))
@@ -54,7 +54,7 @@ export function routeFor(
 export function candidateIds(
   order: readonly string[],
   indexes: ReadonlyMap<string, PairIndex>,
-  routes: readonly Route[],
+  routes: readonly PairRoute[],
   source: string,
   target: string,
 ): string[] {
@@ -76,7 +76,7 @@ export interface PivotPlan {
 export function pivotPlans(
   order: readonly string[],
   indexes: ReadonlyMap<string, PairIndex>,
-  routes: readonly Route[],
+  routes: readonly PairRoute[],
   bridges: readonly string[],
   source: string,
   target: string,

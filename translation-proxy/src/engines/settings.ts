@@ -9,7 +9,7 @@ import { Compile } from 'typebox/compile';
 import type { SecretBox } from '../secrets.js';
 import { engineUrlProblem, type EngineUrlPolicy } from './engine-urls.js';
 import type { EngineConfig } from './factory.js';
-import type { Route } from './pivot.js';
+import type { PairRoute } from './pivot.js';
 
 const Url = Type.String({ pattern: '^https?://', maxLength: 500 });
 const Secret = Type.String({ minLength: 1, maxLength: 500 });
@@ -133,7 +133,7 @@ export type EngineSettings = Static<typeof EngineSettingsSchema>;
 
 // Fails to compile when the schema and the engines' configuration types drift apart.
 const _configsAgree: EngineConfig = {} as Static<typeof EngineConfigSchema>;
-const _routesAgree: Route[] = [] as NonNullable<EngineSettings['routes']>;
+const _routesAgree: PairRoute[] = [] as NonNullable<EngineSettings['routes']>;
 void _configsAgree;
 void _routesAgree;
 

@@ -30,7 +30,7 @@ export function helpdeskClients(deps: {
   timeoutMs?: number;
 }): HelpdeskClients {
   async function credentialsFor(tenantId: string, helpdesk: string): Promise<HelpdeskCredentials> {
-    const sealed = await deps.store.replySettings.helpdesk(tenantId, helpdesk);
+    const sealed = await deps.store.helpdeskConnections.sealedCredentials(tenantId, helpdesk);
     if (!sealed)
       throw new HelpdeskNotConfigured(
         `No ${helpdesk} credentials are set for this tenant (npm run helpdesk -- set ${tenantId} …).`,

@@ -31,7 +31,7 @@ async function createTenant(name: string) {
   const tenant = await proxy.store.tenants.create({ name });
   const { key } = await proxy.store.apiKeys.issue(tenant.id, 'sidebar');
   for (const credentials of [ZENDESK, FRESHDESK])
-    await proxy.store.replySettings.setHelpdesk(
+    await proxy.store.helpdeskConnections.setSealedCredentials(
       tenant.id,
       credentials.helpdesk,
       box.seal(JSON.stringify(credentials)),
@@ -121,7 +121,7 @@ describe("Zendesk's signed identity", () => {
 
   it('matches the issuer to credentials whose subdomain an admin typed in capitals', async () => {
     const tenant = await createTenant('Acme (capitals)');
-    await proxy.store.replySettings.setHelpdesk(
+    await proxy.store.helpdeskConnections.setSealedCredentials(
       tenant.id,
       'zendesk',
       box.seal(JSON.stringify({ ...ZENDESK, subdomain: 'ACME' })),

@@ -7,13 +7,13 @@
  * author is not its requester. Those answers are cached per tenant, helpdesk and id for minutes.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
 import { ApiError } from '../errors.js';
 import { HelpdeskError, type HelpdeskClient, type PersonKind } from '../helpdesks/client.js';
 import { HelpdeskNotConfigured, type HelpdeskClients } from '../helpdesks/index.js';
 import type { SecretBox } from '../secrets.js';
 import type { IdentitySettings } from '../store/identity-settings.js';
 import type { Store } from '../store/index.js';
-import { expiringCache } from './cache.js';
 import { IdentityTokenError, verifyZendeskToken } from './zendesk-token.js';
 
 /** The header the Zendesk app sends Zendesk's signed identity in. */
@@ -50,9 +50,9 @@ const NAMES = { zendesk: 'Zendesk', freshdesk: 'Freshdesk' } as const;
 const unverified = (message: string) => new ApiError('agent_unverified', message);
 
 export function createIdentityVerifier({ store, secrets, helpdesks }: IdentityVerifierOptions) {
-  const cache = expiringCache<PersonKind | { requesterId: string }>({
-    ttlMs: CACHE_TTL_MS,
-    maxEntries: CACHE_MAX_ENTRIES,
+  const cache = new LRUCache<string, PersonKind | { requesterId: string }>({
+    ttl: CACHE_TTL_MS,
+    max: CACHE_MAX_ENTRIES,
   });
 
   /** A helpdesk answer, from the cache or the API; "no such thing" is asked again next time. */

@@ -2,7 +2,7 @@
  * The translation memory as a translator working on a job sees it, under the same session and
  * lease as editing the job: fuzzy matches for every segment, looked up when the job is opened (so
  * that an approval earlier in the day helps), and concordance search in the tenant's memory and
- * glossary for the job's language pair.
+ * glossary for the job's language pair. Registered by the queue's routes behind its session hook.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, ReplyParams } from '@parley/shared/api/schemas';
@@ -17,13 +17,12 @@ import { ApiError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { MATCHES_PER_SEGMENT } from '../store/memory-index.js';
 import { allows } from '../store/reply-job-states.js';
-import { requireSession } from './session.js';
 import { visibleJob } from './visible-job.js';
 
 const memoryRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store }) => {
   /** The job the signed-in translator holds under an unexpired lease. */
   async function heldJob(request: FastifyRequest, id: string) {
-    const { translatorId } = await requireSession(store, request);
+    const { translatorId } = request.translatorSession;
     const job = await visibleJob(store, request, translatorId, id);
     if (!allows('renew', job, { now: Date.now(), translatorId }))
       throw new ApiError('lease_expired', 'Your claim on this reply has expired; claim it again.');

@@ -5,7 +5,10 @@
  * lease, check an edit with QA, submit with QA, and follow a job's status after approval.
  */
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type {
+  FastifyPluginAsyncTypebox,
+  TypeBoxTypeProvider,
+} from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
   maxTargetLength,
@@ -47,7 +50,7 @@ import {
   type ScryptCost,
 } from './passwords.js';
 import memoryRoutes from './memory-routes.js';
-import { currentSession, endSession, requireSession, startSession } from './session.js';
+import { currentSession, endSession, signedInTranslator, startSession } from './session.js';
 import { visibleJob as findVisibleJob } from './visible-job.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -243,29 +246,6 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     },
   );
 
-  app.post(
-    '/v1/queue/logout',
-    { schema: { summary: 'Sign out', response: { 204: NoContent, '4xx': ErrorBody } } },
-    async (request, reply) => {
-      await requireSession(store, request);
-      await endSession(store, request, reply);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.get(
-    '/v1/queue/me',
-    {
-      schema: {
-        summary: 'The signed-in translator',
-        description:
-          '401 `unauthorized` without a valid session; the workspace asks `/v1/queue/session` on load instead.',
-        response: { 200: QueueSession, '4xx': ErrorBody },
-      },
-    },
-    async (request) => sessionView(await requireSession(store, request)),
-  );
-
   app.get(
     '/v1/queue/session',
     {
@@ -281,266 +261,295 @@ const routes: FastifyPluginAsyncTypebox<QueueRouteOptions> = async (
     },
   );
 
-  app.get(
-    '/v1/queue/jobs',
-    {
-      schema: {
-        summary:
-          'Jobs waiting for review in the translator’s tenants and pairs, earliest due first',
-        querystring: QueueListQuery,
-        response: { 200: QueueList, '4xx': ErrorBody },
-      },
-    },
-    async (request) => {
-      const { translatorId } = await requireSession(store, request);
-      const source = request.query.source && normalizeLanguageTag(request.query.source);
-      const target = request.query.target && normalizeLanguageTag(request.query.target);
-      const now = Date.now();
-      const seesValues = new Map<string, boolean>();
-      const entries = await store.replyQueue.queueFor(translatorId, {
-        ...(source ? { source } : {}),
-        ...(target ? { target } : {}),
-      });
-      for (const { tenantId } of entries)
-        if (!seesValues.has(tenantId))
-          seesValues.set(tenantId, (await store.personalData.get(tenantId)).translatorsSeeValues);
-      return {
-        jobs: entries.map((job) => {
-          const status: 'queued' | 'in_review' =
-            effectiveStatus(job, now) === 'queued' ? 'queued' : 'in_review';
-          return {
-            id: job.id,
-            tenant: { id: job.tenantId, name: job.tenantName },
-            source: job.source,
-            target: job.target,
-            dueAt: iso(job.dueAt),
-            priority: job.priority,
-            status,
-            claimedByMe: status === 'in_review' && job.claimedBy === translatorId,
-            ...(status === 'in_review' && job.leaseExpiresAt
-              ? { leaseExpiresAt: iso(job.leaseExpiresAt) }
-              : {}),
-            preview: preview(job, seesValues.get(job.tenantId) === true),
-            flagged: job.flagged,
-          };
-        }),
-      };
-    },
-  );
+  // Every route below needs a signed-in translator (and the CSRF token on a change): one hook in
+  // their own context checks it before any handler runs.
+  await app.register(async (scope) => {
+    const signedIn = scope.withTypeProvider<TypeBoxTypeProvider>();
+    await signedIn.register(signedInTranslator, { store });
 
-  app.post(
-    '/v1/queue/jobs/:id/claim',
-    {
-      schema: {
-        summary: 'Claim a job for editing under a lease',
-        description:
-          'Taken by someone else: 409 `already_claimed`. Claiming a job the translator already holds renews the lease and returns the job again, so a reloaded editor can re-fetch it. Segments are masked: XML-escaped text with `<x id="N"/>` for each placeholder; the editor shows placeholders as tokens and sends targets back in the same form.',
-        params: ReplyParams,
-        response: { 200: QueueClaimed, '4xx': ErrorBody },
+    signedIn.post(
+      '/v1/queue/logout',
+      { schema: { summary: 'Sign out', response: { 204: NoContent, '4xx': ErrorBody } } },
+      async (request, reply) => {
+        await endSession(store, request, reply);
+        return reply.status(204).send(null);
       },
-    },
-    async (request) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      const now = Date.now();
-      const claimed = allows('renew', job, { now, translatorId })
-        ? await store.replyJobs.renew(job.id, translatorId, now, leaseMs)
-        : await store.replyJobs.claim(job.id, translatorId, now, leaseMs);
-      if (!claimed)
-        throw new ApiError(
-          'already_claimed',
-          'Another translator is editing this reply, or it is no longer waiting for review.',
-        );
-      const fresh = await store.replyJobs.get(job.id);
-      if (!fresh) throw new ApiError('not_found', 'The job disappeared.');
-      return { job: await detail(fresh, translatorId) };
-    },
-  );
+    );
 
-  app.post(
-    '/v1/queue/jobs/:id/renew',
-    {
-      schema: {
-        summary: 'Extend the lease while editing',
-        description:
-          'The editor’s heartbeat. A lease that ran out, or a job no longer held: 409 `lease_expired`.',
-        params: ReplyParams,
-        response: { 200: QueueLease, '4xx': ErrorBody },
+    signedIn.get(
+      '/v1/queue/me',
+      {
+        schema: {
+          summary: 'The signed-in translator',
+          description:
+            '401 `unauthorized` without a valid session; the workspace asks `/v1/queue/session` on load instead.',
+          response: { 200: QueueSession, '4xx': ErrorBody },
+        },
       },
-    },
-    async (request) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      const now = Date.now();
-      if (!(await store.replyJobs.renew(job.id, translatorId, now, leaseMs)))
-        throw new ApiError(
-          'lease_expired',
-          'Your claim on this reply has expired; claim it again.',
-        );
-      return { leaseExpiresAt: iso(now + leaseMs) };
-    },
-  );
+      async (request) => sessionView(request.translatorSession),
+    );
 
-  app.post(
-    '/v1/queue/jobs/:id/release',
-    {
-      schema: {
-        summary: 'Give the job back to the queue',
-        description: 'A job no longer held: 409 `lease_expired`.',
-        params: ReplyParams,
-        response: { 204: NoContent, '4xx': ErrorBody },
+    signedIn.get(
+      '/v1/queue/jobs',
+      {
+        schema: {
+          summary:
+            'Jobs waiting for review in the translator’s tenants and pairs, earliest due first',
+          querystring: QueueListQuery,
+          response: { 200: QueueList, '4xx': ErrorBody },
+        },
       },
-    },
-    async (request, reply) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      if (!(await store.replyJobs.release(job.id, translatorId, Date.now())))
-        throw new ApiError('lease_expired', 'You no longer hold this reply.');
-      // Given back: the next translator starts from the machine translation, not this edit.
-      await store.jobDrafts.delete(job.id);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/v1/queue/jobs/:id/reject',
-    {
-      schema: {
-        summary: 'Reject the job with a reason the agent sees',
-        description:
-          "The job becomes `failed` with `error: {code: 'rejected', message: reason}`. A job no longer held: 409 `lease_expired`.",
-        params: ReplyParams,
-        body: QueueReject,
-        response: { 204: NoContent, '4xx': ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      if (!(await store.replyJobs.reject(job.id, translatorId, request.body.reason, Date.now())))
-        throw new ApiError('lease_expired', 'You no longer hold this reply.');
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/v1/queue/jobs/:id/check',
-    {
-      schema: {
-        summary:
-          'QA of an edit without approving it: what submit would refuse it for (empty: it would pass)',
-        description:
-          'Same body, session, CSRF and lease rules as submit; nothing is approved. The workspace checks before it submits; submit still enforces QA.',
-        params: ReplyParams,
-        body: QueueSubmit,
-        response: { 200: QueueQaReport, '4xx': ErrorBody },
-      },
-    },
-    async (request) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      const { segments, dismissed = [] } = request.body;
-      return { qa: qaView(replies.check(translatorId, job, segments, dismissed)) };
-    },
-  );
-
-  await app.register(memoryRoutes, { store });
-
-  app.post(
-    '/v1/queue/jobs/:id/submit',
-    {
-      schema: {
-        summary: 'Approve the edited translation; QA errors or undismissed warnings refuse it',
-        description:
-          '`segments` may list only the changed segments; the others keep their machine or memory target. An unknown `index`: 400 `invalid_request`; a target longer than 3 × its masked source + 200 characters: 413 `text_too_long`. QA errors (`placeholder_missing`, `placeholder_duplicated`, `placeholder_unknown`, `translation_empty`, and `term_missing` of a do-not-translate term) and warnings not listed in `dismissed` (`number_mismatch`, `tags_unbalanced`, `term_missing`) refuse it with 422 `qa_failed` and the findings. Approved, the reply goes to the outbox and is posted once.',
-        params: ReplyParams,
-        body: QueueSubmit,
-        response: { 200: QueueSubmitted, 422: QueueQaFailed, '4xx': ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      try {
-        await replies.approve(
-          translatorId,
-          job,
-          request.body.segments,
-          request.body.dismissed ?? [],
-        );
-      } catch (error) {
-        if (!(error instanceof QaFailed)) throw error;
-        return reply.status(422).send({
-          error: { code: error.code, message: error.message },
-          qa: qaView(error.qa),
+      async (request) => {
+        const { translatorId } = request.translatorSession;
+        const source = request.query.source && normalizeLanguageTag(request.query.source);
+        const target = request.query.target && normalizeLanguageTag(request.query.target);
+        const now = Date.now();
+        const seesValues = new Map<string, boolean>();
+        const entries = await store.replyQueue.queueFor(translatorId, {
+          ...(source ? { source } : {}),
+          ...(target ? { target } : {}),
         });
-      }
-      await store.jobDrafts.delete(job.id);
-      return { status: 'approved' as const };
-    },
-  );
-
-  app.put(
-    '/v1/queue/jobs/:id/draft',
-    {
-      schema: {
-        summary:
-          'Save the edit so far (the segments changed) while holding the job’s lease; a reload comes back to it',
-        description:
-          'Written only while the caller holds the lease (checked in the same statement): otherwise 409 `lease_expired`. An index not in the reply or given twice: 400 `invalid_request`; a target over 3 × its source + 200 characters: 413 `text_too_long`. Claiming the job returns the claimer’s own draft; release and an approving submit delete it.',
-        params: ReplyParams,
-        body: QueueDraft,
-        response: { 200: QueueDraftSaved, '4xx': ErrorBody },
+        for (const { tenantId } of entries)
+          if (!seesValues.has(tenantId))
+            seesValues.set(tenantId, (await store.personalData.get(tenantId)).translatorsSeeValues);
+        return {
+          jobs: entries.map((job) => {
+            const status: 'queued' | 'in_review' =
+              effectiveStatus(job, now) === 'queued' ? 'queued' : 'in_review';
+            return {
+              id: job.id,
+              tenant: { id: job.tenantId, name: job.tenantName },
+              source: job.source,
+              target: job.target,
+              dueAt: iso(job.dueAt),
+              priority: job.priority,
+              status,
+              claimedByMe: status === 'in_review' && job.claimedBy === translatorId,
+              ...(status === 'in_review' && job.leaseExpiresAt
+                ? { leaseExpiresAt: iso(job.leaseExpiresAt) }
+                : {}),
+              preview: preview(job, seesValues.get(job.tenantId) === true),
+              flagged: job.flagged,
+            };
+          }),
+        };
       },
-    },
-    async (request) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      const seen = new Set<number>();
-      for (const { index, target } of request.body.segments) {
-        const source = job.segments[index]?.source;
-        if (source === undefined || seen.has(index))
-          throw new ApiError(
-            'invalid_request',
-            `Segment ${index} is not in this reply, or appears twice in the draft.`,
-          );
-        seen.add(index);
-        if (target.length > maxTargetLength(source))
-          throw new ApiError(
-            'text_too_long',
-            `Segment ${index} is ${target.length} characters long; its source allows at most ${maxTargetLength(source)}.`,
-          );
-      }
-      const now = Date.now();
-      if (!(await store.jobDrafts.save(job.id, translatorId, request.body.segments, now)))
-        throw new ApiError(
-          'lease_expired',
-          'Your claim on this reply has expired; claim it again to keep editing.',
-        );
-      return { savedAt: iso(now) };
-    },
-  );
+    );
 
-  app.get(
-    '/v1/queue/jobs/:id',
-    {
-      schema: {
-        summary:
-          'Where a job stands (queued … posted, failed with the reason): the workspace follows an approved reply until it is posted',
-        params: ReplyParams,
-        response: { 200: QueueJobStatus, '4xx': ErrorBody },
+    signedIn.post(
+      '/v1/queue/jobs/:id/claim',
+      {
+        schema: {
+          summary: 'Claim a job for editing under a lease',
+          description:
+            'Taken by someone else: 409 `already_claimed`. Claiming a job the translator already holds renews the lease and returns the job again, so a reloaded editor can re-fetch it. Segments are masked: XML-escaped text with `<x id="N"/>` for each placeholder; the editor shows placeholders as tokens and sends targets back in the same form.',
+          params: ReplyParams,
+          response: { 200: QueueClaimed, '4xx': ErrorBody },
+        },
       },
-    },
-    async (request) => {
-      const { translatorId } = await requireSession(store, request);
-      const job = await visibleJob(request, translatorId, request.params.id);
-      return {
-        id: job.id,
-        status: effectiveStatus(job),
-        ...(job.error ? { error: job.error } : {}),
-      };
-    },
-  );
+      async (request) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        const now = Date.now();
+        const claimed = allows('renew', job, { now, translatorId })
+          ? await store.replyJobs.renew(job.id, translatorId, now, leaseMs)
+          : await store.replyJobs.claim(job.id, translatorId, now, leaseMs);
+        if (!claimed)
+          throw new ApiError(
+            'already_claimed',
+            'Another translator is editing this reply, or it is no longer waiting for review.',
+          );
+        const fresh = await store.replyJobs.get(job.id);
+        if (!fresh) throw new ApiError('not_found', 'The job disappeared.');
+        return { job: await detail(fresh, translatorId) };
+      },
+    );
+
+    signedIn.post(
+      '/v1/queue/jobs/:id/renew',
+      {
+        schema: {
+          summary: 'Extend the lease while editing',
+          description:
+            'The editor’s heartbeat. A lease that ran out, or a job no longer held: 409 `lease_expired`.',
+          params: ReplyParams,
+          response: { 200: QueueLease, '4xx': ErrorBody },
+        },
+      },
+      async (request) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        const now = Date.now();
+        if (!(await store.replyJobs.renew(job.id, translatorId, now, leaseMs)))
+          throw new ApiError(
+            'lease_expired',
+            'Your claim on this reply has expired; claim it again.',
+          );
+        return { leaseExpiresAt: iso(now + leaseMs) };
+      },
+    );
+
+    signedIn.post(
+      '/v1/queue/jobs/:id/release',
+      {
+        schema: {
+          summary: 'Give the job back to the queue',
+          description: 'A job no longer held: 409 `lease_expired`.',
+          params: ReplyParams,
+          response: { 204: NoContent, '4xx': ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        if (!(await store.replyJobs.release(job.id, translatorId, Date.now())))
+          throw new ApiError('lease_expired', 'You no longer hold this reply.');
+        // Given back: the next translator starts from the machine translation, not this edit.
+        await store.jobDrafts.delete(job.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    signedIn.post(
+      '/v1/queue/jobs/:id/reject',
+      {
+        schema: {
+          summary: 'Reject the job with a reason the agent sees',
+          description:
+            "The job becomes `failed` with `error: {code: 'rejected', message: reason}`. A job no longer held: 409 `lease_expired`.",
+          params: ReplyParams,
+          body: QueueReject,
+          response: { 204: NoContent, '4xx': ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        if (!(await store.replyJobs.reject(job.id, translatorId, request.body.reason, Date.now())))
+          throw new ApiError('lease_expired', 'You no longer hold this reply.');
+        return reply.status(204).send(null);
+      },
+    );
+
+    signedIn.post(
+      '/v1/queue/jobs/:id/check',
+      {
+        schema: {
+          summary:
+            'QA of an edit without approving it: what submit would refuse it for (empty: it would pass)',
+          description:
+            'Same body, session, CSRF and lease rules as submit; nothing is approved. The workspace checks before it submits; submit still enforces QA.',
+          params: ReplyParams,
+          body: QueueSubmit,
+          response: { 200: QueueQaReport, '4xx': ErrorBody },
+        },
+      },
+      async (request) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        const { segments, dismissed = [] } = request.body;
+        return { qa: qaView(replies.check(translatorId, job, segments, dismissed)) };
+      },
+    );
+
+    await signedIn.register(memoryRoutes, { store });
+
+    signedIn.post(
+      '/v1/queue/jobs/:id/submit',
+      {
+        schema: {
+          summary: 'Approve the edited translation; QA errors or undismissed warnings refuse it',
+          description:
+            '`segments` may list only the changed segments; the others keep their machine or memory target. An unknown `index`: 400 `invalid_request`; a target longer than 3 × its masked source + 200 characters: 413 `text_too_long`. QA errors (`placeholder_missing`, `placeholder_duplicated`, `placeholder_unknown`, `translation_empty`, and `term_missing` of a do-not-translate term) and warnings not listed in `dismissed` (`number_mismatch`, `tags_unbalanced`, `term_missing`) refuse it with 422 `qa_failed` and the findings. Approved, the reply goes to the outbox and is posted once.',
+          params: ReplyParams,
+          body: QueueSubmit,
+          response: { 200: QueueSubmitted, 422: QueueQaFailed, '4xx': ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        try {
+          await replies.approve(
+            translatorId,
+            job,
+            request.body.segments,
+            request.body.dismissed ?? [],
+          );
+        } catch (error) {
+          if (!(error instanceof QaFailed)) throw error;
+          return reply.status(422).send({
+            error: { code: error.code, message: error.message },
+            qa: qaView(error.qa),
+          });
+        }
+        await store.jobDrafts.delete(job.id);
+        return { status: 'approved' as const };
+      },
+    );
+
+    signedIn.put(
+      '/v1/queue/jobs/:id/draft',
+      {
+        schema: {
+          summary:
+            'Save the edit so far (the segments changed) while holding the job’s lease; a reload comes back to it',
+          description:
+            'Written only while the caller holds the lease (checked in the same statement): otherwise 409 `lease_expired`. An index not in the reply or given twice: 400 `invalid_request`; a target over 3 × its source + 200 characters: 413 `text_too_long`. Claiming the job returns the claimer’s own draft; release and an approving submit delete it.',
+          params: ReplyParams,
+          body: QueueDraft,
+          response: { 200: QueueDraftSaved, '4xx': ErrorBody },
+        },
+      },
+      async (request) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        const seen = new Set<number>();
+        for (const { index, target } of request.body.segments) {
+          const source = job.segments[index]?.source;
+          if (source === undefined || seen.has(index))
+            throw new ApiError(
+              'invalid_request',
+              `Segment ${index} is not in this reply, or appears twice in the draft.`,
+            );
+          seen.add(index);
+          if (target.length > maxTargetLength(source))
+            throw new ApiError(
+              'text_too_long',
+              `Segment ${index} is ${target.length} characters long; its source allows at most ${maxTargetLength(source)}.`,
+            );
+        }
+        const now = Date.now();
+        if (!(await store.jobDrafts.save(job.id, translatorId, request.body.segments, now)))
+          throw new ApiError(
+            'lease_expired',
+            'Your claim on this reply has expired; claim it again to keep editing.',
+          );
+        return { savedAt: iso(now) };
+      },
+    );
+
+    signedIn.get(
+      '/v1/queue/jobs/:id',
+      {
+        schema: {
+          summary:
+            'Where a job stands (queued … posted, failed with the reason): the workspace follows an approved reply until it is posted',
+          params: ReplyParams,
+          response: { 200: QueueJobStatus, '4xx': ErrorBody },
+        },
+      },
+      async (request) => {
+        const { translatorId } = request.translatorSession;
+        const job = await visibleJob(request, translatorId, request.params.id);
+        return {
+          id: job.id,
+          status: effectiveStatus(job),
+          ...(job.error ? { error: job.error } : {}),
+        };
+      },
+    );
+  });
 };
 
 export default routes;

@@ -1,11 +1,14 @@
 /**
  * Translator sessions: an opaque random id in the `parley_session` cookie (HttpOnly,
  * SameSite=Strict, Secure), stored as a SHA-256 digest, with a per-session CSRF token that every
- * POST but login must echo in `x-csrf-token`.
+ * POST but login must echo in `x-csrf-token`. Routes that need a signed-in translator are
+ * registered in a context with the `signedInTranslator` plugin: one hook checks the session for
+ * all of them, so no handler can forget to.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { ApiError } from '../errors.js';
 import { isLoopbackRequest } from '../loopback.js';
 import type { Store } from '../store/index.js';
@@ -54,20 +57,29 @@ export async function endSession(store: Store, request: FastifyRequest, reply: F
   void reply.setCookie(SESSION_COOKIE, '', cookieOptions(request, 0));
 }
 
+export interface TranslatorSession {
+  translatorId: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in translator: set only on routes registered behind `signedInTranslator`. */
+    translatorSession: TranslatorSession;
+  }
+}
+
 /** The session the request's cookie names, if it is valid; no CSRF check (for reads only). */
 export async function currentSession(
   store: Store,
   request: FastifyRequest,
-): Promise<{ translatorId: string; csrfToken: string } | undefined> {
+): Promise<TranslatorSession | undefined> {
   const id = request.cookies[SESSION_COOKIE];
   return id ? await store.translators.session(digest(id)) : undefined;
 }
 
 /** The signed-in translator, checking the CSRF token on state-changing requests. */
-export async function requireSession(
-  store: Store,
-  request: FastifyRequest,
-): Promise<{ translatorId: string; csrfToken: string }> {
+async function requireSession(store: Store, request: FastifyRequest): Promise<TranslatorSession> {
   const session = await currentSession(store, request);
   if (!session) throw new ApiError('unauthorized', 'Sign in to the translators’ workspace first.');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -82,3 +94,16 @@ export async function requireSession(
   }
   return session;
 }
+
+/**
+ * Guards every route of the context it is registered in (not wrapped in its own scope, so the
+ * hook stays in the caller's): 401 `unauthorized` without a valid session, 403 `csrf_failed` on a
+ * change without the session's token, else `request.translatorSession` for the handlers. A
+ * preHandler, so that the request is validated first, as when each handler checked for itself.
+ */
+export const signedInTranslator = fp<{ store: Store }>(async (app, { store }) => {
+  app.decorateRequest('translatorSession');
+  app.addHook('preHandler', async (request) => {
+    request.translatorSession = await requireSession(store, request);
+  });
+});

@@ -57,7 +57,7 @@ describe('machine replies', () => {
   });
 
   it('posts to Freshdesk as a reply and a private note', async () => {
-    await proxy.store.replySettings.setHelpdesk(
+    await proxy.store.helpdeskConnections.setSealedCredentials(
       DEV_TENANT_ID,
       'freshdesk',
       createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).seal(JSON.stringify(FRESHDESK)),

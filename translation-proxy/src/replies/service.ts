@@ -11,7 +11,7 @@ import type { PreparedDocument, QaIssue } from '@parley/shared/pipeline/index';
 import { maxTargetLength, type ReplyRequest } from '@parley/shared/api/schemas';
 import { withoutMarks } from '@parley/shared/pipeline/unknown-words';
 import { ApiError } from '../errors.js';
-import type { TranslatedSegment, TranslationService } from '../services/translation.js';
+import type { TranslatedSegment, TranslationService } from '../translation/translation.js';
 import type { Store } from '../store/index.js';
 import type { JobSegment, Priority, ReplyJob } from '../store/reply-jobs.js';
 import { allows } from '../store/reply-job-states.js';

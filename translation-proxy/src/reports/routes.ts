@@ -12,14 +12,17 @@ import { Report, ReportQuery, ReportTenants } from '@parley/shared/api/report-sc
 import Type from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
-import { requireSession } from '../queue/session.js';
+import { signedInTranslator } from '../queue/session.js';
 import type { Store } from '../store/index.js';
 import { reportCsv } from './csv.js';
 import { reportDays } from './range.js';
 
 const routes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store }) => {
+  // Every report needs a signed-in translator: one hook checks it for all of them.
+  await app.register(signedInTranslator, { store });
+
   async function report(request: FastifyRequest, query: ReportQuery): Promise<Report> {
-    const { translatorId } = await requireSession(store, request);
+    const { translatorId } = request.translatorSession;
     const tenants = await store.managers.tenantsOf(translatorId);
     const tenant = query.tenant ? tenants.find((t) => t.id === query.tenant) : tenants[0];
     if (!tenant)
@@ -50,7 +53,7 @@ const routes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store 
       },
     },
     async (request) => {
-      const { translatorId } = await requireSession(store, request);
+      const { translatorId } = request.translatorSession;
       return { tenants: await store.managers.tenantsOf(translatorId) };
     },
   );

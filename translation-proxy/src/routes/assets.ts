@@ -23,7 +23,7 @@ import {
 import { AssetFormatError } from '../assets/import-report.js';
 import { exportMemory, importMemory } from '../assets/memory-transfer.js';
 import { ApiError } from '../errors.js';
-import { requireLanguage } from '../services/translation.js';
+import { requireLanguage } from '../translation/translation.js';
 import { ANY_TARGET } from '../store/glossary.js';
 import type { Store } from '../store/index.js';
 

@@ -4,7 +4,7 @@ import { detectLanguage } from '@parley/shared/detect/index';
 import { DetectRequest, Detection, ErrorBody } from '@parley/shared/api/schemas';
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { detectionText, requireLanguage } from '../services/translation.js';
+import { detectionText, requireLanguage } from '../translation/translation.js';
 
 const routes: FastifyPluginAsyncTypebox<{ store: Store; maxCharacters: number }> = async (
   app,

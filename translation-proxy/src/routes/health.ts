@@ -1,9 +1,9 @@
 /** `GET /healthz`: liveness plus the embedded engines' health, for load balancers and the sidebar. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthResponse } from '@parley/shared/api/schemas';
-import type { RouterRegistry } from '../services/routers.js';
+import type { TenantEngines } from '../translation/tenant-engines.js';
 
-const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (app, { routers }) => {
+const routes: FastifyPluginAsyncTypebox<{ routers: TenantEngines }> = async (app, { routers }) => {
   app.get(
     '/healthz',
     { schema: { summary: 'Service and engine health', response: { 200: HealthResponse } } },
@@ -12,7 +12,7 @@ const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (ap
         routers.sharedEngines.map(async (engine) => {
           const [healthy, pairs] = await Promise.all([
             engine.healthy().catch(() => false),
-            engine.pairs().catch(() => []),
+            routers.pairsOf(engine),
           ]);
           return { id: engine.id, healthy, pairs: pairs.length };
         }),

@@ -1,9 +1,9 @@
 /** `GET /v1/languages`: the pairs the tenant's engines serve, directly or through a bridge. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, LanguagesResponse } from '@parley/shared/api/schemas';
-import type { RouterRegistry } from '../services/routers.js';
+import type { TenantEngines } from '../translation/tenant-engines.js';
 
-const routes: FastifyPluginAsyncTypebox<{ routers: RouterRegistry }> = async (app, { routers }) => {
+const routes: FastifyPluginAsyncTypebox<{ routers: TenantEngines }> = async (app, { routers }) => {
   app.get(
     '/v1/languages',
     {

@@ -28,7 +28,7 @@ const read = (ticketId: string, headers: object = authorized) =>
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'bypass' });
   proxy = await startTestProxy({ PARLEY_SECRET_KEY: SECRET_KEY.toString('hex') });
-  await proxy.store.replySettings.setHelpdesk(
+  await proxy.store.helpdeskConnections.setSealedCredentials(
     DEV_TENANT_ID,
     'freshdesk',
     createSecretBox(SECRET_KEY).seal(JSON.stringify(FRESHDESK)),

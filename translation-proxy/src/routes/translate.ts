@@ -6,7 +6,7 @@ import type {
   TranslatedDocument,
   TranslationInput,
   TranslationService,
-} from '../services/translation.js';
+} from '../translation/translation.js';
 
 function inputsOf(body: TranslateRequest): TranslationInput[] {
   const given = [body.text, body.html, body.segments].filter((value) => value !== undefined).length;

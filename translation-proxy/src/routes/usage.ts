@@ -1,13 +1,13 @@
 /** `GET /v1/usage` and `GET /v1/engines`: what the tenant's engines billed, and their state. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EnginesResponse, ErrorBody, UsageQuery, UsageResponse } from '@parley/shared/api/schemas';
-import type { RouterRegistry } from '../services/routers.js';
-import type { UsageRecorder } from '../services/usage-recorder.js';
+import type { TenantEngines } from '../translation/tenant-engines.js';
+import type { UsageRecorder } from '../translation/usage-recorder.js';
 import type { Store } from '../store/index.js';
 
 const routes: FastifyPluginAsyncTypebox<{
   store: Store;
-  routers: RouterRegistry;
+  routers: TenantEngines;
   usage: UsageRecorder;
 }> = async (app, { store, routers, usage }) => {
   app.get(

@@ -24,6 +24,7 @@ import { replyJobRepository } from './reply-jobs.js';
 import { replyQueueRepository } from './reply-queue.js';
 import { reportRepository } from './reports.js';
 import { replySettingsRepository } from './reply-settings.js';
+import { helpdeskConnectionsRepository } from './helpdesk-connections.js';
 import { tenantRepository } from './tenants.js';
 import { translatorRepository } from './translators.js';
 import { usageRepository } from './usage.js';
@@ -62,6 +63,7 @@ export async function openStore(location: StoreLocation) {
     managers: managerRepository(db),
     reports: reportRepository(db),
     replySettings: replySettingsRepository(db),
+    helpdeskConnections: helpdeskConnectionsRepository(db),
     identity: identitySettingsRepository(db),
     personalData: personalDataPolicyRepository(db),
     rateLimits: rateLimitRepository(db),

@@ -1,4 +1,4 @@
-/** Each tenant's reply settings: review SLA, what happens past it, and sealed helpdesk credentials. */
+/** Each tenant's reply settings: the review SLA and what happens past it. */
 import type { Queryable } from './database.js';
 
 export type FallbackPolicy = 'post_machine' | 'alert';
@@ -28,23 +28,6 @@ export function replySettingsRepository(db: Queryable) {
          ON CONFLICT (tenant_id) DO UPDATE SET sla_minutes = excluded.sla_minutes,
            fallback_policy = excluded.fallback_policy, updated_at = excluded.updated_at`,
         [tenantId, settings.slaMinutes, settings.fallbackPolicy, Date.now()],
-      );
-    },
-
-    /** The sealed credentials of one of the tenant's helpdesks (the secret box opens them). */
-    async helpdesk(tenantId: string, helpdesk: string): Promise<string | undefined> {
-      const [row] = await db.query<{ sealed: string }>(
-        'SELECT sealed FROM tenant_helpdesks WHERE tenant_id = ? AND helpdesk = ?',
-        [tenantId, helpdesk],
-      );
-      return row?.sealed;
-    },
-
-    async setHelpdesk(tenantId: string, helpdesk: string, sealed: string): Promise<void> {
-      await db.execute(
-        `INSERT INTO tenant_helpdesks (tenant_id, helpdesk, sealed, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (tenant_id, helpdesk) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
-        [tenantId, helpdesk, sealed, Date.now()],
       );
     },
   };

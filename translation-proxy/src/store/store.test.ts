@@ -42,10 +42,10 @@ describe.each(storeBackends)('store on $name', (backend) => {
   it('migrates tenants that already post to Zendesk to verified unsigned requests, no others', async () => {
     const zendesk = await store.tenants.create({ name: 'Hooli (Zendesk)' });
     const freshdesk = await store.tenants.create({ name: 'Hooli (Freshdesk)' });
-    await store.replySettings.setHelpdesk(zendesk.id, 'zendesk', 'v1.sealed');
-    await store.replySettings.setHelpdesk(freshdesk.id, 'freshdesk', 'v1.sealed');
+    await store.helpdeskConnections.setSealedCredentials(zendesk.id, 'zendesk', 'v1.sealed');
+    await store.helpdeskConnections.setSealedCredentials(freshdesk.id, 'freshdesk', 'v1.sealed');
     await store.tenants.ensure('dev', 'Development');
-    await store.replySettings.setHelpdesk('dev', 'zendesk', 'v1.sealed');
+    await store.helpdeskConnections.setSealedCredentials('dev', 'zendesk', 'v1.sealed');
     // Back to the schema before the migration, as a proxy upgraded from it finds it.
     await store.db.execute('DROP TABLE tenant_identity');
     await store.db.execute('DELETE FROM schema_migrations WHERE version = 5');

@@ -17,7 +17,7 @@ describe('tenantCache', () => {
     const cache = tenantCache<string>({ ttlMs: 5_000, now: () => now });
     const policy = loader('mask all', 'mask names');
     expect(await cache.get('acme', 'policy', policy.load)).toBe('mask all');
-    now += 4_999;
+    now += 5_000;
     expect(await cache.get('acme', 'policy', policy.load)).toBe('mask all');
     expect(policy.calls()).toBe(1);
     now += 1;

@@ -18,7 +18,7 @@ import {
   type TranslationEngine,
 } from '../engine.js';
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
-import { mapInTurns } from '../../services/turns.js';
+import { mapInTurns } from '../../translation/turns.js';
 import { readModeStages } from './mode-file.js';
 import { needsNarrativePast, withNarrativePast } from './narrative-past.js';
 import { ApertiumPipeline } from './pipeline.js';

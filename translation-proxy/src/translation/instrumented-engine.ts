@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.js';
 export function instrumentEngine(engine: TranslationEngine, metrics: Metrics): TranslationEngine {
   return {
     id: engine.id,
+    ...(engine.pairsRefreshMs === undefined ? {} : { pairsRefreshMs: engine.pairsRefreshMs }),
     pairs: () => engine.pairs(),
     healthy: () => engine.healthy(),
     close: () => engine.close(),

@@ -41,7 +41,7 @@ import { kindsToMask } from '../store/personal-data-policy.js';
 import type { Store } from '../store/index.js';
 import type { MemoryMatch } from '../store/memory.js';
 import { createMemoryWriteQueue } from './memory-writes.js';
-import type { RouterRegistry } from './routers.js';
+import type { TenantEngines as RouterRegistry } from './tenant-engines.js';
 import { mapInTurns } from './turns.js';
 import type { Logger } from '../logging.js';
 

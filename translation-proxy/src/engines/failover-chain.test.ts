@@ -7,7 +7,7 @@ import {
   type LanguagePair,
   type TranslationEngine,
 } from './engine.js';
-import { createRouter, type Clock, type RouterOptions } from './router.js';
+import { createFailoverChain, type Clock, type FailoverChainOptions } from './failover-chain.js';
 import type { Logger } from '../logging.js';
 
 type Behaviour = (request: EngineRequest, call: number) => Promise<string[]> | string[];
@@ -71,10 +71,10 @@ const logger: Logger = {
   error: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
 };
 
-function router(engines: TranslationEngine[], overrides: Partial<RouterOptions> = {}) {
+function router(engines: TranslationEngine[], overrides: Partial<FailoverChainOptions> = {}) {
   const usage: [string, number][] = [];
   const clock = fakeClock();
-  const instance = createRouter({
+  const instance = createFailoverChain({
     engines,
     timeoutMs: 200,
     retry: { attempts: 3, baseMs: 100, maxMs: 2_000 },
@@ -430,6 +430,23 @@ describe('pair lists', () => {
     };
     clock.advance(5_000);
     expect((await r.translate(request(['Hello again']))).engine).toBe('flaky-list');
+  });
+
+  it('asks an engine whose list holds for hours again only after those hours', async () => {
+    let asked = 0;
+    const engine = { ...fakeEngine('provider', [EN_ES]), pairsRefreshMs: 6 * 3_600_000 };
+    engine.pairs = async () => {
+      asked += 1;
+      return [EN_ES];
+    };
+    const { router: r, clock } = router([engine], { pairsRefreshMs: 1_000 });
+    await r.translate(request(['Hello']));
+    clock.advance(5_000);
+    await r.translate(request(['Hello again']));
+    expect(asked).toBe(1);
+    clock.advance(6 * 3_600_000);
+    await r.translate(request(['Hello once more']));
+    expect(asked).toBe(2);
   });
 });
 

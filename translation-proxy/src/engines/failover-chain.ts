@@ -1,6 +1,7 @@
 /**
- * Picks an engine for each request and fails over. The proxy builds one router per tenant from
- * that tenant's engines (in preference order) and optional per-pair routes. For a pair it tries
+ * A failover chain: picks an engine for each request and fails over. The proxy builds one chain
+ * per tenant from that tenant's engines (in preference order) and optional per-pair routes
+ * (`routes` in the engine settings, `PairRoute`). For a pair it tries
  * the engines that serve it in order; on a timeout, a 5xx or a 429 it retries the same engine
  * with backoff and jitter (waiting out a short `Retry-After`, failing over at once on a long
  * one), then moves on; on an auth failure, an exhausted quota, an unsupported pair or a text too
@@ -19,10 +20,12 @@ import {
 import { backoffDelay } from '../retry-policy.js';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.js';
 import { languageKey } from './language-tags.js';
-import { candidateIds, indexPairs, pivotPlans, type PairIndex, type Route } from './pivot.js';
+import { enginePairs, type EnginePairs } from './pair-catalog.js';
+import { candidateIds, pivotPlans, type PairIndex, type PairRoute } from './pivot.js';
+import { withTimeout } from './with-timeout.js';
 import type { Logger } from '../logging.js';
 
-export type { Route } from './pivot.js';
+export type { PairRoute } from './pivot.js';
 
 export interface Clock {
   now(): number;
@@ -53,11 +56,11 @@ export interface RetryOptions {
   maxMs: number;
 }
 
-export interface RouterOptions {
+export interface FailoverChainOptions {
   /** The tenant's engines, most preferred first. */
   engines: TranslationEngine[];
   /** Per-pair engine order (only the named engines, in that order); `*` matches any language. */
-  routes?: Route[];
+  routes?: PairRoute[];
   /** Longest one engine call may take before it counts as a timeout. */
   timeoutMs: number;
   /** Longest a whole `translate` may take, failovers and pivots included (default 3 × timeoutMs). */
@@ -71,7 +74,7 @@ export interface RouterOptions {
   clock?: Clock;
   /** Source of jitter in [0, 1). */
   random?: () => number;
-  /** How long an engine's pair list is reused before it is asked again. */
+  /** How long the pair list of an engine without its own interval is reused (pair-catalog.ts). */
   pairsRefreshMs?: number;
 }
 
@@ -96,46 +99,21 @@ export interface EngineHealth {
   breaker: BreakerState;
 }
 
-export interface Router {
+export interface FailoverChain {
   translate(request: EngineRequest): Promise<RoutedResult>;
   pairs(): Promise<RoutedPair[]>;
   health(): Promise<EngineHealth[]>;
   close(): Promise<void>;
 }
 
-/**
- * An engine's pair list and its index. Shared by every router over the same engine instance
- * (the proxy builds one router per tenant over shared engines), so a provider with tens of
- * thousands of pairs is indexed once, not once per tenant.
- */
-interface PairsEntry {
-  pairs: LanguagePair[];
-  index: PairIndex;
-  loadedAt: number;
-  /** Bumped on every reload, so routers know when their `pairs()` answer is stale. */
-  version: number;
-  loading: Promise<void> | undefined;
-}
-
-const pairsByEngine = new WeakMap<TranslationEngine, PairsEntry>();
-
-function pairsEntry(engine: TranslationEngine): PairsEntry {
-  let entry = pairsByEngine.get(engine);
-  if (!entry) {
-    entry = { pairs: [], index: new Map(), loadedAt: -Infinity, version: 0, loading: undefined };
-    pairsByEngine.set(engine, entry);
-  }
-  return entry;
-}
-
 interface Slot {
   engine: TranslationEngine;
   breaker: CircuitBreaker;
-  entry: PairsEntry;
+  /** The engine's pairs as the catalogue last gave them. */
+  pairs: EnginePairs;
 }
 
-/** A pair list that could not be fetched is asked for again this soon. */
-const PAIRS_RETRY_MS = 30_000;
+const NO_PAIRS: EnginePairs = { pairs: [], index: new Map(), version: 0 };
 
 const NO_RETRY = new Set([
   'unsupported_language_pair',
@@ -172,13 +150,18 @@ function mostRelevant(errors: readonly EngineError[], source: string, target: st
   );
 }
 
-export function createRouter(options: RouterOptions): Router {
+export function createFailoverChain(options: FailoverChainOptions): FailoverChain {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const routes = options.routes ?? [];
   const bridges = options.bridges ?? ['es', 'en'];
   const deadlineMs = options.deadlineMs ?? options.timeoutMs * 3;
-  const refreshMs = options.pairsRefreshMs ?? 10 * 60 * 1000;
+  const catalogue = {
+    now: () => clock.now(),
+    timeoutMs: options.timeoutMs,
+    logger: options.logger,
+    ...(options.pairsRefreshMs === undefined ? {} : { refreshMs: options.pairsRefreshMs }),
+  };
   const { logger } = options;
 
   const slots = new Map<string, Slot>();
@@ -186,57 +169,19 @@ export function createRouter(options: RouterOptions): Router {
     slots.set(engine.id, {
       engine,
       breaker: new CircuitBreaker(options.breaker, () => clock.now()),
-      entry: pairsEntry(engine),
+      pairs: NO_PAIRS,
     });
   const order = [...slots.keys()];
   /** The last `pairs()` answer and the pair-list versions it was made from. */
   let pairList: { versions: string; pairs: RoutedPair[] } | undefined;
 
-  async function refresh({ engine, entry }: Slot): Promise<void> {
-    if (clock.now() - entry.loadedAt < refreshMs) return;
-    entry.loading ??= (async () => {
-      try {
-        entry.pairs = await withTimeout(engine.pairs(), options.timeoutMs, engine.id);
-        entry.index = indexPairs(entry.pairs);
-        entry.loadedAt = clock.now();
-        entry.version += 1;
-      } catch (error) {
-        const failure = asEngineError(error, engine.id);
-        logger.warn('engine pair list unavailable', { engine: engine.id, code: failure.code });
-        // Keep what we had; ask again soon rather than on every request.
-        entry.loadedAt = clock.now() - refreshMs + PAIRS_RETRY_MS;
-      } finally {
-        entry.loading = undefined;
-      }
-    })();
-    await entry.loading;
-  }
-
   async function indexes(): Promise<Map<string, PairIndex>> {
-    await Promise.all([...slots.values()].map(refresh));
-    return new Map([...slots].map(([id, slot]) => [id, slot.entry.index]));
-  }
-
-  function withTimeout<T>(
-    promise: Promise<T>,
-    ms: number,
-    engineId: string,
-    onTimeout?: () => void,
-  ): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        onTimeout?.();
-        reject(
-          new EngineError(
-            'engine_timeout',
-            `${engineId}: no answer within ${Math.round(ms)} ms`,
-            engineId,
-          ),
-        );
-      }, ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    await Promise.all(
+      [...slots.values()].map(async (slot) => {
+        slot.pairs = await enginePairs(slot.engine, catalogue);
+      }),
+    );
+    return new Map([...slots].map(([id, slot]) => [id, slot.pairs.index]));
   }
 
   /** One call to one engine, bounded by the per-call timeout and the overall deadline. */
@@ -382,7 +327,7 @@ export function createRouter(options: RouterOptions): Router {
 
   async function pairs(): Promise<RoutedPair[]> {
     const index = await indexes();
-    const versions = [...slots.values()].map((slot) => slot.entry.version).join(',');
+    const versions = [...slots.values()].map((slot) => slot.pairs.version).join(',');
     if (pairList?.versions !== versions) pairList = { versions, pairs: listPairs(index) };
     return pairList.pairs;
   }
@@ -392,7 +337,7 @@ export function createRouter(options: RouterOptions): Router {
     const sources = new Set<string>();
     const targets = new Set<string>();
     for (const id of order)
-      for (const pair of slots.get(id)!.entry.pairs) {
+      for (const pair of slots.get(id)!.pairs.pairs) {
         sources.add(pair.source);
         targets.add(pair.target);
         const key = `${pair.source}>${pair.target}`;
@@ -434,7 +379,7 @@ export function createRouter(options: RouterOptions): Router {
         } catch {
           healthy = false;
         }
-        return { id: slot.engine.id, pairs: slot.entry.pairs.length, healthy, breaker };
+        return { id: slot.engine.id, pairs: slot.pairs.pairs.length, healthy, breaker };
       }),
     );
   }

@@ -1,13 +1,15 @@
 /**
- * One router per tenant, built from the tenant's engine settings (default: the embedded
- * Apertium engine). The embedded engine is shared by every tenant and closed once at shutdown;
- * engines that carry a tenant's own keys belong to that tenant's router. Settings are re-read
- * after a short time so that changes made by the CLI or another instance take effect, and a
- * router whose settings did not change is kept, with its circuit-breaker state.
+ * Each tenant's engines as one failover chain (engines/failover-chain.ts), built from the tenant's
+ * engine settings (default: the embedded Apertium engine). The embedded engine is shared by every
+ * tenant and closed once at shutdown; engines that carry a tenant's own keys belong to that
+ * tenant's chain. Settings are re-read after a short time so that changes made by the CLI or
+ * another instance take effect, and a chain whose settings did not change is kept, with its
+ * circuit-breaker state.
  */
-import type { TranslationEngine } from '../engines/engine.js';
+import type { LanguagePair, TranslationEngine } from '../engines/engine.js';
 import { createEngine } from '../engines/factory.js';
-import { createRouter, type Router } from '../engines/router.js';
+import { enginePairs } from '../engines/pair-catalog.js';
+import { createFailoverChain, systemClock, type FailoverChain } from '../engines/failover-chain.js';
 import {
   DEFAULT_ENGINE_SETTINGS,
   parseEngineSettings,
@@ -21,7 +23,7 @@ import { instrumentEngine } from './instrumented-engine.js';
 import type { UsageRecorder } from './usage-recorder.js';
 import type { Logger } from '../logging.js';
 
-export interface RouterRegistryOptions {
+export interface TenantEnginesOptions {
   /** The embedded engines every tenant may use (Apertium). */
   sharedEngines: TranslationEngine[];
   store: Store;
@@ -36,19 +38,22 @@ export interface RouterRegistryOptions {
   settingsTtlMs?: number;
 }
 
-export interface RouterRegistry {
-  routerFor(tenantId: string): Promise<Router>;
+export interface TenantEngines {
+  /** The tenant's failover chain. */
+  routerFor(tenantId: string): Promise<FailoverChain>;
   /** The kinds of engine the tenant's router may call (`apertium`, `deepl`, …). */
   engineKindsFor(tenantId: string): Promise<string[]>;
   /** Validates, seals and stores a tenant's settings; its router is rebuilt on next use. */
   saveSettings(tenantId: string, settings: unknown): Promise<EngineSettings>;
   /** The shared engines, for `/healthz`. */
   readonly sharedEngines: readonly TranslationEngine[];
+  /** A shared engine's pairs from the pair catalogue the routers use (no engine call per probe). */
+  pairsOf(engine: TranslationEngine): Promise<readonly LanguagePair[]>;
   close(): Promise<void>;
 }
 
 interface TenantRouter {
-  router: Router;
+  router: FailoverChain;
   /** What the router was built from (sealed text, or '' for the defaults). */
   source: string;
   ownEngines: TranslationEngine[];
@@ -56,7 +61,7 @@ interface TenantRouter {
   checkedAt: number;
 }
 
-export function createRouterRegistry(options: RouterRegistryOptions): RouterRegistry {
+export function createTenantEngines(options: TenantEnginesOptions): TenantEngines {
   const { store, metrics, logger, secrets } = options;
   const ttl = options.settingsTtlMs ?? 30_000;
   const urlPolicy = { allowHttp: options.allowHttpEngines };
@@ -75,7 +80,7 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
       ownEngines.push(engine);
       return [engine];
     });
-    const router = createRouter({
+    const router = createFailoverChain({
       engines,
       ...(settings.routes ? { routes: settings.routes } : {}),
       timeoutMs: options.timeoutMs,
@@ -121,6 +126,13 @@ export function createRouterRegistry(options: RouterRegistryOptions): RouterRegi
 
   return {
     sharedEngines: options.sharedEngines,
+
+    async pairsOf(engine) {
+      // The routers hold the instrumented engine, under which the catalogue keeps the list.
+      const catalogued = shared.get(engine.id) ?? engine;
+      const now = () => systemClock.now();
+      return (await enginePairs(catalogued, { now, timeoutMs: options.timeoutMs, logger })).pairs;
+    },
 
     routerFor: async (tenantId) => (await tenantRouter(tenantId)).router,
     engineKindsFor: async (tenantId) => (await tenantRouter(tenantId)).engineKinds,
