@@ -7,16 +7,21 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider.js';
 import { errorMessage } from './errorMessage.js';
-import { JobEditor, type EditorOutcome } from './JobEditor.js';
+import type { EditorOutcome } from './JobEditor.js';
 import { LoginForm } from './LoginForm.js';
 import { WORKSPACE_MESSAGES } from './messages.js';
 import type { QueueApi, QueueJobDetail, Translator } from './queueApi.js';
 import { QueueView } from './QueueView.js';
 import '../ui/base.css';
 import './workspace.css';
+
+// The queue is the first view: the editor, the heavier half, loads when a job is opened.
+const JobEditor = lazy(() =>
+  import('./JobEditor.js').then((module) => ({ default: module.JobEditor })),
+);
 
 const JOB_HASH = /^#\/jobs\/([^/]+)$/;
 
@@ -82,12 +87,12 @@ function Workspace({ api }: { api: QueueApi }) {
         </Button>
       </Alert>
     );
-  if (translator === undefined)
-    return (
-      <p className="parley-muted" role="status">
-        <Dots /> {t('workspace.loading')}
-      </p>
-    );
+  const loading = (
+    <p className="parley-muted" role="status">
+      <Dots /> {t('workspace.loading')}
+    </p>
+  );
+  if (translator === undefined) return loading;
   if (translator === null)
     return (
       <LoginForm
@@ -111,7 +116,9 @@ function Workspace({ api }: { api: QueueApi }) {
       </header>
       <main>
         {job ? (
-          <JobEditor key={job.id} api={api} job={job} onClose={close} />
+          <Suspense fallback={loading}>
+            <JobEditor key={job.id} api={api} job={job} onClose={close} />
+          </Suspense>
         ) : (
           <QueueView
             api={api}
