@@ -8,11 +8,11 @@ import { Dots } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Messages } from '../i18n/i18n.js';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider.js';
 import { errorMessage } from './errorMessage.js';
 import type { EditorOutcome } from './JobEditor.js';
 import { LoginForm } from './LoginForm.js';
-import { WORKSPACE_MESSAGES } from './messages.js';
 import type { QueueApi, QueueJobDetail, Translator } from './queueApi.js';
 import { QueueView } from './QueueView.js';
 import '../ui/base.css';
@@ -132,10 +132,19 @@ function Workspace({ api }: { api: QueueApi }) {
   );
 }
 
-export function WorkspaceApp({ api, locale }: { api: QueueApi; locale: string }) {
+export function WorkspaceApp({
+  api,
+  locale,
+  catalog,
+}: {
+  api: QueueApi;
+  locale: string;
+  /** The workspace's strings for `locale` (loadWorkspaceMessages). */
+  catalog: Record<string, Messages>;
+}) {
   return (
     <ThemeProvider>
-      <I18nProvider locale={locale} catalog={WORKSPACE_MESSAGES}>
+      <I18nProvider locale={locale} catalog={catalog}>
         <Workspace api={api} />
       </I18nProvider>
     </ThemeProvider>
