@@ -99,6 +99,37 @@ describe('memory matches, repetitions and concordance', { timeout: 90_000 }, () 
       .toBe('Puede seguir su pedido en línea.');
   });
 
+  it('offers the matches best first, and Ctrl+2 puts the second one in', async () => {
+    await proxy.store.memory.save(DEV_TENANT_ID, 'en', 'es', [
+      {
+        source: 'Your refund will arrive within three working days.',
+        target: 'Su reembolso llegará en un plazo de tres días hábiles.',
+        origin: 'human',
+        engine: null,
+      },
+      {
+        source: 'Your refund will arrive within five business days.',
+        target: 'Su reembolso llegará en cinco días laborables.',
+        origin: 'machine',
+        engine: 'apertium',
+      },
+    ]);
+    await claimReply('<p>Your refund will arrive within five working days.</p>');
+    const panel = page.getByRole('complementary', { name: 'Memory matches for segment 1' });
+    const second = panel.locator('[data-match="2"]');
+    await expect.poll(() => second.count()).toBe(1);
+    const scores = await panel
+      .locator('.parley-match-score')
+      .evaluateAll((elements) => elements.map((element) => parseInt(element.textContent ?? '')));
+    expect(scores).toHaveLength(2);
+    expect(scores[0]).toBeGreaterThan(scores[1] ?? 100);
+    const secondTarget = await second.locator('.parley-match-target').textContent();
+
+    await segmentEditor(1).click();
+    await page.keyboard.press('Control+2');
+    await expect.poll(() => segmentEditor(1).textContent()).toBe(secondTarget);
+  });
+
   it('fills the repetitions of a sentence with its translation once it is confirmed', async () => {
     await claimReply(
       '<p>Thanks for waiting.</p><p>Your parcel left our warehouse.</p><p>Thanks for waiting.</p>',
