@@ -35,6 +35,8 @@ let context: BrowserContext;
 let page: Page;
 /** Console errors and failed or refused requests of the page. */
 let consoleProblems: string[];
+/** The problems a test expects (a request it refuses on purpose). */
+let expectedProblems: RegExp[];
 let ticket = 7100;
 
 beforeAll(async () => {
@@ -64,12 +66,13 @@ beforeEach(async () => {
   context = await browser.newContext({ locale: 'en-US' });
   page = await context.newPage();
   consoleProblems = watchProblems(page);
+  expectedProblems = [];
 });
 
 afterEach(async () => {
   await context.close();
   // Expected states (nobody signed in yet, a refused approval) are no errors to the browser.
-  expect(unexpectedProblems(consoleProblems, [])).toEqual([]);
+  expect(unexpectedProblems(consoleProblems, expectedProblems)).toEqual([]);
 });
 
 /** A review job for a new ticket: the agent's English HTML reply to a Spanish-speaking customer. */
@@ -193,6 +196,22 @@ describe('the translators’ workspace', { timeout: 90_000 }, () => {
     const [reply] = zendesk.tickets.get(ticketId) ?? [];
     for (const value of ['Rosa Verde', '4111 1111 1111 1111', '+49 30 901820'])
       expect(reply?.html_body).toContain(value);
+  });
+
+  it('opens a job in a tab opened before a new build: it reloads once and comes back to the job', async () => {
+    const { id, ticketId } = await queueReply('<p>Your parcel is on its way.</p>');
+    await signIn();
+    // The proxy now serves a newer build: the editor this tab knows is gone (its preload and its import).
+    await page.route('**/queue/assets/JobEditor-*.js', (route) => route.fulfill({ status: 404 }), {
+      times: 2,
+    });
+    expectedProblems = [
+      /^console: Failed to load resource: .* 404/,
+      /^(404|failed): .*\/queue\/assets\/JobEditor-[\w-]+\.js$/,
+    ];
+    await page.locator(`tr[data-job="${id}"]`).getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('heading', { name: `Ticket #${ticketId}` }).waitFor();
+    expect(page.url()).toContain(`#/jobs/${id}`);
   });
 
   it('speaks the translator’s language: signs in and lists the queue in German', async () => {

@@ -33,6 +33,7 @@ import { tokenMeaning } from './tokenMeaning.js';
 import { useDraftSaver } from './useDraftSaver.js';
 import { useMatches } from './useMatches.js';
 import { sourceWords } from './words.js';
+import { loadChunk } from './loadChunk.js';
 
 export interface EditorOutcome {
   type: 'success' | 'error';
@@ -56,7 +57,9 @@ const MIN_RENEW_MS = 2_000;
 
 // Loaded the first time the translator opens it (Ctrl+K), then kept, with what they searched.
 const ConcordanceDialog = lazy(() =>
-  import('./ConcordanceDialog.js').then((module) => ({ default: module.ConcordanceDialog })),
+  loadChunk(() => import('./ConcordanceDialog.js')).then((module) => ({
+    default: module.ConcordanceDialog,
+  })),
 );
 
 const worse = (a: 'error' | 'warning' | undefined, b: 'error' | 'warning') =>

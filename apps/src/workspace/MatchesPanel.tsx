@@ -10,11 +10,14 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { readableText } from './matchText.js';
 import type { QueueMatch, QueueSegment } from './queueApi.js';
 import { tokenLabel } from './segmentDom.js';
+import { loadChunk } from './loadChunk.js';
 import './memory.css';
 
 // Until jsdiff has loaded, a match's source shows without its differences marked.
 const MatchDifference = lazy(() =>
-  import('./MatchDifference.js').then((module) => ({ default: module.MatchDifference })),
+  loadChunk(() => import('./MatchDifference.js')).then((module) => ({
+    default: module.MatchDifference,
+  })),
 );
 
 interface MatchesPanelProps {

@@ -15,12 +15,13 @@ import type { EditorOutcome } from './JobEditor.js';
 import { LoginForm } from './LoginForm.js';
 import type { QueueApi, QueueJobDetail, Translator } from './queueApi.js';
 import { QueueView } from './QueueView.js';
+import { loadChunk } from './loadChunk.js';
 import '../ui/base.css';
 import './workspace.css';
 
 // The queue is the first view: the editor, the heavier half, loads when a job is opened.
 const JobEditor = lazy(() =>
-  import('./JobEditor.js').then((module) => ({ default: module.JobEditor })),
+  loadChunk(() => import('./JobEditor.js')).then((module) => ({ default: module.JobEditor })),
 );
 
 const JOB_HASH = /^#\/jobs\/([^/]+)$/;

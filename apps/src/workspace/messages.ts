@@ -5,6 +5,7 @@
  */
 import type { Messages } from '../i18n/i18n.js';
 import { workspace as en } from '../i18n/locales/en.json';
+import { loadChunk } from './loadChunk.js';
 
 const OTHER_LOCALES: Record<string, () => Promise<Messages>> = {
   de: () => import('../i18n/locales/de.json').then((file) => file.workspace),
@@ -19,5 +20,5 @@ export async function loadWorkspaceMessages(locale: string): Promise<Record<stri
   const base = locale.split(/[-_]/)[0]?.toLowerCase() ?? '';
   const load = OTHER_LOCALES[base];
   const english = { en: { workspace: en } };
-  return load ? { ...english, [base]: { workspace: await load() } } : english;
+  return load ? { ...english, [base]: { workspace: await loadChunk(load) } } : english;
 }
