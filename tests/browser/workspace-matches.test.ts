@@ -1,7 +1,8 @@
 /**
  * Memory matches, repetitions and concordance search in the translators' workspace, as a
- * translator uses them: the BUILT page at /queue of a real proxy (embedded Apertium, SQLite) in
- * Debian's Chromium. What the team approved earlier is in the tenant's translation memory.
+ * translator uses them, and the editor they live in (a lazily loaded chunk) across builds: the
+ * BUILT page at /queue of a real proxy (embedded Apertium, SQLite) in Debian's Chromium. What the
+ * team approved earlier is in the tenant's translation memory.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +26,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let consoleProblems: string[];
+/** The problems a test expects (a request it refuses on purpose). */
+let expectedProblems: RegExp[];
 let ticket = 8100;
 
 beforeAll(async () => {
@@ -53,15 +56,19 @@ beforeEach(async () => {
   context = await browser.newContext({ locale: 'en-US' });
   page = await context.newPage();
   consoleProblems = watchProblems(page);
+  expectedProblems = [];
 });
 
 afterEach(async () => {
   await context.close();
-  expect(unexpectedProblems(consoleProblems, [])).toEqual([]);
+  expect(unexpectedProblems(consoleProblems, expectedProblems)).toEqual([]);
 });
 
-/** Signs in and claims a new review job for the agent's English HTML draft. */
-async function claimReply(draft: string) {
+/**
+ * Signs in and claims a new review job for the agent's English HTML draft; `beforeClaim` runs
+ * with the queue on screen.
+ */
+async function claimReply(draft: string, beforeClaim?: () => Promise<void>) {
   const ticketId = String(++ticket);
   const response = await createReply(proxy, reviewRequest(ticketId, draft));
   expect(response.statusCode).toBe(201);
@@ -70,8 +77,12 @@ async function claimReply(draft: string) {
   await page.getByLabel('Email').fill('lucia@translators.example');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator(`tr[data-job="${id}"]`).getByRole('button', { name: 'Claim' }).click();
+  const claim = page.locator(`tr[data-job="${id}"]`).getByRole('button', { name: 'Claim' });
+  await claim.waitFor();
+  await beforeClaim?.();
+  await claim.click();
   await page.getByRole('heading', { name: `Ticket #${ticketId}` }).waitFor();
+  return { id };
 }
 
 const segmentEditor = (number: number) =>
@@ -164,5 +175,25 @@ describe('memory matches, repetitions and concordance', { timeout: 90_000 }, () 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect.poll(() => isFocused(1)).toBe(true);
+  });
+});
+
+describe('a workspace tab across builds', { timeout: 90_000 }, () => {
+  it('opens a job in a tab opened before a new build: it reloads once and comes back to the job', async () => {
+    const { id } = await claimReply('<p>Your parcel is on its way.</p>', async () => {
+      // The proxy now serves a newer build: the editor this tab knows is gone (preload and import).
+      await page.route(
+        '**/queue/assets/JobEditor-*.js',
+        (route) => route.fulfill({ status: 404 }),
+        {
+          times: 2,
+        },
+      );
+      expectedProblems = [
+        /^console: Failed to load resource: .* 404/,
+        /^(404|failed): .*\/queue\/assets\/JobEditor-[\w-]+\.js$/,
+      ];
+    });
+    expect(page.url()).toContain(`#/jobs/${id}`);
   });
 });
