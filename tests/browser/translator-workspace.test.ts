@@ -194,6 +194,17 @@ describe('the translators’ workspace', { timeout: 90_000 }, () => {
     for (const value of ['Rosa Verde', '4111 1111 1111 1111', '+49 30 901820'])
       expect(reply?.html_body).toContain(value);
   });
+
+  it('speaks the translator’s language: the sign-in form in German', async () => {
+    await page.goto(`${url}/queue?lang=de`);
+    await page
+      .getByRole('heading', { name: 'Melden Sie sich an, um Antworten zu prüfen' })
+      .waitFor();
+    await page.getByLabel('E-Mail').waitFor();
+    await page.getByLabel('Passwort').waitFor();
+    await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+    expect(await page.title()).toBe('Parley — Arbeitsbereich für Übersetzer');
+  });
 });
 
 /** Claims the job from the queue and waits for its editor. */
@@ -256,6 +267,49 @@ describe('the editor at CAT-tool grade', { timeout: 90_000 }, () => {
     expect(await segmentEditor(1).locator('[data-placeholder]').first().getAttribute('title')).toBe(
       `<a> links to ${link}`,
     );
+  });
+
+  it('shows a long placeholder cut short in the text, and all of it on hover', async () => {
+    const placeholder = '{{ticket.organization.custom_fields.preferred_delivery_window}}';
+    const { id, ticketId } = await queueReply(`<p>We will deliver ${placeholder}.</p>`);
+    await claim(id, `Ticket #${ticketId}`);
+    const token = page.locator('.parley-segment-source .parley-token', { hasText: placeholder });
+    expect(await token.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    await token.hover();
+    await page
+      .getByRole('tooltip')
+      .filter({ hasText: `Kept as it is: ${placeholder}` })
+      .waitFor();
+  });
+
+  it('lists blocking errors apart from warnings, and highlights each segment in its colour', async () => {
+    const { id, ticketId } = await queueReply(
+      '<p>Hello {{ticket.requester.first_name}},</p><p>Your order 48213 ships on Friday.</p><p>Kind regards.</p>',
+    );
+    await claim(id, `Ticket #${ticketId}`);
+    // The greeting loses its placeholder (an error); the order number gets two digits swapped (a warning).
+    await retype(1, 'Hola,');
+    await retype(2, 'Su pedido 48231 sale el viernes.');
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+
+    const qa = page.getByRole('alert').filter({ hasText: 'Check before sending' });
+    const errors = qa.locator('.parley-qa-errors');
+    const warnings = qa.locator('.parley-qa-warnings');
+    await poll(() => errors.textContent()).toContain('{{ticket.requester.first_name}} is missing.');
+    expect(await warnings.textContent()).toContain('The numbers differ from the source');
+    expect(await errors.textContent()).not.toContain('numbers');
+    const colour = (element: Element) => getComputedStyle(element).color;
+    expect(await errors.evaluate(colour)).not.toBe(await warnings.evaluate(colour));
+
+    const background = (element: Element) => getComputedStyle(element).backgroundColor;
+    const rows = [0, 1, 2].map((index) => page.locator(`li[data-segment="${index}"]`));
+    const [greeting, order, closing] = await Promise.all(
+      rows.map((row) => row.evaluate(background)),
+    );
+    expect(new Set([greeting, order, closing]).size).toBe(3);
+    expect(await rows[0]?.getAttribute('class')).toContain('parley-segment-qa-error');
+    expect(await rows[1]?.getAttribute('class')).toContain('parley-segment-qa-warning');
+    expect(zendesk.tickets.get(ticketId)).toEqual([]);
   });
 
   it('names the ticket, shows the customer’s last message with personal data masked, and counts confirmed segments', async () => {

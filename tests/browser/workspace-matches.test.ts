@@ -1,7 +1,8 @@
 /**
  * Memory matches, repetitions and concordance search in the translators' workspace, as a
- * translator uses them: the BUILT page at /queue of a real proxy (embedded Apertium, SQLite) in
- * Debian's Chromium. What the team approved earlier is in the tenant's translation memory.
+ * translator uses them, and the editor they live in (a lazily loaded chunk) across builds: the
+ * BUILT page at /queue of a real proxy (embedded Apertium, SQLite) in Debian's Chromium. What the
+ * team approved earlier is in the tenant's translation memory.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +26,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let consoleProblems: string[];
+/** The problems a test expects (a request it refuses on purpose). */
+let expectedProblems: RegExp[];
 let ticket = 8100;
 
 beforeAll(async () => {
@@ -53,15 +56,19 @@ beforeEach(async () => {
   context = await browser.newContext({ locale: 'en-US' });
   page = await context.newPage();
   consoleProblems = watchProblems(page);
+  expectedProblems = [];
 });
 
 afterEach(async () => {
   await context.close();
-  expect(unexpectedProblems(consoleProblems, [])).toEqual([]);
+  expect(unexpectedProblems(consoleProblems, expectedProblems)).toEqual([]);
 });
 
-/** Signs in and claims a new review job for the agent's English HTML draft. */
-async function claimReply(draft: string) {
+/**
+ * Signs in and claims a new review job for the agent's English HTML draft; `beforeClaim` runs
+ * with the queue on screen.
+ */
+async function claimReply(draft: string, beforeClaim?: () => Promise<void>) {
   const ticketId = String(++ticket);
   const response = await createReply(proxy, reviewRequest(ticketId, draft));
   expect(response.statusCode).toBe(201);
@@ -70,8 +77,12 @@ async function claimReply(draft: string) {
   await page.getByLabel('Email').fill('lucia@translators.example');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator(`tr[data-job="${id}"]`).getByRole('button', { name: 'Claim' }).click();
+  const claim = page.locator(`tr[data-job="${id}"]`).getByRole('button', { name: 'Claim' });
+  await claim.waitFor();
+  await beforeClaim?.();
+  await claim.click();
   await page.getByRole('heading', { name: `Ticket #${ticketId}` }).waitFor();
+  return { id };
 }
 
 const segmentEditor = (number: number) =>
@@ -97,6 +108,37 @@ describe('memory matches, repetitions and concordance', { timeout: 90_000 }, () 
     await expect
       .poll(() => segmentEditor(1).textContent())
       .toBe('Puede seguir su pedido en línea.');
+  });
+
+  it('offers the matches best first, and Ctrl+2 puts the second one in', async () => {
+    await proxy.store.memory.save(DEV_TENANT_ID, 'en', 'es', [
+      {
+        source: 'Your refund will arrive within three working days.',
+        target: 'Su reembolso llegará en un plazo de tres días hábiles.',
+        origin: 'human',
+        engine: null,
+      },
+      {
+        source: 'Your refund will arrive within five business days.',
+        target: 'Su reembolso llegará en cinco días laborables.',
+        origin: 'machine',
+        engine: 'apertium',
+      },
+    ]);
+    await claimReply('<p>Your refund will arrive within five working days.</p>');
+    const panel = page.getByRole('complementary', { name: 'Memory matches for segment 1' });
+    const second = panel.locator('[data-match="2"]');
+    await expect.poll(() => second.count()).toBe(1);
+    const scores = await panel
+      .locator('.parley-match-score')
+      .evaluateAll((elements) => elements.map((element) => parseInt(element.textContent ?? '')));
+    expect(scores).toHaveLength(2);
+    expect(scores[0]).toBeGreaterThan(scores[1] ?? 100);
+    const secondTarget = await second.locator('.parley-match-target').textContent();
+
+    await segmentEditor(1).click();
+    await page.keyboard.press('Control+2');
+    await expect.poll(() => segmentEditor(1).textContent()).toBe(secondTarget);
   });
 
   it('fills the repetitions of a sentence with its translation once it is confirmed', async () => {
@@ -133,5 +175,25 @@ describe('memory matches, repetitions and concordance', { timeout: 90_000 }, () 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect.poll(() => isFocused(1)).toBe(true);
+  });
+});
+
+describe('a workspace tab across builds', { timeout: 90_000 }, () => {
+  it('opens a job in a tab opened before a new build: it reloads once and comes back to the job', async () => {
+    const { id } = await claimReply('<p>Your parcel is on its way.</p>', async () => {
+      // The proxy now serves a newer build: the editor this tab knows is gone (preload and import).
+      await page.route(
+        '**/queue/assets/JobEditor-*.js',
+        (route) => route.fulfill({ status: 404 }),
+        {
+          times: 2,
+        },
+      );
+      expectedProblems = [
+        /^console: Failed to load resource: .* 404/,
+        /^(404|failed): .*\/queue\/assets\/JobEditor-[\w-]+\.js$/,
+      ];
+    });
+    expect(page.url()).toContain(`#/jobs/${id}`);
   });
 });

@@ -16,6 +16,7 @@ import {
   type TicketContext,
 } from '../host/helpdeskHost.js';
 import { createTranslate } from '../i18n/i18n.js';
+import { UI_MESSAGES } from '../i18n/uiMessages.js';
 import { proxyErrorMessage } from '../i18n/proxyErrorMessage.js';
 import type {
   FreshworksClient,
@@ -188,7 +189,7 @@ export async function connectFreshdesk(client: FreshworksClient): Promise<Helpde
     ]),
   };
 
-  const t = createTranslate(context.agentLocale);
+  const t = createTranslate(context.agentLocale, UI_MESSAGES);
 
   // Freshworks has no "off" for events: the intercepting listener is registered once, on the first
   // check, and asks whichever check is current.

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HelpdeskHostProvider } from '../host/HostProvider.js';
 import { createTranslate } from '../i18n/i18n.js';
+import { UI_MESSAGES } from '../i18n/uiMessages.js';
 import { SidebarApp } from '../ui/SidebarApp.js';
 import { connectFreshdesk } from './freshdeskHost.js';
 
@@ -12,7 +13,9 @@ const connect = () =>
     : // Outside Freshdesk there is no agent profile: the browser's language is the best guess.
       Promise.reject(
         new Error(
-          createTranslate(navigator.language)('outsideHelpdesk', { helpdesk: 'Freshdesk' }),
+          createTranslate(navigator.language, UI_MESSAGES)('outsideHelpdesk', {
+            helpdesk: 'Freshdesk',
+          }),
         ),
       );
 

@@ -1,17 +1,17 @@
-/** Provides `t` for the agent's locale to the component tree; `useT()` reads it. */
+/** Provides `t` for the user's locale to the component tree; `useI18n()` reads it. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createTranslate, UI_MESSAGES, type Messages, type Translate } from './i18n.js';
+import { createTranslate, type Messages, type Translate } from './i18n.js';
 
 const I18nContext = createContext<{ t: Translate; locale: string } | null>(null);
 
 export function I18nProvider({
   locale,
-  catalog = UI_MESSAGES,
+  catalog,
   children,
 }: {
   locale: string;
-  /** The strings by locale; the sidebar's by default. */
-  catalog?: Record<string, Messages>;
+  /** The strings by locale: the page's own catalog. */
+  catalog: Record<string, Messages>;
   children: ReactNode;
 }) {
   const value = useMemo(() => ({ t: createTranslate(locale, catalog), locale }), [locale, catalog]);

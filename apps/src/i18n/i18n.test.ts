@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTranslate, fallbackChain } from './i18n.js';
+import { UI_MESSAGES } from './uiMessages.js';
 
 const LOCALES_DIR = join(import.meta.dirname, 'locales');
 const localeFiles = readdirSync(LOCALES_DIR).map((file) => ({
@@ -17,29 +18,31 @@ function keys(node: unknown, prefix = ''): string[] {
 
 describe('UI strings', () => {
   it('looks a key up in the agent locale first', () => {
-    expect(createTranslate('es')('compose.translate')).toBe('Traducir');
-    expect(createTranslate('ja')('compose.translate')).toBe('翻訳');
+    expect(createTranslate('es', UI_MESSAGES)('compose.translate')).toBe('Traducir');
+    expect(createTranslate('ja', UI_MESSAGES)('compose.translate')).toBe('翻訳');
   });
 
   it('falls back from a regional locale to its base language, then to English', () => {
-    expect(fallbackChain('pt-BR')).toEqual(['pt', 'en']);
-    expect(createTranslate('pt-BR')('compose.translate')).toBe('Traduzir');
-    expect(fallbackChain('sv-SE')).toEqual(['en']);
-    expect(createTranslate('sv-SE')('compose.translate')).toBe('Translate');
+    expect(fallbackChain('pt-BR', UI_MESSAGES)).toEqual(['pt', 'en']);
+    expect(createTranslate('pt-BR', UI_MESSAGES)('compose.translate')).toBe('Traduzir');
+    expect(fallbackChain('sv-SE', UI_MESSAGES)).toEqual(['en']);
+    expect(createTranslate('sv-SE', UI_MESSAGES)('compose.translate')).toBe('Translate');
   });
 
   it('fills in variables', () => {
-    expect(createTranslate('de')('badge.confidence', { percent: 93 })).toBe('zu 93 % sicher');
+    expect(createTranslate('de', UI_MESSAGES)('badge.confidence', { percent: 93 })).toBe(
+      'zu 93 % sicher',
+    );
   });
 
   it('throws on a key no locale has', () => {
-    expect(() => createTranslate('fr')('compose.nonexistent')).toThrow(
+    expect(() => createTranslate('fr', UI_MESSAGES)('compose.nonexistent')).toThrow(
       'Missing UI string "compose.nonexistent"',
     );
   });
 
   it('throws when a variable the string needs is not given', () => {
-    expect(() => createTranslate('en')('badge.confidence')).toThrow(
+    expect(() => createTranslate('en', UI_MESSAGES)('badge.confidence')).toThrow(
       'needs a value for {{percent}}',
     );
   });

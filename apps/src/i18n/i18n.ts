@@ -1,28 +1,11 @@
 /**
- * The app's own UI strings in the agent's language: `t(key, vars)` looks a key up in the agent's
- * locale, then its base language, then English, and throws when even English lacks it, so a
- * missing string fails a test instead of showing a raw key to an agent.
+ * UI strings in the user's language: `t(key, vars)` looks a key up in the user's locale, then its
+ * base language, then English, and throws when even English lacks it, so a missing string fails a
+ * test instead of showing a raw key to a user.
  */
-// Only the `ui` part is bundled with the sidebar; the marketplace `app` part is read by the build
-// (zendeskPackage.ts) and the `workspace` part by the translators' workspace (workspace/messages.ts).
-import { ui as de } from './locales/de.json';
-import { ui as en } from './locales/en.json';
-import { ui as es } from './locales/es.json';
-import { ui as fr } from './locales/fr.json';
-import { ui as ja } from './locales/ja.json';
-import { ui as pt } from './locales/pt.json';
-
+// No strings here: each page passes its own catalog (uiMessages.ts for the sidebar,
+// workspace/messages.ts, reports/messages.ts), so a page bundles only the strings it shows.
 export type Messages = { [key: string]: string | Messages };
-
-/** The UI strings of every locale file (`ui` in locales/*.json). */
-export const UI_MESSAGES: Record<string, Messages> = {
-  de,
-  en,
-  es,
-  fr,
-  ja,
-  pt,
-};
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -36,7 +19,7 @@ function lookup(messages: Messages | undefined, key: string): string | undefined
 }
 
 /** `pt-BR` → [`pt-BR`, `pt`, `en`]; case-insensitive on the locale tag. */
-export function fallbackChain(locale: string, catalog = UI_MESSAGES): string[] {
+export function fallbackChain(locale: string, catalog: Record<string, Messages>): string[] {
   const chain: string[] = [];
   const exact = Object.keys(catalog).find((l) => l.toLowerCase() === locale.toLowerCase());
   if (exact) chain.push(exact);
@@ -46,8 +29,8 @@ export function fallbackChain(locale: string, catalog = UI_MESSAGES): string[] {
   return chain;
 }
 
-/** `catalog`: the strings by locale; the sidebar's by default. */
-export function createTranslate(locale: string, catalog = UI_MESSAGES): Translate {
+/** `catalog`: the strings by locale (the sidebar's UI_MESSAGES, the workspace's, the reports page's). */
+export function createTranslate(locale: string, catalog: Record<string, Messages>): Translate {
   const chain = fallbackChain(locale, catalog);
   return (key, vars = {}) => {
     for (const l of chain) {

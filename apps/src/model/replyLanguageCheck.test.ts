@@ -8,6 +8,7 @@ import type { Detection, DetectRequest } from '@parley/shared/api/schemas';
 import { describe, expect, it, vi } from 'vitest';
 import { ProxyError } from '../host/helpdeskHost.js';
 import { createTranslate } from '../i18n/i18n.js';
+import { UI_MESSAGES } from '../i18n/uiMessages.js';
 import { checkReplyLanguage } from './replyLanguageCheck.js';
 
 const detection = (language: string, reliable = true): Detection => ({
@@ -30,7 +31,12 @@ describe('checkReplyLanguage', () => {
     const { api, detect } = detector(async () => detection('en'));
     const decision = await checkReplyLanguage(
       { html: english },
-      { api, customerLanguage: 'es', agentLocale: 'en-US', t: createTranslate('en-US') },
+      {
+        api,
+        customerLanguage: 'es',
+        agentLocale: 'en-US',
+        t: createTranslate('en-US', UI_MESSAGES),
+      },
     );
     expect(decision).toEqual({
       send: false,
@@ -46,7 +52,7 @@ describe('checkReplyLanguage', () => {
     const { api } = detector(async () => detection('fr'));
     const decision = await checkReplyLanguage(
       { html: '<p>Merci de votre patience.</p>' },
-      { api, customerLanguage: 'es', agentLocale: 'fr', t: createTranslate('fr') },
+      { api, customerLanguage: 'es', agentLocale: 'fr', t: createTranslate('fr', UI_MESSAGES) },
     );
     expect(decision).toEqual({
       send: false,
@@ -59,7 +65,7 @@ describe('checkReplyLanguage', () => {
     const { api } = detector(async () => detection('es'));
     const decision = await checkReplyLanguage(
       { html: spanish },
-      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en') },
+      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en', UI_MESSAGES) },
     );
     expect(decision).toEqual({ send: true });
   });
@@ -68,14 +74,14 @@ describe('checkReplyLanguage', () => {
     const { api } = detector(async () => detection('en', false));
     const decision = await checkReplyLanguage(
       { html: '<p>OK</p>' },
-      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en') },
+      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en', UI_MESSAGES) },
     );
     expect(decision).toEqual({ send: true });
   });
 
   it('does not ask the proxy when the customer reads the agent’s language or is not known', async () => {
     const { api, detect } = detector(async () => detection('en'));
-    const options = { api, agentLocale: 'en-GB', t: createTranslate('en') };
+    const options = { api, agentLocale: 'en-GB', t: createTranslate('en', UI_MESSAGES) };
     expect(
       await checkReplyLanguage({ html: english }, { ...options, customerLanguage: 'en-US' }),
     ).toEqual({ send: true });
@@ -91,7 +97,7 @@ describe('checkReplyLanguage', () => {
     );
     const decision = await checkReplyLanguage(
       { html: english },
-      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en') },
+      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en', UI_MESSAGES) },
     );
     expect(decision).toEqual({ send: true });
   });
@@ -106,7 +112,7 @@ describe('checkReplyLanguage', () => {
           api,
           customerLanguage: 'es',
           agentLocale: 'en',
-          t: createTranslate('en'),
+          t: createTranslate('en', UI_MESSAGES),
           budgetMs: 4_000,
         },
       );
@@ -121,7 +127,7 @@ describe('checkReplyLanguage', () => {
     const { api, detect } = detector(async () => detection('es'));
     await checkReplyLanguage(
       { html: `${spanish}<blockquote><p>Hola, no puedo acceder a mi cuenta.</p></blockquote>` },
-      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en') },
+      { api, customerLanguage: 'es', agentLocale: 'en', t: createTranslate('en', UI_MESSAGES) },
     );
     expect(detect).toHaveBeenCalledWith({
       text: 'Gracias por su paciencia.\nHemos restablecido su contraseña.',

@@ -5,6 +5,7 @@
 import { DEFAULT_THEME, ThemeProvider, type IGardenTheme } from '@zendeskgarden/react-theming';
 import { useHost } from '../host/HostProvider.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
+import { UI_MESSAGES } from '../i18n/uiMessages.js';
 import { ThemeVariables } from './ThemeVariables.js';
 import { TicketSidebar } from './TicketSidebar.js';
 import './base.css';
@@ -20,7 +21,7 @@ export function SidebarApp({ pollIntervalMs }: { pollIntervalMs?: number }) {
   return (
     <ThemeProvider theme={host.context.colorScheme === 'dark' ? DARK_THEME : DEFAULT_THEME}>
       <ThemeVariables />
-      <I18nProvider locale={host.context.agentLocale}>
+      <I18nProvider locale={host.context.agentLocale} catalog={UI_MESSAGES}>
         <TicketSidebar {...(pollIntervalMs ? { pollIntervalMs } : {})} />
       </I18nProvider>
     </ThemeProvider>

@@ -5,7 +5,7 @@
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
-import { CONCORDANCE_LIMITS } from '@parley/shared/api/memory-schemas';
+import { CONCORDANCE_LIMITS } from '@parley/shared/api/concordance-limits';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorMessage } from './errorMessage.js';

@@ -10,13 +10,15 @@ import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import { JobEditor, type EditorOutcome } from './JobEditor.js';
-import { WORKSPACE_MESSAGES } from './messages.js';
+import { loadWorkspaceMessages } from './messages.js';
 import { QueueApiError, type QueueApi, type QueueJobDetail } from './queueApi.js';
 
 configure({ asyncUtilTimeout: 15_000 });
 // jsdom lays nothing out, so it has no scrolling.
 Element.prototype.scrollIntoView = () => undefined;
 afterEach(cleanup);
+
+const ENGLISH = await loadWorkspaceMessages('en');
 
 const JOB: QueueJobDetail = {
   id: 'job-1',
@@ -94,7 +96,7 @@ function renderEditor(
   const onClose = vi.fn<(outcome?: EditorOutcome) => void>();
   render(
     <ThemeProvider>
-      <I18nProvider locale="en" catalog={WORKSPACE_MESSAGES}>
+      <I18nProvider locale="en" catalog={ENGLISH}>
         <JobEditor api={api} job={job} onClose={onClose} {...props} />
       </I18nProvider>
     </ThemeProvider>,

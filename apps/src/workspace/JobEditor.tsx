@@ -12,10 +12,9 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Textarea } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { checkPlaceholders, parseMaskedSegment } from '@parley/shared/pipeline/masked-segment';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { languageName } from '../model/languages.js';
-import { ConcordanceDialog } from './ConcordanceDialog.js';
 import { EditorHeader } from './EditorHeader.js';
 import { errorMessage } from './errorMessage.js';
 import { MatchesPanel } from './MatchesPanel.js';
@@ -34,6 +33,7 @@ import { tokenMeaning } from './tokenMeaning.js';
 import { useDraftSaver } from './useDraftSaver.js';
 import { useMatches } from './useMatches.js';
 import { sourceWords } from './words.js';
+import { loadChunk } from './loadChunk.js';
 
 export interface EditorOutcome {
   type: 'success' | 'error';
@@ -54,6 +54,13 @@ interface JobEditorProps {
 
 /** Renew well before the lease runs out, and not more often than this. */
 const MIN_RENEW_MS = 2_000;
+
+// Loaded the first time the translator opens it (Ctrl+K), then kept, with what they searched.
+const ConcordanceDialog = lazy(() =>
+  loadChunk(() => import('./ConcordanceDialog.js')).then((module) => ({
+    default: module.ConcordanceDialog,
+  })),
+);
 
 const worse = (a: 'error' | 'warning' | undefined, b: 'error' | 'warning') =>
   a === 'error' ? a : b;
@@ -91,6 +98,7 @@ export function JobEditor({
     () => job.segments.find((segment) => segment.translatable)?.index ?? 0,
   );
   const [searching, setSearching] = useState(false);
+  const [searchOpened, setSearchOpened] = useState(false);
   const matches = useMatches(api, job.id);
 
   // What the translator changed: what approval sends, and what leaving the page would lose.
@@ -242,6 +250,7 @@ export function JobEditor({
     const key = event.key.toLowerCase();
     if (key === 'k') {
       event.preventDefault();
+      setSearchOpened(true);
       setSearching(true);
     } else if (['1', '2', '3'].includes(key)) {
       event.preventDefault();
@@ -316,13 +325,17 @@ export function JobEditor({
         sourceLanguage={job.source}
         targetLanguage={job.target}
       />
-      <ConcordanceDialog
-        open={searching}
-        onClose={() => setSearching(false)}
-        search={(query) => api.concordance(job.id, query)}
-        sourceLanguage={job.source}
-        targetLanguage={job.target}
-      />
+      {searchOpened && (
+        <Suspense fallback={null}>
+          <ConcordanceDialog
+            open={searching}
+            onClose={() => setSearching(false)}
+            search={(query) => api.concordance(job.id, query)}
+            sourceLanguage={job.source}
+            targetLanguage={job.target}
+          />
+        </Suspense>
+      )}
       <ol
         className="parley-segments"
         onFocus={(event) => {

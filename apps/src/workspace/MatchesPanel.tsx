@@ -5,11 +5,20 @@
  */
 import { Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { readableText, sourceDifference } from './matchText.js';
+import { readableText } from './matchText.js';
 import type { QueueMatch, QueueSegment } from './queueApi.js';
 import { tokenLabel } from './segmentDom.js';
+import { loadChunk } from './loadChunk.js';
 import './memory.css';
+
+// Until jsdiff has loaded, a match's source shows without its differences marked.
+const MatchDifference = lazy(() =>
+  loadChunk(() => import('./MatchDifference.js')).then((module) => ({
+    default: module.MatchDifference,
+  })),
+);
 
 interface MatchesPanelProps {
   segment: QueueSegment | undefined;
@@ -69,16 +78,12 @@ export function MatchesPanel({
                   </Button>
                 </div>
                 <div className="parley-match-source" lang={sourceLanguage}>
-                  {sourceDifference(readableText(match.source, label), segmentText).map(
-                    (piece, key) =>
-                      piece.only === 'match' ? (
-                        <del key={key}>{piece.text}</del>
-                      ) : piece.only === 'segment' ? (
-                        <ins key={key}>{piece.text}</ins>
-                      ) : (
-                        <span key={key}>{piece.text}</span>
-                      ),
-                  )}
+                  <Suspense fallback={readableText(match.source, label)}>
+                    <MatchDifference
+                      match={readableText(match.source, label)}
+                      segment={segmentText}
+                    />
+                  </Suspense>
                 </div>
                 <div className="parley-match-target" lang={targetLanguage}>
                   {readableText(match.target, label)}

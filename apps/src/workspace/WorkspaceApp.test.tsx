@@ -14,6 +14,7 @@ import {
   type QueueJobSummary,
   type Translator,
 } from './queueApi.js';
+import { loadWorkspaceMessages } from './messages.js';
 import { WorkspaceApp } from './WorkspaceApp.js';
 
 configure({ asyncUtilTimeout: 15_000 });
@@ -91,8 +92,8 @@ function fakeApi(overrides: Partial<QueueApi> = {}): QueueApi {
   };
 }
 
-const renderApp = (api: QueueApi, locale = 'en') =>
-  render(<WorkspaceApp api={api} locale={locale} />);
+const renderApp = async (api: QueueApi, locale = 'en') =>
+  render(<WorkspaceApp api={api} locale={locale} catalog={await loadWorkspaceMessages(locale)} />);
 
 describe('signing in', () => {
   it('asks for credentials when there is no session, and says when they are wrong', async () => {
@@ -102,7 +103,7 @@ describe('signing in', () => {
         throw new QueueApiError('invalid_credentials', 'Wrong email or password.', 401);
       }),
     });
-    renderApp(api);
+    await renderApp(api);
     fireEvent.change(await screen.findByLabelText('Email'), {
       target: { value: 'lucia@translators.example' },
     });
@@ -119,7 +120,7 @@ describe('signing in', () => {
         throw new QueueApiError('rate_limited', 'Too many.', 429, [], 42);
       }),
     });
-    renderApp(api, 'es-ES');
+    await renderApp(api, 'es-ES');
     fireEvent.change(await screen.findByLabelText('Correo electrónico'), {
       target: { value: 'lucia@translators.example' },
     });
@@ -129,7 +130,7 @@ describe('signing in', () => {
   });
 
   it('says when the proxy cannot be reached, with a way to try again', async () => {
-    renderApp(
+    await renderApp(
       fakeApi({
         me: vi.fn(async () => {
           throw new QueueApiError('network', 'The Parley proxy cannot be reached.');
@@ -143,7 +144,7 @@ describe('signing in', () => {
 
   it('signs out back to the sign-in form', async () => {
     const api = fakeApi();
-    renderApp(api);
+    await renderApp(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     await screen.findByLabelText('Email');
     expect(api.logout).toHaveBeenCalled();
@@ -159,7 +160,7 @@ describe('the queue', () => {
         summary('j3', { status: 'in_review' }),
       ]),
     });
-    renderApp(api);
+    await renderApp(api);
     const rows = await screen.findAllByRole('row');
     const [first, mine, others] = rows.slice(1).map((row) => within(row));
     first?.getByText('English → Spanish');
@@ -172,13 +173,13 @@ describe('the queue', () => {
   });
 
   it('says so when nothing waits for review', async () => {
-    renderApp(fakeApi({ jobs: vi.fn(async () => []) }));
+    await renderApp(fakeApi({ jobs: vi.fn(async () => []) }));
     await screen.findByText(/No replies are waiting for review in your language pairs/);
   });
 
   it('filters by one of the translator’s pairs', async () => {
     const api = fakeApi();
-    renderApp(api);
+    await renderApp(api);
     fireEvent.change(await screen.findByLabelText('Language pair'), {
       target: { value: 'en>pt' },
     });
@@ -193,7 +194,7 @@ describe('the queue', () => {
         throw new QueueApiError('already_claimed', 'Taken.', 409);
       }),
     });
-    renderApp(api);
+    await renderApp(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Another translator is editing this reply, or it no longer waits for review.',
@@ -202,7 +203,7 @@ describe('the queue', () => {
 
   it('opens a claimed job, keeps it in the address, and comes back with a notice on release', async () => {
     const api = fakeApi();
-    renderApp(api);
+    await renderApp(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
     await screen.findByRole('heading', { name: '#4821 · Replacement order' });
     expect(window.location.hash).toBe('#/jobs/j1');
@@ -217,7 +218,7 @@ describe('the queue', () => {
   it('returns to the job in the address after a reload', async () => {
     history.replaceState(null, '', '/queue#/jobs/j7');
     const api = fakeApi();
-    renderApp(api);
+    await renderApp(api);
     await screen.findByRole('heading', { name: '#4821 · Replacement order' });
     expect(api.claim).toHaveBeenCalledWith('j7');
   });

@@ -7,16 +7,22 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Messages } from '../i18n/i18n.js';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider.js';
 import { errorMessage } from './errorMessage.js';
-import { JobEditor, type EditorOutcome } from './JobEditor.js';
+import type { EditorOutcome } from './JobEditor.js';
 import { LoginForm } from './LoginForm.js';
-import { WORKSPACE_MESSAGES } from './messages.js';
 import type { QueueApi, QueueJobDetail, Translator } from './queueApi.js';
 import { QueueView } from './QueueView.js';
+import { loadChunk } from './loadChunk.js';
 import '../ui/base.css';
 import './workspace.css';
+
+// The queue is the first view: the editor, the heavier half, loads when a job is opened.
+const JobEditor = lazy(() =>
+  loadChunk(() => import('./JobEditor.js')).then((module) => ({ default: module.JobEditor })),
+);
 
 const JOB_HASH = /^#\/jobs\/([^/]+)$/;
 
@@ -82,12 +88,12 @@ function Workspace({ api }: { api: QueueApi }) {
         </Button>
       </Alert>
     );
-  if (translator === undefined)
-    return (
-      <p className="parley-muted" role="status">
-        <Dots /> {t('workspace.loading')}
-      </p>
-    );
+  const loading = (
+    <p className="parley-muted" role="status">
+      <Dots /> {t('workspace.loading')}
+    </p>
+  );
+  if (translator === undefined) return loading;
   if (translator === null)
     return (
       <LoginForm
@@ -111,7 +117,9 @@ function Workspace({ api }: { api: QueueApi }) {
       </header>
       <main>
         {job ? (
-          <JobEditor key={job.id} api={api} job={job} onClose={close} />
+          <Suspense fallback={loading}>
+            <JobEditor key={job.id} api={api} job={job} onClose={close} />
+          </Suspense>
         ) : (
           <QueueView
             api={api}
@@ -125,10 +133,19 @@ function Workspace({ api }: { api: QueueApi }) {
   );
 }
 
-export function WorkspaceApp({ api, locale }: { api: QueueApi; locale: string }) {
+export function WorkspaceApp({
+  api,
+  locale,
+  catalog,
+}: {
+  api: QueueApi;
+  locale: string;
+  /** The workspace's strings for `locale` (loadWorkspaceMessages). */
+  catalog: Record<string, Messages>;
+}) {
   return (
     <ThemeProvider>
-      <I18nProvider locale={locale} catalog={WORKSPACE_MESSAGES}>
+      <I18nProvider locale={locale} catalog={catalog}>
         <Workspace api={api} />
       </I18nProvider>
     </ThemeProvider>

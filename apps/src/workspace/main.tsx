@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createTranslate } from '../i18n/i18n.js';
-import { WORKSPACE_MESSAGES } from './messages.js';
+import { loadWorkspaceMessages } from './messages.js';
 import { createQueueApi } from './queueApi.js';
 import { WorkspaceApp } from './WorkspaceApp.js';
 
@@ -13,10 +13,11 @@ if (!root) throw new Error('index.html has no #root element');
 // than their browser's may prefer the UI in their own).
 const locale = new URLSearchParams(window.location.search).get('lang') ?? navigator.language;
 document.documentElement.lang = locale;
-document.title = createTranslate(locale, WORKSPACE_MESSAGES)('workspace.title');
+const catalog = await loadWorkspaceMessages(locale);
+document.title = createTranslate(locale, catalog)('workspace.title');
 
 createRoot(root).render(
   <StrictMode>
-    <WorkspaceApp api={createQueueApi()} locale={locale} />
+    <WorkspaceApp api={createQueueApi()} locale={locale} catalog={catalog} />
   </StrictMode>,
 );

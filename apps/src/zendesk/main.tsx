@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HelpdeskHostProvider } from '../host/HostProvider.js';
 import { createTranslate } from '../i18n/i18n.js';
+import { UI_MESSAGES } from '../i18n/uiMessages.js';
 import { SidebarApp } from '../ui/SidebarApp.js';
 import { connectZendesk } from './zendeskHost.js';
 
@@ -14,7 +15,11 @@ const connect = () =>
     ? connectZendesk(client)
     : // Outside Zendesk there is no agent profile: the browser's language is the best guess.
       Promise.reject(
-        new Error(createTranslate(navigator.language)('outsideHelpdesk', { helpdesk: 'Zendesk' })),
+        new Error(
+          createTranslate(navigator.language, UI_MESSAGES)('outsideHelpdesk', {
+            helpdesk: 'Zendesk',
+          }),
+        ),
       );
 
 const root = document.getElementById('root');

@@ -4,6 +4,7 @@
  * and the glossary. Kept beside `schemas.ts`, served in the same OpenAPI document.
  */
 import Type, { type Static } from 'typebox';
+import { CONCORDANCE_LIMITS } from './concordance-limits.js';
 
 const Masked = (description: string) =>
   Type.String({ description: `${description}: masked, XML-escaped text with <x id="N"/>` });
@@ -37,8 +38,6 @@ export const QueueMatches = Type.Object({
   ),
 });
 export type QueueMatches = Static<typeof QueueMatches>;
-
-export const CONCORDANCE_LIMITS = { minLength: 2, maxLength: 200, results: 20 } as const;
 
 export const ConcordanceQuery = Type.Object(
   {

@@ -5,13 +5,13 @@
  * glossary for the job's language pair. Registered by the queue's routes behind its session hook.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, ReplyParams } from '@parley/shared/api/schemas';
+import { CONCORDANCE_LIMITS } from '@parley/shared/api/concordance-limits';
 import {
-  CONCORDANCE_LIMITS,
   ConcordanceQuery,
   ConcordanceResults,
   QueueMatches,
 } from '@parley/shared/api/memory-schemas';
+import { ErrorBody, ReplyParams } from '@parley/shared/api/schemas';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/index.js';
