@@ -64,7 +64,7 @@ for (const [source, file] of Object.entries(bridged)) {
   });
 }
 
-// Every segment of a 500-line request listens on the router's one abort signal.
+// Every segment of a 500-line request listens on the failover chain's one abort signal.
 setMaxListeners(1_000);
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -72,10 +72,10 @@ const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 async function withRouter<T>(
   modesDir: string,
   parleyModesDir: string | null,
-  work: (router: FailoverChain) => Promise<T>,
+  work: (chain: FailoverChain) => Promise<T>,
 ): Promise<T> {
   const engine = await createApertiumEngine({ modesDir, parleyModesDir, timeoutMs: 60_000 });
-  const router = createFailoverChain({
+  const chain = createFailoverChain({
     engines: [engine],
     timeoutMs: 60_000,
     retry: { attempts: 1, baseMs: 0, maxMs: 0 },
@@ -84,9 +84,9 @@ async function withRouter<T>(
     logger: quiet,
   });
   try {
-    return await work(router);
+    return await work(chain);
   } finally {
-    await router.close();
+    await chain.close();
     await engine.close();
   }
 }
@@ -96,8 +96,8 @@ interface Translated {
   route: string;
 }
 
-async function translate(router: FailoverChain, direction: Direction): Promise<Translated> {
-  const result = await router.translate({
+async function translate(chain: FailoverChain, direction: Direction): Promise<Translated> {
+  const result = await chain.translate({
     source: direction.source,
     target: direction.target,
     segments: direction.sources.map(escapeXmlText),
@@ -123,11 +123,11 @@ async function stockTranslations(): Promise<Translated[]> {
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Translated) : undefined;
   });
   if (cached.every((entry) => entry !== undefined)) return cached;
-  return withRouter(STOCK_MODES_DIR, null, async (router) => {
+  return withRouter(STOCK_MODES_DIR, null, async (chain) => {
     mkdirSync(CACHE_DIR, { recursive: true });
     const results: Translated[] = [];
     for (const [index, direction] of directions.entries()) {
-      const result = cached[index] ?? (await translate(router, direction));
+      const result = cached[index] ?? (await translate(chain, direction));
       writeFileSync(join(CACHE_DIR, `${keys[index]}.json`), JSON.stringify(result));
       results.push(result);
     }
@@ -145,9 +145,9 @@ function scores(direction: Direction, { hypotheses }: Translated): [string, stri
 const stock = await stockTranslations();
 if (!existsSync(PARLEY_MODES_DIR))
   console.log(`No Parley modes in ${PARLEY_MODES_DIR}: run \`npm run apertium:lexicon\` first.\n`);
-const parley = await withRouter(STOCK_MODES_DIR, PARLEY_MODES_DIR, async (router) => {
+const parley = await withRouter(STOCK_MODES_DIR, PARLEY_MODES_DIR, async (chain) => {
   const results: Translated[] = [];
-  for (const direction of directions) results.push(await translate(router, direction));
+  for (const direction of directions) results.push(await translate(chain, direction));
   return results;
 });
 

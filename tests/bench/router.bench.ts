@@ -1,5 +1,5 @@
 /**
- * `npm run bench:router`: what the router costs.
+ * `npm run bench:router`: what the failover chain costs.
  *   1. Overhead over a direct engine call, with a local stand-in engine that answers at once
  *      (p50/p99 side by side).
  *   2. Failover latency when the first engine hangs, with the configured per-call timeout:
@@ -93,34 +93,34 @@ const request: EngineRequest = {
 };
 
 async function overhead(): Promise<void> {
-  const router = createFailoverChain(options([instant]));
+  const chain = createFailoverChain(options([instant]));
   const runs = 20_000;
   // Warm both paths (JIT, pair index) before measuring.
   await time(2_000, () => instant.translate(request));
-  await time(2_000, () => router.translate(request));
+  await time(2_000, () => chain.translate(request));
   const direct = await time(runs, () => instant.translate(request));
-  const routed = await time(runs, () => router.translate(request));
+  const routed = await time(runs, () => chain.translate(request));
   console.log(
     `\n1. FailoverChain overhead over a direct call (stand-in engine, ${runs} calls each)`,
   );
   row('', 'p50', 'p99');
   row('direct engine.translate', ms(direct.p50), ms(direct.p99));
-  row('router.translate', ms(routed.p50), ms(routed.p99));
-  row('added by the router', ms(routed.p50 - direct.p50), ms(routed.p99 - direct.p99));
+  row('chain.translate', ms(routed.p50), ms(routed.p99));
+  row('added by the failover chain', ms(routed.p50 - direct.p50), ms(routed.p99 - direct.p99));
 }
 
 async function failover(): Promise<void> {
   const timeoutMs = 200;
   const threshold = 5;
-  const router = createFailoverChain(
+  const chain = createFailoverChain(
     options([hanging, instant], {
       timeoutMs,
       breaker: { failureThreshold: threshold, openMs: 60_000 },
     }),
   );
-  const beforeOpen = await time(threshold, () => router.translate(request));
-  const afterOpen = await time(200, () => router.translate(request));
-  const breaker = (await router.health()).find((engine) => engine.id === 'hanging')!.breaker;
+  const beforeOpen = await time(threshold, () => chain.translate(request));
+  const afterOpen = await time(200, () => chain.translate(request));
+  const breaker = (await chain.health()).find((engine) => engine.id === 'hanging')!.breaker;
   console.log(
     `\n2. Failover when the first engine hangs (timeout ${timeoutMs} ms, breaker opens after ${threshold})`,
   );
@@ -144,18 +144,18 @@ async function pivot(): Promise<void> {
   }
   try {
     const apy = createApyEngine({ kind: 'apy', url: server.url }, { logger: quiet });
-    const router = createFailoverChain(options([apy], { timeoutMs: 10_000 }));
+    const chain = createFailoverChain(options([apy], { timeoutMs: 10_000 }));
     const sentence = ['Merci pour votre patience, votre commande est partie ce matin.'];
     const spanish = await apy.translate({ source: 'fr', target: 'es', segments: sentence });
     await time(20, () =>
-      router.translate({ source: 'es', target: 'en', segments: spanish.segments }),
+      chain.translate({ source: 'es', target: 'en', segments: spanish.segments }),
     );
-    await time(20, () => router.translate({ source: 'fr', target: 'en', segments: sentence }));
+    await time(20, () => chain.translate({ source: 'fr', target: 'en', segments: sentence }));
     const direct = await time(200, () =>
-      router.translate({ source: 'es', target: 'en', segments: spanish.segments }),
+      chain.translate({ source: 'es', target: 'en', segments: spanish.segments }),
     );
     const pivoted = await time(200, () =>
-      router.translate({ source: 'fr', target: 'en', segments: sentence }),
+      chain.translate({ source: 'fr', target: 'en', segments: sentence }),
     );
     row('', 'p50', 'p99');
     row('direct es→en', ms(direct.p50), ms(direct.p99));

@@ -1,5 +1,5 @@
 // The APy engine against a real Apertium APy server on this machine (no stand-in: it runs here),
-// and the router pivoting French → English through Spanish with it.
+// and the failover chain pivoting French → English through Spanish with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApyEngine } from '@parley/translation-proxy/engines/apy';
 import { createFailoverChain } from '@parley/translation-proxy/engines/failover-chain';
@@ -83,7 +83,7 @@ describe('APy engine', () => {
 describe('pivoting through Spanish with APy', () => {
   it('translates French to English in two hops and gives the same text as the hops done by hand', async () => {
     const apyEngine = engine();
-    const router = createFailoverChain({
+    const chain = createFailoverChain({
       engines: [apyEngine],
       timeoutMs: 10_000,
       retry: { attempts: 1, baseMs: 50, maxMs: 500 },
@@ -92,7 +92,7 @@ describe('pivoting through Spanish with APy', () => {
       logger: captureLogger(),
     });
     const segments = ['Où est ma commande ?', 'Merci <x id="1"/> pour votre patience.'];
-    const routed = await router.translate({ source: 'fr', target: 'en', segments });
+    const routed = await chain.translate({ source: 'fr', target: 'en', segments });
     const spanish = await apyEngine.translate({ source: 'fr', target: 'es', segments });
     const english = await apyEngine.translate({
       source: 'es',

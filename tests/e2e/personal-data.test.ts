@@ -57,7 +57,7 @@ beforeAll(async () => {
   engine = await startRecordingEngine();
   // The recording engine speaks plain http on 127.0.0.1, as only a local test engine may.
   proxy = await startReplyProxy({ PARLEY_ALLOW_HTTP_ENGINES: '1' });
-  await proxy.routers.saveSettings(DEV_TENANT_ID, {
+  await proxy.tenantEngines.saveSettings(DEV_TENANT_ID, {
     engines: [{ kind: 'libretranslate', url: engine.url, charLimit: 5000 }],
   });
 });

@@ -48,7 +48,7 @@ export interface AppDependencies {
     | 'metricsPort'
   >;
   store: Store;
-  routers: TenantEngines;
+  tenantEngines: TenantEngines;
   translation: TranslationService;
   replies: ReplyService;
   /** The tenants' helpdesk clients (the Freshdesk app's thread is read with them). */
@@ -64,7 +64,7 @@ export interface AppDependencies {
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { config, store, routers, translation, replies, usage, metrics } = deps;
+  const { config, store, tenantEngines, translation, replies, usage, metrics } = deps;
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: LIMITS.maxBodyBytes,
@@ -98,7 +98,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes, { routers });
+  await app.register(healthRoutes, { tenantEngines });
   await app.register(playgroundRoutes, config.devApiKey ? { devApiKey: config.devApiKey } : {});
   // Translators sign in with a session cookie, not a tenant key.
   await app.register(queueRoutes, {
@@ -131,8 +131,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     });
     await v1.register(detectRoutes, { store, maxCharacters: config.maxCharacters });
     await v1.register(translateRoutes, { translation });
-    await v1.register(languagesRoutes, { routers });
-    await v1.register(usageRoutes, { store, routers, usage });
+    await v1.register(languagesRoutes, { tenantEngines });
+    await v1.register(usageRoutes, { store, tenantEngines, usage });
     await v1.register(replyRoutes, { store, replies, identity: deps.identity });
     await v1.register(ticketRoutes, { helpdesks: deps.helpdesks, identity: deps.identity });
     await v1.register(assetRoutes, { store });

@@ -1,5 +1,5 @@
 /**
- * Wires a complete proxy from its configuration: store, engines, per-tenant routers, app.
+ * Wires a complete proxy from its configuration: store, engines, per-tenant tenantEngines, app.
  * The server and the tests build the proxy the same way through this one function.
  */
 import type { FastifyInstance } from 'fastify';
@@ -28,7 +28,7 @@ export interface Proxy {
   /** `GET /metrics` on its own, when PARLEY_METRICS_PORT is set; the server listens on it. */
   metricsApp: FastifyInstance | undefined;
   store: Store;
-  routers: TenantEngines;
+  tenantEngines: TenantEngines;
   translation: TranslationService;
   replies: ReplyService;
   /** The SLA check and the outbox; started with the proxy, stopped by `close`. */
@@ -64,7 +64,7 @@ export async function composeProxy(
   const log = fromPino(logger);
   const usage = createUsageRecorder(store, log);
   const secrets = createSecretBox(config.secretKey);
-  const routers = createTenantEngines({
+  const tenantEngines = createTenantEngines({
     sharedEngines,
     store,
     secrets,
@@ -76,7 +76,7 @@ export async function composeProxy(
   });
   const translation = createTranslationService({
     store,
-    routers,
+    tenantEngines,
     metrics,
     maxCharacters: config.maxCharacters,
     logger: log,
@@ -108,7 +108,7 @@ export async function composeProxy(
   const app = await buildApp({
     config,
     store,
-    routers,
+    tenantEngines,
     translation,
     replies,
     helpdesks,
@@ -127,7 +127,7 @@ export async function composeProxy(
     app,
     metricsApp,
     store,
-    routers,
+    tenantEngines,
     translation,
     replies,
     replyWorkers,
@@ -137,7 +137,7 @@ export async function composeProxy(
       await replyWorkers.stop();
       await translation.drain();
       await usage.close();
-      await routers.close();
+      await tenantEngines.close();
       await store.close();
     },
   };

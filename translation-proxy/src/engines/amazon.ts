@@ -5,7 +5,7 @@
  * (Amazon's do-not-translate feature relies on that), so the `<x id="N"/>` placeholders survive.
  * Segments are sent one per call, a few in parallel. Formality maps to `Settings.Formality` for
  * the targets Amazon documents it for; glossaries are Amazon custom terminologies by name. The
- * SDK's own retries are off: the router decides about retries and failover.
+ * SDK's own retries are off: the failover chain decides about retries and failover.
  */
 import {
   ListLanguagesCommand,

@@ -1,6 +1,6 @@
 /**
  * The one interface every machine-translation engine implements (Apertium, APy, LibreTranslate,
- * DeepL, Google, Azure, Amazon). The router and the translate route only ever see this.
+ * DeepL, Google, Azure, Amazon). The failover chain and the translate route only ever see this.
  *
  * Engines receive *masked segments* from the shared text pipeline (`@parley/shared/pipeline`):
  * plain text, XML-escaped (`&lt;` `&gt;` `&amp;`), in which every protected span or inline tag has

@@ -1,4 +1,4 @@
-// The router against small in-memory engines (our own interface, so local stand-ins are fine):
+// The failover chain against small in-memory engines (our own interface, so local stand-ins are fine):
 // order, routes, retries, Retry-After, timeouts, breaker states, pivoting, usage and errors.
 import { describe, expect, it } from 'vitest';
 import {
@@ -71,7 +71,7 @@ const logger: Logger = {
   error: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
 };
 
-function router(engines: TranslationEngine[], overrides: Partial<FailoverChainOptions> = {}) {
+function chainOf(engines: TranslationEngine[], overrides: Partial<FailoverChainOptions> = {}) {
   const usage: [string, number][] = [];
   const clock = fakeClock();
   const instance = createFailoverChain({
@@ -85,7 +85,7 @@ function router(engines: TranslationEngine[], overrides: Partial<FailoverChainOp
     random: () => 0.5,
     ...overrides,
   });
-  return { router: instance, usage, clock };
+  return { chain: instance, usage, clock };
 }
 
 const EN_ES = { source: 'en', target: 'es' };
@@ -96,7 +96,7 @@ describe('engine order and routes', () => {
     const frOnly = fakeEngine('fr-only', [{ source: 'en', target: 'fr' }]);
     const first = fakeEngine('first', [EN_ES]);
     const second = fakeEngine('second', [EN_ES]);
-    const { router: r } = router([frOnly, first, second]);
+    const { chain: r } = chainOf([frOnly, first, second]);
     const result = await r.translate(request(['Where is my order?']));
     expect(result).toMatchObject({ engine: 'first', segments: ['[es] Where is my order?'] });
     expect(second.calls).toHaveLength(0);
@@ -105,7 +105,7 @@ describe('engine order and routes', () => {
   it('follows a per-pair route instead of the default order', async () => {
     const first = fakeEngine('first', [EN_ES]);
     const second = fakeEngine('second', [EN_ES]);
-    const { router: r } = router([first, second], {
+    const { chain: r } = chainOf([first, second], {
       routes: [{ source: 'en', target: 'es', engines: ['second'] }],
     });
     expect((await r.translate(request(['Thanks for waiting.']))).engine).toBe('second');
@@ -114,7 +114,7 @@ describe('engine order and routes', () => {
 
   it('serves a regional target from an engine that lists the bare language', async () => {
     const engine = fakeEngine('plain', [{ source: 'es', target: 'en' }]);
-    const { router: r } = router([engine]);
+    const { chain: r } = chainOf([engine]);
     const result = await r.translate(
       request(['Su pedido ha salido.'], { source: 'es', target: 'en-GB' }),
     );
@@ -126,7 +126,7 @@ describe('retries and failover', () => {
   it('retries an engine answering 5xx with backoff, then fails over to the next one', async () => {
     const broken = fakeEngine('broken', [EN_ES], fail('engine_unavailable', 'broken'));
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([broken, spare]);
+    const { chain: r, clock } = chainOf([broken, spare]);
     const result = await r.translate(request(['My parcel never arrived.']));
     expect(result.engine).toBe('spare');
     expect(broken.calls).toHaveLength(3);
@@ -137,7 +137,7 @@ describe('retries and failover', () => {
   it('fails over on an auth failure without retrying the engine', async () => {
     const locked = fakeEngine('locked', [EN_ES], fail('engine_auth_failed', 'locked'));
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([locked, spare]);
+    const { chain: r, clock } = chainOf([locked, spare]);
     expect((await r.translate(request(['Reset my password']))).engine).toBe('spare');
     expect(locked.calls).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
@@ -146,7 +146,7 @@ describe('retries and failover', () => {
   it('fails over on an exhausted quota without retrying the engine', async () => {
     const spent = fakeEngine('spent', [EN_ES], fail('engine_quota_exceeded', 'spent'));
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r } = router([spent, spare]);
+    const { chain: r } = chainOf([spent, spare]);
     expect((await r.translate(request(['Invoice attached']))).engine).toBe('spare');
     expect(spent.calls).toHaveLength(1);
   });
@@ -156,7 +156,7 @@ describe('retries and failover', () => {
       call === 1 ? fail('engine_rate_limited', 'busy', 1)(req, call) : tagged(req, call),
     );
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([busy, spare], { deadlineMs: 5_000 });
+    const { chain: r, clock } = chainOf([busy, spare], { deadlineMs: 5_000 });
     expect((await r.translate(request(['Can I change the address?']))).engine).toBe('busy');
     expect(clock.sleeps).toEqual([1000]);
     expect(spare.calls).toHaveLength(0);
@@ -165,7 +165,7 @@ describe('retries and failover', () => {
   it('fails over at once when Retry-After is longer than the longest wait', async () => {
     const busy = fakeEngine('busy', [EN_ES], fail('engine_rate_limited', 'busy', 120));
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([busy, spare]);
+    const { chain: r, clock } = chainOf([busy, spare]);
     expect((await r.translate(request(['Is the store open on Sunday?']))).engine).toBe('spare');
     expect(busy.calls).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
@@ -174,7 +174,7 @@ describe('retries and failover', () => {
   it('times out an engine that hangs and fails over within the timeout', async () => {
     const stuck = fakeEngine('stuck', [EN_ES], hang);
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r } = router([stuck, spare], {
+    const { chain: r } = chainOf([stuck, spare], {
       timeoutMs: 50,
       retry: { attempts: 1, baseMs: 10, maxMs: 100 },
     });
@@ -186,14 +186,14 @@ describe('retries and failover', () => {
   it('fails over instead of waiting out a Retry-After that would pass the deadline', async () => {
     const busy = fakeEngine('busy', [EN_ES], fail('engine_rate_limited', 'busy', 1));
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([busy, spare], { deadlineMs: 900 });
+    const { chain: r, clock } = chainOf([busy, spare], { deadlineMs: 900 });
     expect((await r.translate(request(['Can I change the address?']))).engine).toBe('spare');
     expect(clock.sleeps).toEqual([]);
   });
 
   it('gives up at the overall deadline however many engines are left', async () => {
     const engines = ['a', 'b', 'c', 'd'].map((id) => fakeEngine(id, [EN_ES], hang));
-    const { router: r } = router(engines, {
+    const { chain: r } = chainOf(engines, {
       clock: undefined,
       timeoutMs: 100,
       deadlineMs: 250,
@@ -211,7 +211,7 @@ describe('retries and failover', () => {
       throw new EngineError('engine_unavailable', 'late: 503', 'late');
     });
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([late, spare], {
+    const { chain: r, clock } = chainOf([late, spare], {
       deadlineMs: 900,
       retry: { attempts: 1, baseMs: 10, maxMs: 100 },
     });
@@ -225,7 +225,7 @@ describe('retries and failover', () => {
   it('stops when the caller cancels', async () => {
     const stuck = fakeEngine('stuck', [EN_ES], hang);
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r } = router([stuck, spare], { timeoutMs: 5_000 });
+    const { chain: r } = chainOf([stuck, spare], { timeoutMs: 5_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     await expect(
@@ -239,7 +239,7 @@ describe('retries and failover', () => {
   it('reports the most relevant error when every engine failed', async () => {
     const wrongPair = fakeEngine('wrong', [EN_ES], fail('unsupported_language_pair', 'wrong'));
     const spent = fakeEngine('spent', [EN_ES], fail('engine_quota_exceeded', 'spent'));
-    const { router: r } = router([spent, wrongPair]);
+    const { chain: r } = chainOf([spent, wrongPair]);
     await expect(r.translate(request(['Hello']))).rejects.toMatchObject({
       code: 'engine_quota_exceeded',
       engineId: 'spent',
@@ -248,7 +248,7 @@ describe('retries and failover', () => {
 
   it('answers unsupported_language_pair when nothing serves the pair, even through a bridge', async () => {
     const engine = fakeEngine('only', [EN_ES]);
-    const { router: r } = router([engine]);
+    const { chain: r } = chainOf([engine]);
     await expect(
       r.translate(request(['こんにちは'], { source: 'ja', target: 'ko' })),
     ).rejects.toMatchObject({
@@ -264,7 +264,7 @@ describe('circuit breaker', () => {
       healthy ? tagged(req, call) : fail('engine_unavailable', 'flaky')(req, call),
     );
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([flaky, spare], {
+    const { chain: r, clock } = chainOf([flaky, spare], {
       retry: { attempts: 1, baseMs: 10, maxMs: 100 },
     });
     const breakerOf = async () =>
@@ -286,7 +286,7 @@ describe('circuit breaker', () => {
   it('opens again when the half-open probe fails', async () => {
     const down = fakeEngine('down', [EN_ES], fail('engine_unavailable', 'down'));
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r, clock } = router([down, spare], {
+    const { chain: r, clock } = chainOf([down, spare], {
       retry: { attempts: 1, baseMs: 10, maxMs: 100 },
     });
     for (let i = 0; i < 3; i++) await r.translate(request([`Request ${i}`]));
@@ -308,7 +308,7 @@ describe('circuit breaker', () => {
           ? hang(req, call)
           : tagged(req, call),
     );
-    const { router: r, clock } = router([flaky], {
+    const { chain: r, clock } = chainOf([flaky], {
       timeoutMs: 5_000,
       retry: { attempts: 1, baseMs: 10, maxMs: 100 },
     });
@@ -329,7 +329,7 @@ describe('circuit breaker', () => {
   it('does not count an unsupported pair against the engine', async () => {
     const picky = fakeEngine('picky', [EN_ES], fail('unsupported_language_pair', 'picky'));
     const spare = fakeEngine('spare', [EN_ES]);
-    const { router: r } = router([picky, spare]);
+    const { chain: r } = chainOf([picky, spare]);
     for (let i = 0; i < 5; i++) await r.translate(request([`Request ${i}`]));
     expect((await r.health()).find((engine) => engine.id === 'picky')!.breaker).toBe('closed');
   });
@@ -339,7 +339,7 @@ describe('pivoting', () => {
   it('goes through Spanish in two hops with different engines and says so', async () => {
     const frEs = fakeEngine('apertium', [{ source: 'fr', target: 'es' }]);
     const esEn = fakeEngine('deepl', [{ source: 'es', target: 'en' }]);
-    const { router: r, usage } = router([frEs, esEn]);
+    const { chain: r, usage } = chainOf([frEs, esEn]);
     const result = await r.translate({
       source: 'fr',
       target: 'en',
@@ -359,7 +359,7 @@ describe('pivoting', () => {
   it('tells the second leg the language the text was written in, and the first leg nothing', async () => {
     const itEs = fakeEngine('it-es', [{ source: 'it', target: 'es' }]);
     const esEn = fakeEngine('es-en', [{ source: 'es', target: 'en' }]);
-    const { router: r } = router([itEs, esEn]);
+    const { chain: r } = chainOf([itEs, esEn]);
     await r.translate({ source: 'it', target: 'en', segments: ['Ha detto di sì.'] });
     expect(itEs.calls[0]!.bridgedFrom).toBeUndefined();
     expect(esEn.calls[0]).toMatchObject({ source: 'es', bridgedFrom: 'it' });
@@ -373,7 +373,7 @@ describe('pivoting', () => {
       ...esEn,
       translate: async (request) => ({ ...(await esEn.translate(request)), unknown }),
     };
-    const { router: r } = router([frEs, marking]);
+    const { chain: r } = chainOf([frEs, marking]);
     const result = await r.translate({ source: 'fr', target: 'en', segments: ['Zorg est là'] });
     expect(result.segments).toEqual(['[en] [es] Zorg est là']);
     expect(result.unknown).toEqual(unknown);
@@ -386,7 +386,7 @@ describe('pivoting', () => {
       { source: 'ca', target: 'en' },
       { source: 'en', target: 'pt' },
     ]);
-    const { router: r } = router([engine]);
+    const { chain: r } = chainOf([engine]);
     const result = await r.translate({ source: 'ca', target: 'pt', segments: ['Bon dia'] });
     expect(result).toMatchObject({ via: 'es', engine: 'both' });
   });
@@ -394,7 +394,7 @@ describe('pivoting', () => {
   it('lists direct pairs with their engines and pivot pairs with their bridge', async () => {
     const frEs = fakeEngine('apertium', [{ source: 'fr', target: 'es' }, EN_ES]);
     const esEn = fakeEngine('deepl', [{ source: 'es', target: 'en' }, EN_ES]);
-    const { router: r } = router([frEs, esEn]);
+    const { chain: r } = chainOf([frEs, esEn]);
     const pairs = await r.pairs();
     expect(pairs).toContainEqual({ source: 'en', target: 'es', engines: ['apertium', 'deepl'] });
     expect(pairs).toContainEqual({
@@ -408,7 +408,7 @@ describe('pivoting', () => {
 });
 
 describe('pair lists', () => {
-  it('asks a shared engine for its pairs once for all the routers over it', async () => {
+  it('asks a shared engine for its pairs once for all the tenantEngines over it', async () => {
     const engine = fakeEngine('shared', [EN_ES]);
     let asked = 0;
     const pairs = engine.pairs;
@@ -416,14 +416,14 @@ describe('pair lists', () => {
       asked += 1;
       return pairs();
     };
-    const tenants = [router([engine]).router, router([engine]).router, router([engine]).router];
+    const tenants = [chainOf([engine]).chain, chainOf([engine]).chain, chainOf([engine]).chain];
     for (const tenant of tenants) await tenant.translate(request(['Hello']));
     expect(asked).toBe(1);
   });
 
   it('keeps serving with the pairs it had when an engine cannot list them', async () => {
     const engine = fakeEngine('flaky-list', [EN_ES]);
-    const { router: r, clock } = router([engine], { pairsRefreshMs: 1_000 });
+    const { chain: r, clock } = chainOf([engine], { pairsRefreshMs: 1_000 });
     await r.translate(request(['Hello']));
     engine.pairs = async () => {
       throw new EngineError('engine_unavailable', 'flaky-list: down', 'flaky-list');
@@ -439,7 +439,7 @@ describe('pair lists', () => {
       asked += 1;
       return [EN_ES];
     };
-    const { router: r, clock } = router([engine], { pairsRefreshMs: 1_000 });
+    const { chain: r, clock } = chainOf([engine], { pairsRefreshMs: 1_000 });
     await r.translate(request(['Hello']));
     clock.advance(5_000);
     await r.translate(request(['Hello again']));
@@ -453,14 +453,14 @@ describe('pair lists', () => {
 describe('usage and health', () => {
   it('records the billed characters of every successful engine call', async () => {
     const engine = fakeEngine('one', [EN_ES]);
-    const { router: r, usage } = router([engine]);
+    const { chain: r, usage } = chainOf([engine]);
     await r.translate(request(['Hello', 'Thank you']));
     expect(usage).toEqual([['one', 'HelloThank you'.length]]);
   });
 
   it('reports each engine with its pair count, health and breaker state', async () => {
     const engine = fakeEngine('one', [EN_ES, { source: 'es', target: 'en' }]);
-    const { router: r } = router([engine]);
+    const { chain: r } = chainOf([engine]);
     expect(await r.health()).toEqual([{ id: 'one', pairs: 2, healthy: true, breaker: 'closed' }]);
   });
 });

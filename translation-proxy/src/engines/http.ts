@@ -69,7 +69,7 @@ const agents = {
 };
 
 /**
- * The client an engine uses when none is injected. The router bounds each call with its own
+ * The client an engine uses when none is injected. The failover chain bounds each call with its own
  * timeout; this one only stops a request that nothing else would (an engine used on its own).
  * Names are resolved by `guardedLookup`, and redirects are not followed: a redirect could point
  * at an address (a literal is not looked up) that the engine settings would have refused.

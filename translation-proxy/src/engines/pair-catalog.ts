@@ -1,7 +1,7 @@
 /**
  * The pair catalogue: the one cache of the engines' language pairs. Each engine's list and its
- * index are kept per engine instance and shared by every router over it (the proxy builds one
- * router per tenant over shared engines), so a provider with tens of thousands of pairs is asked
+ * index are kept per engine instance and shared by every failover chain over it (the proxy builds one
+ * failover chain per tenant over shared engines), so a provider with tens of thousands of pairs is asked
  * and indexed once, not once per tenant. An engine's list is asked for again after the engine's
  * own `pairsRefreshMs` (a provider's language list: hours) or else the caller's interval; a list
  * that cannot be fetched keeps what it had and is asked for again soon, not on every request.
@@ -43,7 +43,7 @@ function entryOf(engine: TranslationEngine): Entry {
 }
 
 export interface CatalogueOptions {
-  /** The caller's clock (the router's, which tests control). */
+  /** The caller's clock (the failover chain's, which tests control). */
   now: () => number;
   /** Longest the engine may take to list its pairs. */
   timeoutMs: number;

@@ -49,7 +49,7 @@ export function routeFor(
 
 /**
  * Engine ids that serve source→target, in preference order: the pair's route when one matches
- * (only the engines it names), otherwise the router's engine order.
+ * (only the engines it names), otherwise the failover chain's engine order.
  */
 export function candidateIds(
   order: readonly string[],

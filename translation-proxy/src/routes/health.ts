@@ -3,16 +3,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthResponse } from '@parley/shared/api/schemas';
 import type { TenantEngines } from '../translation/tenant-engines.js';
 
-const routes: FastifyPluginAsyncTypebox<{ routers: TenantEngines }> = async (app, { routers }) => {
+const routes: FastifyPluginAsyncTypebox<{ tenantEngines: TenantEngines }> = async (
+  app,
+  { tenantEngines },
+) => {
   app.get(
     '/healthz',
     { schema: { summary: 'Service and engine health', response: { 200: HealthResponse } } },
     async () => {
       const engines = await Promise.all(
-        routers.sharedEngines.map(async (engine) => {
+        tenantEngines.sharedEngines.map(async (engine) => {
           const [healthy, pairs] = await Promise.all([
             engine.healthy().catch(() => false),
-            routers.pairsOf(engine),
+            tenantEngines.pairsOf(engine),
           ]);
           return { id: engine.id, healthy, pairs: pairs.length };
         }),

@@ -3,7 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, LanguagesResponse } from '@parley/shared/api/schemas';
 import type { TenantEngines } from '../translation/tenant-engines.js';
 
-const routes: FastifyPluginAsyncTypebox<{ routers: TenantEngines }> = async (app, { routers }) => {
+const routes: FastifyPluginAsyncTypebox<{ tenantEngines: TenantEngines }> = async (
+  app,
+  { tenantEngines },
+) => {
   app.get(
     '/v1/languages',
     {
@@ -13,7 +16,7 @@ const routes: FastifyPluginAsyncTypebox<{ routers: TenantEngines }> = async (app
         response: { 200: LanguagesResponse, '4xx': ErrorBody },
       },
     },
-    async (request) => ({ pairs: await (await routers.routerFor(request.tenantId)).pairs() }),
+    async (request) => ({ pairs: await (await tenantEngines.chainFor(request.tenantId)).pairs() }),
   );
 };
 

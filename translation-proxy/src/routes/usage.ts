@@ -7,9 +7,9 @@ import type { Store } from '../store/index.js';
 
 const routes: FastifyPluginAsyncTypebox<{
   store: Store;
-  routers: TenantEngines;
+  tenantEngines: TenantEngines;
   usage: UsageRecorder;
-}> = async (app, { store, routers, usage }) => {
+}> = async (app, { store, tenantEngines, usage }) => {
   app.get(
     '/v1/usage',
     {
@@ -36,7 +36,9 @@ const routes: FastifyPluginAsyncTypebox<{
         response: { 200: EnginesResponse, '4xx': ErrorBody },
       },
     },
-    async (request) => ({ engines: await (await routers.routerFor(request.tenantId)).health() }),
+    async (request) => ({
+      engines: await (await tenantEngines.chainFor(request.tenantId)).health(),
+    }),
   );
 };
 

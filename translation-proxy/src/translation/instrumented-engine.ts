@@ -1,4 +1,4 @@
-/** Wraps an engine so every call is counted in the metrics by outcome, whichever router calls it. */
+/** Wraps an engine so every call is counted in the metrics by outcome, whichever failover chain calls it. */
 import { EngineError, type TranslationEngine } from '../engines/engine.js';
 import type { Metrics } from '../metrics.js';
 

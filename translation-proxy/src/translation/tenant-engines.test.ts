@@ -24,7 +24,7 @@ beforeAll(async () => {
   const tenantB = await proxy.store.tenants.create({ name: 'Embedded only' });
   withDeepl = { id: tenantA.id, key: (await proxy.store.apiKeys.issue(tenantA.id)).key };
   withDefaults = { id: tenantB.id, key: (await proxy.store.apiKeys.issue(tenantB.id)).key };
-  await proxy.routers.saveSettings(withDeepl.id, {
+  await proxy.tenantEngines.saveSettings(withDeepl.id, {
     engines: [{ kind: 'deepl', authKey: DEEPL_KEY }, { kind: 'apertium' }],
   });
 });
@@ -80,13 +80,13 @@ describe('tenant engines', () => {
 
   it('rejects settings that name an unknown engine', async () => {
     await expect(
-      proxy.routers.saveSettings(withDeepl.id, { engines: [{ kind: 'babelfish' }] }),
+      proxy.tenantEngines.saveSettings(withDeepl.id, { engines: [{ kind: 'babelfish' }] }),
     ).rejects.toThrow(/engine settings/);
   });
 
   it('rejects a plain-http engine without PARLEY_ALLOW_HTTP_ENGINES', async () => {
     await expect(
-      proxy.routers.saveSettings(withDefaults.id, {
+      proxy.tenantEngines.saveSettings(withDefaults.id, {
         engines: [{ kind: 'libretranslate', url: 'http://127.0.0.1:5000' }],
       }),
     ).rejects.toThrow(/"url" must be https/);
@@ -101,13 +101,13 @@ describe('tenant engines', () => {
       PARLEY_ALLOW_HTTP_ENGINES: '1',
     });
     const tenant = await local.store.tenants.create({ name: 'Local engine' });
-    await local.routers.saveSettings(tenant.id, {
+    await local.tenantEngines.saveSettings(tenant.id, {
       engines: [{ kind: 'apy', url: 'http://127.0.0.1:2737' }],
     });
     await local.close();
     const strict = await startTestProxy({ PARLEY_SECRET_KEY: secretKey, PARLEY_DATA_DIR: dataDir });
     try {
-      await expect(strict.routers.routerFor(tenant.id)).rejects.toThrow(/"url" must be https/);
+      await expect(strict.tenantEngines.chainFor(tenant.id)).rejects.toThrow(/"url" must be https/);
     } finally {
       await strict.close();
     }

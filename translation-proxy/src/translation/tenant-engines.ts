@@ -40,21 +40,21 @@ export interface TenantEnginesOptions {
 
 export interface TenantEngines {
   /** The tenant's failover chain. */
-  routerFor(tenantId: string): Promise<FailoverChain>;
-  /** The kinds of engine the tenant's router may call (`apertium`, `deepl`, …). */
+  chainFor(tenantId: string): Promise<FailoverChain>;
+  /** The kinds of engine the tenant's failover chain may call (`apertium`, `deepl`, …). */
   engineKindsFor(tenantId: string): Promise<string[]>;
-  /** Validates, seals and stores a tenant's settings; its router is rebuilt on next use. */
+  /** Validates, seals and stores a tenant's settings; its failover chain is rebuilt on next use. */
   saveSettings(tenantId: string, settings: unknown): Promise<EngineSettings>;
   /** The shared engines, for `/healthz`. */
   readonly sharedEngines: readonly TranslationEngine[];
-  /** A shared engine's pairs from the pair catalogue the routers use (no engine call per probe). */
+  /** A shared engine's pairs from the pair catalogue the tenantEngines use (no engine call per probe). */
   pairsOf(engine: TranslationEngine): Promise<readonly LanguagePair[]>;
   close(): Promise<void>;
 }
 
-interface TenantRouter {
-  router: FailoverChain;
-  /** What the router was built from (sealed text, or '' for the defaults). */
+interface TenantChain {
+  chain: FailoverChain;
+  /** What the chain was built from (sealed text, or '' for the defaults). */
   source: string;
   ownEngines: TranslationEngine[];
   engineKinds: string[];
@@ -68,9 +68,9 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
   const shared = new Map(
     options.sharedEngines.map((engine) => [engine.id, instrumentEngine(engine, metrics)]),
   );
-  const tenants = new Map<string, Promise<TenantRouter>>();
+  const tenants = new Map<string, Promise<TenantChain>>();
 
-  function build(tenantId: string, settings: EngineSettings, source: string): TenantRouter {
+  function build(tenantId: string, settings: EngineSettings, source: string): TenantChain {
     const ownEngines: TranslationEngine[] = [];
     const engines = settings.engines.flatMap((config) => {
       const embedded = shared.get(config.kind);
@@ -80,7 +80,7 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
       ownEngines.push(engine);
       return [engine];
     });
-    const router = createFailoverChain({
+    const chain = createFailoverChain({
       engines,
       ...(settings.routes ? { routes: settings.routes } : {}),
       timeoutMs: options.timeoutMs,
@@ -93,10 +93,10 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
       },
     });
     const engineKinds = settings.engines.map((config) => config.kind);
-    return { router, source, ownEngines, engineKinds, checkedAt: Date.now() };
+    return { chain, source, ownEngines, engineKinds, checkedAt: Date.now() };
   }
 
-  async function load(tenantId: string, previous?: TenantRouter): Promise<TenantRouter> {
+  async function load(tenantId: string, previous?: TenantChain): Promise<TenantChain> {
     const sealed = (await store.engineSettings.get(tenantId)) ?? '';
     if (previous && previous.source === sealed) return { ...previous, checkedAt: Date.now() };
     const settings = sealed
@@ -107,7 +107,7 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
     return next;
   }
 
-  async function tenantRouter(tenantId: string): Promise<TenantRouter> {
+  async function tenantChain(tenantId: string): Promise<TenantChain> {
     let entry = tenants.get(tenantId);
     if (entry) {
       const current = await entry;
@@ -121,21 +121,21 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
     return entry;
   }
 
-  const closeOwn = (entry: TenantRouter) =>
+  const closeOwn = (entry: TenantChain) =>
     Promise.allSettled(entry.ownEngines.map((engine) => engine.close()));
 
   return {
     sharedEngines: options.sharedEngines,
 
     async pairsOf(engine) {
-      // The routers hold the instrumented engine, under which the catalogue keeps the list.
+      // The tenantEngines hold the instrumented engine, under which the catalogue keeps the list.
       const catalogued = shared.get(engine.id) ?? engine;
       const now = () => systemClock.now();
       return (await enginePairs(catalogued, { now, timeoutMs: options.timeoutMs, logger })).pairs;
     },
 
-    routerFor: async (tenantId) => (await tenantRouter(tenantId)).router,
-    engineKindsFor: async (tenantId) => (await tenantRouter(tenantId)).engineKinds,
+    chainFor: async (tenantId) => (await tenantChain(tenantId)).chain,
+    engineKindsFor: async (tenantId) => (await tenantChain(tenantId)).engineKinds,
 
     async saveSettings(tenantId, input) {
       const { settings, sealed } = sealEngineSettings(secrets, input, urlPolicy);

@@ -1,7 +1,7 @@
 /**
  * The translate flow shared by every caller (the translate route, reply jobs, the translators'
  * workspace): validate languages, detect the source when asked, run the text pipeline, serve
- * repeated segments from the translation memory, send the rest to the tenant's router in one
+ * repeated segments from the translation memory, send the rest to the tenant's failover chain in one
  * call, store what came back, restore the documents and report QA, and where the words the
  * engine did not know ended up in the restored output. Personal data the tenant's policy masks
  * is a placeholder from the pipeline on: no engine and no memory entry ever holds a value, and a
@@ -41,7 +41,7 @@ import { kindsToMask } from '../store/personal-data-policy.js';
 import type { Store } from '../store/index.js';
 import type { MemoryMatch } from '../store/memory.js';
 import { createMemoryWriteQueue } from './memory-writes.js';
-import type { TenantEngines as RouterRegistry } from './tenant-engines.js';
+import type { TenantEngines } from './tenant-engines.js';
 import { mapInTurns } from './turns.js';
 import type { Logger } from '../logging.js';
 
@@ -124,7 +124,7 @@ export interface TranslationOutcome {
 
 export interface TranslationServiceOptions {
   store: Store;
-  routers: RouterRegistry;
+  tenantEngines: TenantEngines;
   metrics: Metrics;
   maxCharacters: number;
   logger: Logger;
@@ -183,7 +183,7 @@ const kept = (segment: Segment): Translation => ({
 });
 
 export function createTranslationService(options: TranslationServiceOptions) {
-  const { store, routers, metrics, logger } = options;
+  const { store, tenantEngines, metrics, logger } = options;
   const memoryWrites = createMemoryWriteQueue({ memory: store.memory, logger });
 
   async function resolveSource(
@@ -209,8 +209,9 @@ export function createTranslationService(options: TranslationServiceOptions) {
   /** The tenant's policy applied to this request: which kinds, and the helpdesk's known values. */
   async function maskingFor(request: TranslationRequest): Promise<PersonalDataMasking> {
     const policy = await store.personalData.get(request.tenantId);
-    // With every engine covered there is no need to load the router's settings.
-    const engines = policy.engines === 'all' ? [] : await routers.engineKindsFor(request.tenantId);
+    // With every engine covered there is no need to load the tenant's engine settings.
+    const engines =
+      policy.engines === 'all' ? [] : await tenantEngines.engineKindsFor(request.tenantId);
     return {
       kinds: kindsToMask(policy, engines),
       ...(request.known?.length ? { known: request.known } : {}),
@@ -286,8 +287,8 @@ export function createTranslationService(options: TranslationServiceOptions) {
       );
     }
 
-    const router = await routers.routerFor(request.tenantId);
-    const routed = await router
+    const chain = await tenantEngines.chainFor(request.tenantId);
+    const routed = await chain
       .translate({ source, target, segments: misses, formality })
       .catch((error: unknown) => {
         if (error instanceof EngineError && error.code === 'unsupported_language_pair')

@@ -1,4 +1,4 @@
-// The router over real provider engines talking to the msw stand-ins: failover on a provider's
+// The failover chain over real provider engines talking to the msw stand-ins: failover on a provider's
 // documented errors, Retry-After honoured over HTTP, usage per engine, and no key in the logs.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,14 +22,14 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-function tenantRouter() {
+function tenantChain() {
   const logger = captureLogger();
   const usage: [string, number][] = [];
   const engines = [
     createEngine({ kind: 'deepl', authKey: DEEPL_KEY }, { logger }),
     createEngine({ kind: 'azure', key: AZURE_KEY, region: 'northeurope' }, { logger }),
   ];
-  const router = createFailoverChain({
+  const chain = createFailoverChain({
     engines,
     timeoutMs: 2_000,
     retry: { attempts: 2, baseMs: 20, maxMs: 1_500 },
@@ -37,7 +37,7 @@ function tenantRouter() {
     recordUsage: (engine, chars) => usage.push([engine, chars]),
     logger,
   });
-  return { router, usage, logger };
+  return { chain, usage, logger };
 }
 
 const request = {
@@ -46,10 +46,10 @@ const request = {
   segments: ['Hello, your order <x id="1"/> is ready.'],
 };
 
-describe('router over the provider engines', () => {
+describe('failover chain over the provider engines', () => {
   it('uses DeepL first and records its billed characters', async () => {
-    const { router, usage } = tenantRouter();
-    const result = await router.translate(request);
+    const { chain, usage } = tenantChain();
+    const result = await chain.translate(request);
     expect(result).toMatchObject({
       engine: 'deepl',
       segments: ['Hola, su pedido <x id="1"/> está listo.'],
@@ -58,14 +58,14 @@ describe('router over the provider engines', () => {
   });
 
   it('fails over to Azure when DeepL’s quota is spent, without retrying DeepL', async () => {
-    const { router, usage, logger } = tenantRouter();
+    const { chain, usage, logger } = tenantChain();
     server.use(deepl.failures.quotaExceeded());
     const deeplCalls: string[] = [];
     const count = ({ request: sent }: { request: Request }) => {
       if (sent.url === `${deepl.host}/v2/translate`) deeplCalls.push(sent.url);
     };
     server.events.on('request:start', count);
-    const result = await router.translate(request);
+    const result = await chain.translate(request);
     server.events.removeListener('request:start', count);
     expect(result).toMatchObject({
       engine: 'azure',
@@ -78,20 +78,20 @@ describe('router over the provider engines', () => {
   });
 
   it('waits out a one-second Retry-After from DeepL and then gets DeepL’s answer', async () => {
-    const { router } = tenantRouter();
+    const { chain } = tenantChain();
     server.use(deepl.failures.tooManyRequests('1', true));
     const started = performance.now();
-    const result = await router.translate(request);
+    const result = await chain.translate(request);
     expect(result.engine).toBe('deepl');
     expect(performance.now() - started).toBeGreaterThanOrEqual(990);
     expect(azure.requests).toHaveLength(0);
   });
 
   it('fails with the last relevant error and no key anywhere when both providers are down', async () => {
-    const { router, logger } = tenantRouter();
+    const { chain, logger } = tenantChain();
     server.use(deepl.failures.serverError(), azure.failures.serverError());
-    const error = await router.translate(request).then(
-      () => expect.fail('the router should have failed'),
+    const error = await chain.translate(request).then(
+      () => expect.fail('the failover chain should have failed'),
       (failure: unknown) => failure as Error & { code: string },
     );
     expect(error).toMatchObject({
