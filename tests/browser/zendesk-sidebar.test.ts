@@ -64,7 +64,7 @@ describe('the Zendesk sidebar in the stand-in host', { timeout: 60_000 }, () => 
     await poll(() => app.getByTestId('customer-language').textContent()).toBe('Spanish');
     await app.getByText('Translated from Spanish').first().waitFor();
     const thread = (await app.locator('.parley-comments').textContent()) ?? '';
-    expect(thread).toContain('Hi, I did an order');
+    expect(thread).toContain('Hi, I made an order');
     expect(thread).toContain('48213');
     expect(thread).not.toContain('todavía no ha llegado');
     expect(thread).toContain('Could you send me your order number?');

@@ -36,6 +36,7 @@ describe.each(storeBackends)('memory as TMX on $name', (backend) => {
           'Klicken Sie auf <x id="1"/>Speichern<x id="2"/>, um Ihre Bestellung <x id="3"/> zu behalten.',
         origin: 'human',
         engine: null,
+        unknown: [],
       },
     ]);
     const formal = await store.memory.lookup(

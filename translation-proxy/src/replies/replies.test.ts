@@ -381,6 +381,7 @@ describe('reviewed replies', () => {
       target: 'Perdona el retraso.',
       origin: 'human',
       engine: null,
+      unknown: [],
     });
   });
 
