@@ -1,5 +1,6 @@
-// The failover chain over real provider engines talking to the msw stand-ins: failover on a provider's
-// documented errors, Retry-After honoured over HTTP, usage per engine, and no key in the logs.
+// The failover chain over real provider engines talking to the msw stand-ins: failover on a
+// provider's documented errors, Retry-After honoured over HTTP, usage per engine, and no key in the
+// logs.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '@parley/translation-proxy/engines/factory';

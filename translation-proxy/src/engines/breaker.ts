@@ -1,8 +1,8 @@
 /**
- * A circuit breaker for one engine inside one failover chain (so per engine and tenant). Closed: calls
- * go through and consecutive failures are counted. After `failureThreshold` of them it opens:
- * calls are refused without touching the engine. After `openMs` it is half-open: one probe call
- * is let through; its success closes the breaker, its failure opens it again for `openMs`.
+ * A circuit breaker for one engine inside one failover chain (so per engine and tenant). Closed:
+ * calls go through and consecutive failures are counted. After `failureThreshold` of them it opens:
+ * calls are refused without touching the engine. After `openMs` it is half-open: one probe call is
+ * let through; its success closes the breaker, its failure opens it again for `openMs`.
  */
 export type BreakerState = 'closed' | 'open' | 'half_open';
 

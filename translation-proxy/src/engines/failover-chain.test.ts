@@ -1,5 +1,5 @@
-// The failover chain against small in-memory engines (our own interface, so local stand-ins are fine):
-// order, routes, retries, Retry-After, timeouts, breaker states, pivoting, usage and errors.
+// The failover chain against small in-memory engines (our own interface, so local stand-ins are
+// fine): order, routes, retries, Retry-After, timeouts, breaker states, pivoting, usage and errors.
 import { describe, expect, it } from 'vitest';
 import {
   EngineError,

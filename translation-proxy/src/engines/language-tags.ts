@@ -1,8 +1,9 @@
 /**
- * BCP 47 language tags as the engines and the failover chain compare them. Providers spell languages
- * their own way (DeepL `EN-US`, `ZH-HANS`; Google `zh-CN`, `iw`; Azure `pt-pt`); each engine turns
- * its provider's codes into canonical tags, and everyone matches requests against them here so
- * that "which engine serves es→en" and "which DeepL code does `en` mean" get the same answer.
+ * BCP 47 language tags as the engines and the failover chain compare them. Providers spell
+ * languages their own way (DeepL `EN-US`, `ZH-HANS`; Google `zh-CN`, `iw`; Azure `pt-pt`); each
+ * engine turns its provider's codes into canonical tags, and everyone matches requests against them
+ * here so that "which engine serves es→en" and "which DeepL code does `en` mean" get the same
+ * answer.
  */
 import { normalizeLanguageTag } from '@parley/shared/languages';
 

@@ -1,10 +1,11 @@
 /**
  * The pair catalogue: the one cache of the engines' language pairs. Each engine's list and its
- * index are kept per engine instance and shared by every failover chain over it (the proxy builds one
- * failover chain per tenant over shared engines), so a provider with tens of thousands of pairs is asked
- * and indexed once, not once per tenant. An engine's list is asked for again after the engine's
- * own `pairsRefreshMs` (a provider's language list: hours) or else the caller's interval; a list
- * that cannot be fetched keeps what it had and is asked for again soon, not on every request.
+ * index are kept per engine instance and shared by every failover chain over it (the proxy builds
+ * one failover chain per tenant over shared engines), so a provider with tens of thousands of pairs
+ * is asked and indexed once, not once per tenant. An engine's list is asked for again after the
+ * engine's own `pairsRefreshMs` (a provider's language list: hours) or else the caller's interval;
+ * a list that cannot be fetched keeps what it had and is asked for again soon, not on every
+ * request.
  */
 import { EngineError, type LanguagePair, type TranslationEngine } from './engine.js';
 import { indexPairs, type PairIndex } from './pivot.js';

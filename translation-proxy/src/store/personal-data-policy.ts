@@ -25,8 +25,9 @@ export const DEFAULT_PERSONAL_DATA_POLICY: PersonalDataPolicy = {
 };
 
 /**
- * The kinds to mask for a tenant whose failover chain may call `engines`: none when the policy exempts
- * every one of them. The failover chain picks among them per call, so one covered engine is enough.
+ * The kinds to mask for a tenant whose failover chain may call `engines`: none when the policy
+ * exempts every one of them. The failover chain picks among them per call, so one covered engine is
+ * enough.
  */
 export function kindsToMask(
   policy: PersonalDataPolicy,

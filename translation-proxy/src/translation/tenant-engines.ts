@@ -47,7 +47,7 @@ export interface TenantEngines {
   saveSettings(tenantId: string, settings: unknown): Promise<EngineSettings>;
   /** The shared engines, for `/healthz`. */
   readonly sharedEngines: readonly TranslationEngine[];
-  /** A shared engine's pairs from the pair catalogue the tenantEngines use (no engine call per probe). */
+  /** A shared engine's pairs from the pair catalogue the chains use (no engine call per probe). */
   pairsOf(engine: TranslationEngine): Promise<readonly LanguagePair[]>;
   close(): Promise<void>;
 }

@@ -1,11 +1,11 @@
 /**
  * The translate flow shared by every caller (the translate route, reply jobs, the translators'
  * workspace): validate languages, detect the source when asked, run the text pipeline, serve
- * repeated segments from the translation memory, send the rest to the tenant's failover chain in one
- * call, store what came back, restore the documents and report QA, and where the words the
- * engine did not know ended up in the restored output. Personal data the tenant's policy masks
- * is a placeholder from the pipeline on: no engine and no memory entry ever holds a value, and a
- * memory hit is restored with the current request's values.
+ * repeated segments from the translation memory, send the rest to the tenant's failover chain in
+ * one call, store what came back, restore the documents and report QA, and where the words the
+ * engine did not know ended up in the restored output. Personal data the tenant's policy masks is a
+ * placeholder from the pipeline on: no engine and no memory entry ever holds a value, and a memory
+ * hit is restored with the current request's values.
  *
  * The result is the prepared documents themselves, each sentence with its masked translation and
  * where that came from, so that no caller prepares a text again or reads the memory back (the
