@@ -33,7 +33,10 @@ export const MATCHES_PER_SEGMENT = 3;
 const QUERY_TERMS = 6;
 /** Segments read per looked-up word: a word this common cannot tell candidates apart anyway. */
 const POSTINGS_PER_TERM = 1000;
-/** Candidates scored by edit distance, the best by shared rare words. */
+/**
+ * Candidates scored by edit distance: the best by shared rare words and, among those sharing the
+ * same ones (a memory holds many variants of one sentence), the closest in length.
+ */
 const CANDIDATES = 24;
 
 export interface IndexedUnit {
@@ -115,7 +118,7 @@ const frequency = (term: string) =>
   `(SELECT COUNT(*) FROM (SELECT 1 ${matching(term)} LIMIT ${POSTINGS_PER_TERM}) AS p)`;
 /** The segments holding the word: the first ones in the index's order when there are more. */
 const postings = (term: string) =>
-  `SELECT source_key ${matching(term)} ORDER BY length, source_key LIMIT ${POSTINGS_PER_TERM}`;
+  `SELECT source_key, length ${matching(term)} ORDER BY length, source_key LIMIT ${POSTINGS_PER_TERM}`;
 
 /** The weight of a word found in `docs` segments (capped): rare words say more about a match. */
 const weight = (docs: number): number => Math.log(1 + (POSTINGS_PER_TERM + 1) / docs);
@@ -136,7 +139,8 @@ const POSTGRES_CANDIDATES = `WITH terms AS MATERIALIZED (
   ), best AS (
     SELECT p.source_key, SUM(${WEIGHT}) AS weight
     FROM rarest CROSS JOIN LATERAL (${postings('rarest.term')}) AS p
-    GROUP BY p.source_key ORDER BY weight DESC, p.source_key LIMIT ${CANDIDATES}
+    GROUP BY p.source_key, p.length
+    ORDER BY weight DESC, ABS(p.length - ?), p.source_key LIMIT ${CANDIDATES}
   )
   SELECT m.source_text, m.target_text, m.origin, m.updated_at
   FROM best JOIN translation_memory AS m ON m.tenant_id = ? AND m.source_lang = ?
@@ -158,12 +162,14 @@ export function memoryIndexRepository(db: Queryable) {
   ): Promise<CandidateUnit[]> {
     const terms = fuzzyTerms(text);
     if (terms.length === 0) return [];
-    const { min, max } = matchableLengths(fuzzyLength(text));
+    const length = fuzzyLength(text);
+    const { min, max } = matchableLengths(length);
     if (db.dialect === 'postgres')
       return db.query<CandidateUnit>(POSTGRES_CANDIDATES, [
         ...[...scope, min, max],
         JSON.stringify(terms),
         ...[...scope, min, max],
+        length,
         ...scope,
       ]);
     const filter = (term: string) => [...scope, term, min, max];
@@ -181,10 +187,14 @@ export function memoryIndexRepository(db: Queryable) {
     // Summed by the database, so that only the best candidates come back, not every posting.
     const best = await db.query<{ source_key: string }>(
       `SELECT source_key FROM (${rarest
-        .map((_, i) => `SELECT source_key, CAST(? AS REAL) AS w FROM (${postings('?')}) AS p${i}`)
+        .map(
+          (_, i) =>
+            `SELECT source_key, length, CAST(? AS REAL) AS w FROM (${postings('?')}) AS p${i}`,
+        )
         .join(' UNION ALL ')}) AS postings
-       GROUP BY source_key ORDER BY SUM(w) DESC, source_key LIMIT ${CANDIDATES}`,
-      rarest.flatMap((entry) => [weight(entry.docs), ...filter(entry.term)]),
+       GROUP BY source_key, length ORDER BY SUM(w) DESC, ABS(length - ?), source_key
+       LIMIT ${CANDIDATES}`,
+      [...rarest.flatMap((entry) => [weight(entry.docs), ...filter(entry.term)]), length],
     );
     if (best.length === 0) return [];
     return db.query<CandidateUnit>(
