@@ -125,6 +125,23 @@ describe.each(storeBackends)('fuzzy memory matches on $name', (backend) => {
     ]);
   });
 
+  it('finds the variant closest in length among many that share every word looked up', async () => {
+    const t = await store.tenants.create({ name: 'Variants' });
+    const greeted = Array.from({ length: 200 }, (_, i) =>
+      machine(`Hi customer ${i}, your parcel to Lisbon was delayed by the storm.`, `Hola ${i}.`),
+    );
+    await store.memory.save(t.id, 'en', 'es', [
+      ...greeted,
+      human(
+        'Your parcel to Lisbon was delayed by the storm.',
+        'Su paquete a Lisboa se retrasó por la tormenta.',
+      ),
+    ]);
+    const source = 'Your parcel to Lisbon was delayed by the snow.';
+    const [best] = (await store.memoryIndex.fuzzy(t.id, 'en', 'es', [source])).get(source) ?? [];
+    expect(best?.source).toBe('Your parcel to Lisbon was delayed by the storm.');
+  });
+
   it('matches Japanese, written without spaces, by its characters', async () => {
     const t = await store.tenants.create({ name: 'Japanese' });
     await store.memory.save(t.id, 'ja', 'en', [
