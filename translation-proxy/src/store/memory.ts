@@ -69,27 +69,9 @@ function storedSpans(entry: MemoryEntry): string | null {
 
 const NO_SPANS: readonly TextSpan[] = [];
 
-/** The stored spans, keeping only well-formed ones inside the target (the column is plain text). */
-function spansIn(stored: string | null, length: number): readonly TextSpan[] {
-  if (stored === null) return NO_SPANS;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    return NO_SPANS;
-  }
-  if (!Array.isArray(parsed)) return NO_SPANS;
-  return parsed.filter(
-    (span: unknown): span is TextSpan =>
-      typeof span === 'object' &&
-      span !== null &&
-      Number.isInteger((span as TextSpan).start) &&
-      Number.isInteger((span as TextSpan).end) &&
-      (span as TextSpan).start >= 0 &&
-      (span as TextSpan).end > (span as TextSpan).start &&
-      (span as TextSpan).end <= length,
-  );
-}
+/** The stored spans: written only by `storedSpans`, so read as written. */
+const spansIn = (stored: string | null): readonly TextSpan[] =>
+  stored === null ? NO_SPANS : (JSON.parse(stored) as TextSpan[]);
 
 export function memoryRepository(db: Database) {
   /**
@@ -191,7 +173,7 @@ export function memoryRepository(db: Database) {
               target: row.target_text,
               origin: row.origin,
               engine: row.engine,
-              unknown: spansIn(row.unknown_spans, row.target_text.length),
+              unknown: spansIn(row.unknown_spans),
             });
         }
       }
