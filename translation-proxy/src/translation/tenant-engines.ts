@@ -52,7 +52,7 @@ export interface TenantEngines {
   close(): Promise<void>;
 }
 
-interface TenantChain {
+interface TenantChainEntry {
   chain: FailoverChain;
   /** What the chain was built from (sealed text, or '' for the defaults). */
   source: string;
@@ -68,9 +68,9 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
   const shared = new Map(
     options.sharedEngines.map((engine) => [engine.id, instrumentEngine(engine, metrics)]),
   );
-  const tenants = new Map<string, Promise<TenantChain>>();
+  const tenants = new Map<string, Promise<TenantChainEntry>>();
 
-  function build(tenantId: string, settings: EngineSettings, source: string): TenantChain {
+  function build(tenantId: string, settings: EngineSettings, source: string): TenantChainEntry {
     const ownEngines: TranslationEngine[] = [];
     const engines = settings.engines.flatMap((config) => {
       const embedded = shared.get(config.kind);
@@ -96,7 +96,7 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
     return { chain, source, ownEngines, engineKinds, checkedAt: Date.now() };
   }
 
-  async function load(tenantId: string, previous?: TenantChain): Promise<TenantChain> {
+  async function load(tenantId: string, previous?: TenantChainEntry): Promise<TenantChainEntry> {
     const sealed = (await store.engineSettings.get(tenantId)) ?? '';
     if (previous && previous.source === sealed) return { ...previous, checkedAt: Date.now() };
     const settings = sealed
@@ -107,7 +107,7 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
     return next;
   }
 
-  async function tenantChain(tenantId: string): Promise<TenantChain> {
+  async function tenantChain(tenantId: string): Promise<TenantChainEntry> {
     let entry = tenants.get(tenantId);
     if (entry) {
       const current = await entry;
@@ -121,7 +121,7 @@ export function createTenantEngines(options: TenantEnginesOptions): TenantEngine
     return entry;
   }
 
-  const closeOwn = (entry: TenantChain) =>
+  const closeOwn = (entry: TenantChainEntry) =>
     Promise.allSettled(entry.ownEngines.map((engine) => engine.close()));
 
   return {
