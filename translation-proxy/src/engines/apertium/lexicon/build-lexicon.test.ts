@@ -113,6 +113,22 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('La consulta')).toBe('The surgery');
   });
 
+  it('reads a customer’s unsaid first person: my name is, I would like, can you help me', async () => {
+    expect(await esToEn('Me llamo Marta.')).toBe('My name is Marta.');
+    expect(await esToEn('Le escribo porque mi cuenta está bloqueada.')).toBe(
+      'I am writing to you because my account is blocked.',
+    );
+    expect(await esToEn('Quisiera un reembolso.')).toBe('I would like a refund.');
+    expect(await esToEn('Me gustaría cambiar mi contraseña.')).toBe(
+      'I would like to change my password.',
+    );
+    expect(await esToEn('¿Me podrían ayudar?')).toBe('Could you help me?');
+  });
+
+  it('reads devolver as return, not as give back', async () => {
+    expect(await esToEn('Quiero devolver los zapatos.')).toBe('I want to return the shoes.');
+  });
+
   it('keeps the ordinary sense of a sign-off word inside a sentence', async () => {
     expect(await esToEn('Lea atentamente las instrucciones.')).toBe(
       'Read attentively the instructions.',
