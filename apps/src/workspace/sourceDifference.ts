@@ -3,7 +3,7 @@
  * O((N+M)·D), given up past `MAX_DIFF_EDITS`. A module of its own so that jsdiff loads with the
  * first matches (MatchDifference.tsx), not with the workspace.
  */
-import { diffWords } from 'diff';
+import { diffWords } from 'diff/lib/diff/word.js';
 
 /** Past this many word edits a match is below any useful score: shown without marks. */
 const MAX_DIFF_EDITS = 100;
