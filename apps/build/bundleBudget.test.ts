@@ -5,12 +5,19 @@ import { chunkName, pageWeight, type BuiltFile } from './bundleBudget.js';
 const chunk = (
   fileName: string,
   code: string,
-  links: { isEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] } = {},
+  links: {
+    isEntry?: boolean;
+    facadeModuleId?: string;
+    imports?: string[];
+    dynamicImports?: string[];
+    css?: string[];
+  } = {},
 ): BuiltFile => ({
   type: 'chunk',
   fileName,
   code,
   isEntry: links.isEntry ?? false,
+  facadeModuleId: links.facadeModuleId ?? null,
   imports: links.imports ?? [],
   dynamicImports: links.dynamicImports ?? [],
   viteMetadata: { importedCss: new Set(links.css ?? []) },
@@ -73,6 +80,55 @@ describe('pageWeight', () => {
       gzipped('export const render = () => "Übersetzung";') +
       gzipped('.queue{color:red}');
     expect(pageWeight(output).initial.gzipKiB).toBe(bytes / 1024);
+  });
+});
+
+describe('pageWeight’s paths', () => {
+  const gzipped = (text: string) => gzipSync(text, { level: 9 }).length / 1024;
+  // Every JS and CSS file of the page, not its HTML.
+  const pageFiles = output
+    .filter((file) => file.fileName !== 'index.html')
+    .map((file) => (file.type === 'chunk' ? file.code : String(file.source)));
+  const sum = (texts: string[]) => texts.reduce((kib, text) => kib + gzipped(text), 0);
+
+  it('weighs the path through every lazy chunk, a file two of them import counted once', () => {
+    expect(pageWeight(output).paths).toEqual([{ gzipKiB: sum(pageFiles) }]);
+  });
+
+  // The same page, which also loads the visitor's language's strings when it starts.
+  const german = 'export default {"queue":"Warteschlange der Antworten"}';
+  const japanese = 'export default {"queue":"レビューを待っている返信の一覧です"}';
+  const withLanguages = output.map((file) =>
+    file.fileName === 'assets/index-AAAAAAAA.js' && file.type === 'chunk'
+      ? {
+          ...file,
+          dynamicImports: [
+            ...file.dynamicImports,
+            'assets/de-HHHHHHHH.js',
+            'assets/ja-IIIIIIII.js',
+          ],
+        }
+      : file,
+  );
+  withLanguages.push(
+    chunk('assets/de-HHHHHHHH.js', german, { facadeModuleId: '/app/i18n/locales/de.json' }),
+    chunk('assets/ja-IIIIIIII.js', japanese, { facadeModuleId: '/app/i18n/locales/ja.json' }),
+  );
+  const isLocale = (moduleId: string) => moduleId.includes('/i18n/locales/');
+
+  it('takes one language per path, one path with none, heaviest first', () => {
+    // Japanese takes three bytes a character in UTF-8: its strings weigh the most.
+    expect(pageWeight(withLanguages, { isAlternative: isLocale }).paths).toEqual([
+      { alternative: 'assets/ja-IIIIIIII.js', gzipKiB: sum([...pageFiles, japanese]) },
+      { alternative: 'assets/de-HHHHHHHH.js', gzipKiB: sum([...pageFiles, german]) },
+      { gzipKiB: sum(pageFiles) },
+    ]);
+  });
+
+  it('counts every language on the one path when none is told apart', () => {
+    expect(pageWeight(withLanguages).paths).toEqual([
+      { gzipKiB: sum([...pageFiles, german, japanese]) },
+    ]);
   });
 });
 

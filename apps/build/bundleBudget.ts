@@ -1,8 +1,9 @@
 /**
  * What a page's visitor downloads before it paints, and what loads later: from a vite build's
- * output, the entry chunk with every chunk it imports statically and their CSS ("initial"), and
- * each lazily imported chunk with what it adds to that. Sizes are gzip at level 9, as a server
- * compresses them, in KiB.
+ * output, the entry chunk with every chunk it imports statically and their CSS ("initial"), each
+ * lazily imported chunk with what it adds to that, and the whole of each path a visit can take
+ * (every lazy chunk loaded, but only one of a set of alternatives such as the UI languages). Sizes
+ * are gzip at level 9, as a server compresses them, in KiB.
  */
 import { gzipSync } from 'node:zlib';
 
@@ -13,6 +14,8 @@ export type BuiltFile =
       fileName: string;
       code: string;
       isEntry: boolean;
+      /** The module the chunk stands for (a lazily imported file), when it stands for one. */
+      facadeModuleId?: string | null;
       imports: string[];
       dynamicImports: string[];
       viteMetadata?: { importedCss: Set<string> };
@@ -27,9 +30,26 @@ export interface LoadSize {
   gzipKiB: number;
 }
 
+/** A visit that loads every lazy chunk: the first load, all it can load later, once each. */
+export interface PathWeight {
+  /** The alternative this path loads (a language's strings), or undefined for none of them. */
+  alternative?: string;
+  gzipKiB: number;
+}
+
 export interface PageWeight {
   initial: LoadSize;
   lazy: LoadSize[];
+  /** One path per alternative and one with none, heaviest first. */
+  paths: PathWeight[];
+}
+
+export interface PageOptions {
+  /**
+   * The lazy chunks of which a visit loads at most one, by the module they stand for: the
+   * translator's UI language is loaded, the other languages never are.
+   */
+  isAlternative?: (facadeModuleId: string) => boolean;
 }
 
 const gzipKiB = (content: string | Uint8Array) => gzipSync(content, { level: 9 }).length / 1024;
@@ -48,7 +68,7 @@ function staticClosure(start: string, files: Map<string, BuiltFile>): Set<string
   return seen;
 }
 
-export function pageWeight(output: readonly BuiltFile[]): PageWeight {
+export function pageWeight(output: readonly BuiltFile[], options: PageOptions = {}): PageWeight {
   const files = new Map(output.map((file) => [file.fileName, file]));
   const size = (names: Iterable<string>) => {
     let kib = 0;
@@ -69,8 +89,25 @@ export function pageWeight(output: readonly BuiltFile[]): PageWeight {
     if (file.type === 'chunk')
       for (const lazy of file.dynamicImports)
         if (!importerOf.has(lazy)) importerOf.set(lazy, file.fileName);
+  // A path's files are counted once however many of its chunks import them.
+  const isAlternative = (chunk: string) => {
+    const file = files.get(chunk);
+    const facade = file?.type === 'chunk' ? file.facadeModuleId : undefined;
+    return facade ? (options.isAlternative?.(facade) ?? false) : false;
+  };
+  const alwaysLoaded = new Set(initial);
+  for (const chunk of importerOf.keys())
+    if (!isAlternative(chunk))
+      staticClosure(chunk, files).forEach((name) => alwaysLoaded.add(name));
+  const pathThrough = (alternative?: string): PathWeight => {
+    const loaded = new Set(alwaysLoaded);
+    if (alternative) staticClosure(alternative, files).forEach((name) => loaded.add(name));
+    return { ...(alternative ? { alternative } : {}), gzipKiB: size(loaded) };
+  };
+  const paths = [undefined, ...[...importerOf.keys()].filter(isAlternative)].map(pathThrough);
   return {
     initial: { chunk: entry.fileName, files: [...initial], gzipKiB: size(initial) },
+    paths: paths.sort((a, b) => b.gzipKiB - a.gzipKiB),
     lazy: [...importerOf].map(([chunk, importer]) => {
       const loaded = staticClosure(importer, files);
       const added = [...staticClosure(chunk, files)].filter(

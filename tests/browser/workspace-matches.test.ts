@@ -178,22 +178,82 @@ describe('memory matches, repetitions and concordance', { timeout: 90_000 }, () 
   });
 });
 
+const withoutHash = (address: string) => address.replace(/#.*$/, '');
+
+/**
+ * From now until the page reloads, the proxy serves a newer build: the chunk `chunk` this tab
+ * knows is gone (its preload and its import alike). Tells whether the page has reloaded.
+ */
+async function replaceChunkUntilReload(chunk: string): Promise<{ reloaded: () => boolean }> {
+  let reloaded = false;
+  page.on('request', (request) => {
+    if (
+      request.isNavigationRequest() &&
+      request.frame() === page.mainFrame() &&
+      withoutHash(request.url()) === withoutHash(page.url())
+    )
+      reloaded = true;
+  });
+  await page.route(`**/queue/assets/${chunk}-*.js`, (route) =>
+    reloaded ? route.continue() : route.fulfill({ status: 404 }),
+  );
+  expectedProblems = [
+    /^console: Failed to load resource: .* 404/,
+    new RegExp(`^(404|failed): .*/queue/assets/${chunk}-[\\w-]+\\.js$`),
+  ];
+  return { reloaded: () => reloaded };
+}
+
 describe('a workspace tab across builds', { timeout: 90_000 }, () => {
   it('opens a job in a tab opened before a new build: it reloads once and comes back to the job', async () => {
+    let newBuild: { reloaded: () => boolean } | undefined;
     const { id } = await claimReply('<p>Your parcel is on its way.</p>', async () => {
-      // The proxy now serves a newer build: the editor this tab knows is gone (preload and import).
-      await page.route(
-        '**/queue/assets/JobEditor-*.js',
-        (route) => route.fulfill({ status: 404 }),
-        {
-          times: 2,
-        },
-      );
-      expectedProblems = [
-        /^console: Failed to load resource: .* 404/,
-        /^(404|failed): .*\/queue\/assets\/JobEditor-[\w-]+\.js$/,
-      ];
+      newBuild = await replaceChunkUntilReload('JobEditor');
     });
+    expect(newBuild?.reloaded()).toBe(true);
     expect(page.url()).toContain(`#/jobs/${id}`);
+  });
+
+  it('shows the first match’s difference in a tab opened before a new build: it reloads once and comes back to the job', async () => {
+    let newBuild: { reloaded: () => boolean } | undefined;
+    let reload: Promise<unknown> | undefined;
+    const { id } = await claimReply('<p>You can track your parcel online.</p>', async () => {
+      newBuild = await replaceChunkUntilReload('MatchDifference');
+      reload = page.waitForEvent('load');
+    });
+    await reload;
+    const match = page
+      .getByRole('complementary', { name: 'Memory matches for segment 1' })
+      .locator('[data-match="1"]');
+    await expect.poll(() => match.locator('ins').allTextContents()).toEqual(['parcel']);
+    expect(await match.locator('del').allTextContents()).toEqual(['order']);
+    expect(newBuild?.reloaded()).toBe(true);
+    expect(page.url()).toContain(`#/jobs/${id}`);
+  });
+
+  it('opens concordance search in a tab opened before a new build: it reloads once, back at the job, where Ctrl+K opens it', async () => {
+    let newBuild: { reloaded: () => boolean } | undefined;
+    const { id } = await claimReply('<p>Your parcel left our warehouse.</p>', async () => {
+      newBuild = await replaceChunkUntilReload('ConcordanceDialog');
+    });
+    const reload = page.waitForEvent('load');
+    await segmentEditor(1).click();
+    await page.keyboard.press('Control+k');
+    await reload;
+    expect(newBuild?.reloaded()).toBe(true);
+    expect(page.url()).toContain(`#/jobs/${id}`);
+
+    await segmentEditor(1).click();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Search the memory and glossary' }).waitFor();
+  });
+
+  it('starts in the translator’s language in a tab opened before a new build: it reloads once', async () => {
+    const newBuild = await replaceChunkUntilReload('de');
+    await page.goto(`${url}/queue?lang=de`);
+    await page
+      .getByRole('heading', { name: 'Melden Sie sich an, um Antworten zu prüfen' })
+      .waitFor();
+    expect(newBuild.reloaded()).toBe(true);
   });
 });

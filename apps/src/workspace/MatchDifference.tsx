@@ -1,6 +1,7 @@
 /**
  * A match's source with the words only it has struck out and the words only the segment has
- * underlined. Loaded lazily by MatchesPanel: it brings jsdiff, which only a job with matches needs.
+ * underlined. Loaded lazily by MatchesPanel: it brings the word diff, which only a job with
+ * matches needs.
  */
 import { sourceDifference } from './sourceDifference.js';
 

@@ -13,7 +13,7 @@ import { tokenLabel } from './segmentDom.js';
 import { loadChunk } from './loadChunk.js';
 import './memory.css';
 
-// Until jsdiff has loaded, a match's source shows without its differences marked.
+// Until the word diff has loaded, a match's source shows without its differences marked.
 const MatchDifference = lazy(() =>
   loadChunk(() => import('./MatchDifference.js')).then((module) => ({
     default: module.MatchDifference,

@@ -1,10 +1,11 @@
 /**
  * Serving what `npm run build:apps` wrote (apps/dist) through @fastify/static (content types,
- * ETag, ranges, and no path outside the folder), plus the one thing it cannot know: a 503 that
- * says how to build when the build is missing, rather than a 404 for every file.
+ * ETag, ranges, and no path outside the folder), plus what it cannot know: a 503 that says how to
+ * build when the build is missing, rather than a 404 for every file, and which files are named
+ * after their content, so browsers keep them instead of asking again at every load.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -14,6 +15,18 @@ export const DEFAULT_APPS_DIST = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../../apps/dist',
 );
+
+/** A year, never revalidated: this name always has this content. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The rest (pages, unhashed files, a 404) is revalidated at every use (ETag). */
+const REVALIDATE = 'no-cache';
+
+/**
+ * A file the apps' build named after its content: vite writes chunks and CSS as
+ * `assets/<name>-<8-character hash>.<js|css>`, so a rebuild puts changed content under a new name.
+ */
+const isContentHashed = (path: string) =>
+  basename(dirname(path)) === 'assets' && /-[\w-]{8}\.(?:js|css)$/.test(basename(path));
 
 export type SendBuiltFile = (
   reply: FastifyReply,
@@ -34,8 +47,11 @@ export async function builtFileSender(
   await app.register(fastifyStatic, {
     root: dirname(entry),
     serve: false,
-    // Rebuilt files keep their names: browsers revalidate (ETag) instead of caching for a while.
     cacheControl: false,
+    // Called only for a file it found: a missing chunk's 404 keeps the header set below.
+    setHeaders: (reply, path) => {
+      if (isContentHashed(path)) void reply.header('cache-control', IMMUTABLE);
+    },
   });
   return async (reply, root, relative) => {
     if (!(await stat(entry).catch(() => null)))
@@ -45,6 +61,6 @@ export async function builtFileSender(
           message: `The ${name} is not built yet: run \`npm run build:apps\`.`,
         },
       });
-    return reply.header('cache-control', 'no-cache').sendFile(relative, root);
+    return reply.header('cache-control', REVALIDATE).sendFile(relative, root);
   };
 }

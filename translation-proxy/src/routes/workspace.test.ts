@@ -67,6 +67,47 @@ describe('GET /queue', () => {
   });
 });
 
+describe('caching of the built files', () => {
+  const HASHED_CHUNK = 'JobEditor-BhVx9WeZ.js';
+
+  /** The build with one content-hashed chunk, served over HTTP on a free port. */
+  async function serveBuild(): Promise<string> {
+    await writeBuild();
+    await writeFile(join(appsDist, 'workspace', 'assets', HASHED_CHUNK), 'export const e = 1;');
+    return app.listen({ host: '127.0.0.1', port: 0 });
+  }
+
+  it('lets browsers keep a chunk named after its content for a year without asking again', async () => {
+    const url = await serveBuild();
+    const response = await fetch(`${url}/queue/assets/${HASHED_CHUNK}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('has browsers revalidate the page and a file whose name has no hash, by ETag', async () => {
+    const url = await serveBuild();
+    for (const path of ['/queue', '/queue/assets/index.js']) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      const etag = response.headers.get('etag') ?? '';
+      expect(etag).not.toBe('');
+      // As a browser revalidates (fetch() alone would add `no-cache`, which forces a full answer).
+      const again = await fetch(`${url}${path}`, {
+        headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' },
+      });
+      expect(again.status).toBe(304);
+    }
+  });
+
+  it('does not let browsers keep the 404 of a chunk a newer build has not written yet', async () => {
+    const url = await serveBuild();
+    const response = await fetch(`${url}/queue/assets/JobEditor-Zz9Yy8Xx.js`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
 describe('GET /reports', () => {
   it('serves the managers’ reports page from its own build folder, unframed', async () => {
     await app.register(reportsPageRoutes, { appsDist });
