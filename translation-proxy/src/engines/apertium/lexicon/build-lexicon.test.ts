@@ -266,3 +266,28 @@ describe('the support-domain spa-eng build', () => {
     );
   });
 });
+
+describe('the first legs of the bridges through Spanish', () => {
+  async function toSpanish(source: string, text: string): Promise<string> {
+    const result = await engine.translate({ source, target: 'es', segments: [text] });
+    return result.segments[0]!;
+  }
+
+  it('serves Italian to Spanish with the general-word build', () => {
+    const mode = engine.modes().find((m) => m.source === 'it' && m.target === 'es');
+    expect(mode?.modeFile).toBe(join(out, 'modes', 'ita-spa.mode'));
+  });
+
+  it('knows Italian general words the stock pair left unknown, with their inflections', async () => {
+    expect(await toSpanish('it', 'La polizia ha arrestato i soldati vicino al sito.')).toBe(
+      'La policía ha arrestado los soldados cerca del sitio.',
+    );
+    expect(await toSpanish('it', 'Le tartarughe e i leader.')).toBe('Las tortugas y los líderes.');
+  });
+
+  it('knows the Italian names of countries and cities', async () => {
+    expect(await toSpanish('it', 'La Germania, il Giappone e Parigi.')).toBe(
+      'La Alemania, el Japón y París.',
+    );
+  });
+});
