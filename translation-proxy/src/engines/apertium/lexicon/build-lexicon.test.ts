@@ -285,6 +285,12 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('it', 'Le tartarughe e i leader.')).toBe('Las tortugas y los líderes.');
   });
 
+  it('knows Italian determiners the stock pair left unknown or did not inflect in Spanish', async () => {
+    expect(await toSpanish('it', 'In quei giorni molti uomini non avevano nessun lavoro.')).toBe(
+      'En aquellos días muchos hombres no tenían ningún trabajo.',
+    );
+  });
+
   it('knows the Italian names of countries and cities', async () => {
     expect(await toSpanish('it', 'La Germania, il Giappone e Parigi.')).toBe(
       'La Alemania, el Japón y París.',
