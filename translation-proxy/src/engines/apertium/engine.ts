@@ -140,10 +140,10 @@ export async function createApertiumEngine(
   async function translateSegment(
     pipeline: ApertiumPipeline,
     segment: string,
-    target: string,
+    { source, target }: ApertiumMode,
   ): Promise<{ text: string; spans: TextSpan[] }> {
     if (!hasWords(segment)) return { text: segment, spans: [] };
-    const reply = await pipeline.process(toApertiumStream(prepareSource(segment)));
+    const reply = await pipeline.process(toApertiumStream(prepareSource(segment, source)));
     return takeMarks(
       finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target),
     );
@@ -190,7 +190,7 @@ export async function createApertiumEngine(
       // added, so a listener per segment made thousands of segments quadratic.
       // Preparing thousands of messages is one long task: other requests run between turns.
       const translations = await mapInTurns(request.segments, SEGMENTS_PER_TURN, (segment) => {
-        const translation = translateSegment(pipeline, segment, mode.target);
+        const translation = translateSegment(pipeline, segment, mode);
         // Awaited below; a failure before then must not count as unhandled.
         translation.catch(() => {});
         return translation;

@@ -1,18 +1,25 @@
 /**
  * Typography Apertium's dictionaries do not handle, fixed around the engine: the typographic
  * apostrophe (’), which the English analyser does not know (`I’m`, `don’t` stayed untranslated),
+ * the French ligature œ, which the French analyser knows only written out (`sœur`, `œuvre`),
  * Spanish opening question and exclamation marks, which the eng→spa transfer never writes, and
  * function words the spa→eng transfer capitalises inside a sentence.
  * Works on masked segments; placeholders hold no `’`, `?` or `!`, so they pass unchanged.
  */
 import { UNKNOWN_END, withoutMarks } from '@parley/shared/pipeline/unknown-words';
 
-/** Source text as the analysers expect it, without characters that would forge unknown-word marks. */
-export function prepareSource(masked: string): string {
-  return withoutMarks(masked).replace(/\u2019/g, "'");
+const FRENCH = /^fr(?:-|$)/i;
+const SPANISH = /^es(?:-|$)/i;
+
+/**
+ * Source text in language `source` as the analysers expect it, without characters that would
+ * forge unknown-word marks.
+ */
+export function prepareSource(masked: string, source: string): string {
+  const text = withoutMarks(masked).replace(/\u2019/g, "'");
+  return FRENCH.test(source) ? text.replace(/œ/g, 'oe').replace(/Œ/g, 'Oe') : text;
 }
 
-const SPANISH = /^es(?:-|$)/i;
 /** What ends a sentence (followed by whitespace) or stands outside one. */
 const TERMINATOR = /[.!?:;]/;
 const OUTSIDE_SENTENCE = /[.!?:;\n¿¡]/;
