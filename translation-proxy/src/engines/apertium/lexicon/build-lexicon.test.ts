@@ -256,6 +256,13 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Las tropas de EE. UU. llegaron.')).toBe('The troops of U.S. arrived.');
   });
 
+  it('reads deber in the present as must, and in other tenses as have to', async () => {
+    expect(await esToEn('Los clientes deben leer las condiciones.')).toBe(
+      'The customers must read the conditions.',
+    );
+    expect(await esToEn('Debías llamar antes.')).toBe('You had to call before.');
+  });
+
   it('reads su as its after a country or an institution and its verb, and as his after a person', async () => {
     expect(await esToEn('El gobierno ha presentado su informe.')).toBe(
       'The government has presented its report.',
