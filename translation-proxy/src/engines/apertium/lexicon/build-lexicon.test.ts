@@ -303,4 +303,13 @@ describe('the first legs of the bridges through Spanish', () => {
       'La Alemania, el Japón y París.',
     );
   });
+
+  it('knows French general words the stock pair left unknown, with their inflections', async () => {
+    expect(await toSpanish('fr', 'Précédemment, une ligne téléphonique sophistiquée.')).toBe(
+      'Anteriormente, una línea telefónica sofisticada.',
+    );
+    expect(await toSpanish('fr', 'Ils ont acheté des épices pour la navette.')).toContain(
+      'especias para la lanzadera',
+    );
+  });
 });
