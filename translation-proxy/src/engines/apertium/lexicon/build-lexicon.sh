@@ -100,3 +100,4 @@ build_support_mode eng-spa support.eng.dix support.eng-spa.dix support.spa.dix s
 build_support_mode spa-eng support.spa-eng.spa.dix support.spa-eng.dix support.spa-eng.eng.dix support.spa-eng.lrx ''
 build_first_leg ita-spa apertium-spa-ita ita
 build_first_leg fr-es apertium-fr-es fr
+build_first_leg pt-es apertium-es-pt pt

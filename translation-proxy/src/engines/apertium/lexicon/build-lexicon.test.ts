@@ -312,4 +312,10 @@ describe('the first legs of the bridges through Spanish', () => {
       'especias para la lanzadera',
     );
   });
+
+  it('knows Portuguese general words the stock pair left unknown', async () => {
+    expect(await toSpanish('pt', 'Os pratos da festa tinham repolho e tartaruga.')).toBe(
+      'Los platos de la fiesta tenían col y tortuga.',
+    );
+  });
 });
