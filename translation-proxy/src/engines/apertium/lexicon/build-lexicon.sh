@@ -101,3 +101,4 @@ build_support_mode spa-eng support.spa-eng.spa.dix support.spa-eng.dix support.s
 build_first_leg ita-spa apertium-spa-ita ita
 build_first_leg fr-es apertium-fr-es fr
 build_first_leg pt-es apertium-es-pt pt
+build_first_leg gl-es apertium-es-gl gl

@@ -318,4 +318,10 @@ describe('the first legs of the bridges through Spanish', () => {
       'Los platos de la fiesta tenían col y tortuga.',
     );
   });
+
+  it('knows Galician general words the stock pair left unknown', async () => {
+    expect(await toSpanish('gl', 'Perante a frota, os superviventes agardaban.')).toBe(
+      'Ante la flota, los supervivientes esperaban.',
+    );
+  });
 });
