@@ -2,8 +2,9 @@
  * The embedded Apertium engine: serves every installed Apertium pair through one warm
  * null-flush pipeline per direction (see `pipeline.ts`), started on first use.
  *
- * Where Parley's build of a mode exists (the support-domain lexicon, written to
- * `data/apertium/modes` by `npm run apertium:lexicon`), it replaces the stock mode for that pair.
+ * Where Parley's build of a mode exists (the support-domain lexicon, and the bridges' first legs
+ * with general words, written to `data/apertium/modes` by `npm run apertium:lexicon`), it replaces
+ * the stock mode for that pair.
  * A bridge's Spanish leg from French, Italian or Romanian runs in a chain of its own that reads
  * compound pasts as preterites (`narrative-past.ts`).
  */

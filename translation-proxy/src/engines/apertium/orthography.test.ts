@@ -97,4 +97,16 @@ describe('finishTarget', () => {
   it('gives back typographic apostrophes where the source used them', () => {
     expect(finishTarget("We're here", 'Estamos aquí’', 'en')).toBe('We’re here');
   });
+
+  it('writes an English opening phrase the transfer put in capitals as a capitalised phrase', () => {
+    expect(finishTarget('DUE TO the rain, it closed.', 'Debido a la lluvia, cerró.', 'en')).toBe(
+      'Due to the rain, it closed.',
+    );
+  });
+
+  it('keeps an opening in capitals when the source opens in capitals', () => {
+    expect(finishTarget('NHK NEWS reported it.', 'NHK NEWS lo informó.', 'en')).toBe(
+      'NHK NEWS reported it.',
+    );
+  });
 });

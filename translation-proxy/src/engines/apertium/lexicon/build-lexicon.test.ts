@@ -256,6 +256,10 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Las tropas de EE. UU. llegaron.')).toBe('The troops of U.S. arrived.');
   });
 
+  it('writes a multiword preposition opening a sentence with one capital, not in capitals', async () => {
+    expect(await esToEn('Debido a la lluvia, el vuelo salió tarde.')).toMatch(/^Due to the rain, /);
+  });
+
   it('reads deber in the present as must, and in other tenses as have to', async () => {
     expect(await esToEn('Los clientes deben leer las condiciones.')).toBe(
       'The customers must read the conditions.',
