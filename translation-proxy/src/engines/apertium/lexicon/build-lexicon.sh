@@ -102,3 +102,4 @@ build_first_leg ita-spa apertium-spa-ita ita
 build_first_leg fr-es apertium-fr-es fr
 build_first_leg pt-es apertium-es-pt pt
 build_first_leg gl-es apertium-es-gl gl
+build_first_leg cat-spa apertium-spa-cat cat

@@ -284,9 +284,15 @@ describe('the first legs of the bridges through Spanish', () => {
     return result.segments[0]!;
   }
 
-  it('serves Italian to Spanish with the general-word build', () => {
-    const mode = engine.modes().find((m) => m.source === 'it' && m.target === 'es');
-    expect(mode?.modeFile).toBe(join(out, 'modes', 'ita-spa.mode'));
+  it.each([
+    ['it', 'ita-spa'],
+    ['fr', 'fr-es'],
+    ['pt', 'pt-es'],
+    ['gl', 'gl-es'],
+    ['ca', 'cat-spa'],
+  ])('serves %s to Spanish with the general-word build %s', (source, mode) => {
+    const served = engine.modes().find((m) => m.source === source && m.target === 'es');
+    expect(served?.modeFile).toBe(join(out, 'modes', `${mode}.mode`));
   });
 
   it('knows Italian general words the stock pair left unknown, with their inflections', async () => {
@@ -326,6 +332,12 @@ describe('the first legs of the bridges through Spanish', () => {
   it('knows Galician general words the stock pair left unknown', async () => {
     expect(await toSpanish('gl', 'Perante a frota, os superviventes agardaban.')).toBe(
       'Ante la flota, los supervivientes esperaban.',
+    );
+  });
+
+  it('knows Catalan general words the stock pair left unknown', async () => {
+    expect(await toSpanish('ca', 'Els vaccins contra la grip aviària arriben avui.')).toBe(
+      'Las vacunas contra la gripe aviar llegan hoy.',
     );
   });
 });
