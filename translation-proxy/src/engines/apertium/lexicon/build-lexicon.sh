@@ -34,7 +34,8 @@ quiet() { "$@" >/dev/null; }
 
 # extend_mode MODE PAIR ANALYSER BILINGUAL GENERATOR [SED_EXPRESSION...]: writes $tmp/MODE.mode,
 # the stock mode of the Debian pair PAIR with its three dictionaries swapped for the stock ones
-# with the given sources appended, and the further sed expressions applied.
+# with the given sources appended, and the further sed expressions applied. lt-append replaces a
+# stock section of the same name, so the sources name theirs "support" or "general".
 extend_mode() {
   local mode="$1" stock="$pairs/$2" analyser="$3" bilingual="$4" generator="$5"
   shift 5
