@@ -300,6 +300,9 @@ describe('the first legs of the bridges through Spanish', () => {
       'La policía ha arrestado los soldados cerca del sitio.',
     );
     expect(await toSpanish('it', 'Le tartarughe e i leader.')).toBe('Las tortugas y los líderes.');
+    expect(await toSpanish('it', 'Gli sceneggiatori e il manager.')).toBe(
+      'Los guionistas y el gerente.',
+    );
   });
 
   it('knows Italian determiners the stock pair left unknown or did not inflect in Spanish', async () => {
