@@ -324,6 +324,9 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('fr', 'Ils ont acheté des épices pour la navette.')).toContain(
       'especias para la lanzadera',
     );
+    expect(await toSpanish('fr', 'Les escargots et les lézards mangent des céréales.')).toBe(
+      'Los caracoles y los lagartos comen cereales.',
+    );
   });
 
   it('knows Portuguese general words the stock pair left unknown', async () => {
