@@ -333,6 +333,9 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('pt', 'Os pratos da festa tinham repolho e tartaruga.')).toBe(
       'Los platos de la fiesta tenían col y tortuga.',
     );
+    expect(await toSpanish('pt', 'Os caracóis e os lagartos comeram as castanhas.')).toBe(
+      'Los caracoles y los lagartos comieron las castañas.',
+    );
   });
 
   it('knows Galician general words the stock pair left unknown', async () => {
