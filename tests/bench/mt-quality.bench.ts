@@ -11,6 +11,10 @@
  * a rerun only translates Parley's side; delete that folder after changing the engine's own code.
  * Parley's modes come from `npm run apertium:lexicon`. Speed is measured by `npm run bench`, not
  * here.
+ *
+ * `PARLEY_MT_CORPUS=FLORES` (or `support`) runs one corpus only, to measure a change to the
+ * bridges in half the time; `PARLEY_MT_OUTPUT_DIR` keeps Parley's translations there, one file
+ * per direction, to read what a change did.
  */
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
@@ -31,6 +35,8 @@ import type { Logger } from '@parley/translation-proxy/logging';
 
 const DEV_DIR =
   process.env.PARLEY_MT_DEV_DIR ?? new URL('../../../shared/data/mt/', import.meta.url).pathname;
+const ONLY_CORPUS = process.env.PARLEY_MT_CORPUS;
+const OUTPUT_DIR = process.env.PARLEY_MT_OUTPUT_DIR;
 const STOCK_MODES_DIR = '/usr/share/apertium/modes';
 const CACHE_DIR = new URL('../../data/bench/', import.meta.url).pathname;
 
@@ -48,14 +54,14 @@ interface Direction {
 
 const en = readLines('support.dev.en.txt');
 const es = readLines('support.dev.es.txt');
-const directions: Direction[] = [
+const allDirections: Direction[] = [
   { corpus: 'support', source: 'en', target: 'es', sources: en, references: es },
   { corpus: 'support', source: 'es', target: 'en', sources: es, references: en },
 ];
 const floresEnglish = readLines('flores.dev.eng.txt');
 const bridged = { fr: 'fra', pt: 'por', it: 'ita', ca: 'cat', gl: 'glg', ro: 'ron' } as const;
 for (const [source, file] of Object.entries(bridged)) {
-  directions.push({
+  allDirections.push({
     corpus: 'FLORES',
     source,
     target: 'en',
@@ -63,6 +69,10 @@ for (const [source, file] of Object.entries(bridged)) {
     references: floresEnglish,
   });
 }
+const directions = allDirections.filter(
+  (direction) => ONLY_CORPUS === undefined || direction.corpus === ONLY_CORPUS,
+);
+if (directions.length === 0) throw new Error(`PARLEY_MT_CORPUS=${ONLY_CORPUS}: no such corpus`);
 
 // Every segment of a 500-line request listens on the failover chain's one abort signal.
 setMaxListeners(1_000);
@@ -150,6 +160,13 @@ const parley = await withRouter(STOCK_MODES_DIR, PARLEY_MODES_DIR, async (chain)
   for (const direction of directions) results.push(await translate(chain, direction));
   return results;
 });
+if (OUTPUT_DIR !== undefined) {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  for (const [index, direction] of directions.entries()) {
+    const file = `${direction.corpus}.${direction.source}-${direction.target}.txt`;
+    writeFileSync(join(OUTPUT_DIR, file), `${parley[index]!.hypotheses.join('\n')}\n`);
+  }
+}
 
 const rows = directions.map((direction, index) => {
   const [stockChrF, stockBleu] = scores(direction, stock[index]!);
@@ -171,15 +188,20 @@ const flores = directions.flatMap((direction, index) =>
     : [],
 );
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-rows.push([
-  'FLORES',
-  'mean →en',
-  '',
-  mean(flores.map(([s]) => s!)).toFixed(1),
-  '',
-  mean(flores.map(([, p]) => p!)).toFixed(1),
-  (mean(flores.map(([, p]) => p!)) - mean(flores.map(([s]) => s!))).toFixed(1),
-]);
+if (flores.length > 0) {
+  const stockMean = mean(flores.map(([s]) => s!));
+  const parleyMean = mean(flores.map(([, p]) => p!));
+  const gain = parleyMean - stockMean;
+  rows.push([
+    'FLORES',
+    'mean →en',
+    '',
+    fixed(stockMean),
+    '',
+    fixed(parleyMean),
+    `${gain >= 0 ? '+' : ''}${gain.toFixed(1)}`,
+  ]);
+}
 
 console.log(
   `Apertium, stock against Parley, on ${en.length} support and ${floresEnglish.length} FLORES sentences (chrF2 / BLEU as sacrebleu's defaults)\n`,

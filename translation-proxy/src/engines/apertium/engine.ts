@@ -2,8 +2,9 @@
  * The embedded Apertium engine: serves every installed Apertium pair through one warm
  * null-flush pipeline per direction (see `pipeline.ts`), started on first use.
  *
- * Where Parley's build of a mode exists (the support-domain lexicon, written to
- * `data/apertium/modes` by `npm run apertium:lexicon`), it replaces the stock mode for that pair.
+ * Where Parley's build of a mode exists (the support-domain lexicon, and the bridges' first legs
+ * with general words, written to `data/apertium/modes` by `npm run apertium:lexicon`), it replaces
+ * the stock mode for that pair.
  * A bridge's Spanish leg from French, Italian or Romanian runs in a chain of its own that reads
  * compound pasts as preterites (`narrative-past.ts`).
  */
@@ -140,10 +141,10 @@ export async function createApertiumEngine(
   async function translateSegment(
     pipeline: ApertiumPipeline,
     segment: string,
-    target: string,
+    { source, target }: ApertiumMode,
   ): Promise<{ text: string; spans: TextSpan[] }> {
     if (!hasWords(segment)) return { text: segment, spans: [] };
-    const reply = await pipeline.process(toApertiumStream(prepareSource(segment)));
+    const reply = await pipeline.process(toApertiumStream(prepareSource(segment, source)));
     return takeMarks(
       finishTarget(normaliseSpacing(fromApertiumStream(reply), segment), segment, target),
     );
@@ -190,7 +191,7 @@ export async function createApertiumEngine(
       // added, so a listener per segment made thousands of segments quadratic.
       // Preparing thousands of messages is one long task: other requests run between turns.
       const translations = await mapInTurns(request.segments, SEGMENTS_PER_TURN, (segment) => {
-        const translation = translateSegment(pipeline, segment, mode.target);
+        const translation = translateSegment(pipeline, segment, mode);
         // Awaited below; a failure before then must not count as unhandled.
         translation.catch(() => {});
         return translation;

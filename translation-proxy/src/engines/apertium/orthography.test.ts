@@ -3,11 +3,19 @@ import { finishTarget, prepareSource } from './orthography.js';
 
 describe('prepareSource', () => {
   it('turns typographic apostrophes into the ASCII ones the analysers know', () => {
-    expect(prepareSource('I’m sure you’re right')).toBe("I'm sure you're right");
+    expect(prepareSource('I’m sure you’re right', 'en')).toBe("I'm sure you're right");
   });
 
   it('drops characters that would forge unknown-word marks', () => {
-    expect(prepareSource('El \uFDD0gato\uFDD1')).toBe('El gato');
+    expect(prepareSource('El \uFDD0gato\uFDD1', 'es')).toBe('El gato');
+  });
+
+  it('writes out the French ligature œ, which the French analyser knows only as oe', () => {
+    expect(prepareSource('Œuvres de ma sœur', 'fr')).toBe('Oeuvres de ma soeur');
+  });
+
+  it('leaves œ in other languages as written', () => {
+    expect(prepareSource('sœur', 'en')).toBe('sœur');
   });
 });
 
@@ -88,5 +96,17 @@ describe('finishTarget', () => {
 
   it('gives back typographic apostrophes where the source used them', () => {
     expect(finishTarget("We're here", 'Estamos aquí’', 'en')).toBe('We’re here');
+  });
+
+  it('writes an English opening phrase the transfer put in capitals as a capitalised phrase', () => {
+    expect(finishTarget('DUE TO the rain, it closed.', 'Debido a la lluvia, cerró.', 'en')).toBe(
+      'Due to the rain, it closed.',
+    );
+  });
+
+  it('keeps an opening in capitals when the source opens in capitals', () => {
+    expect(finishTarget('NHK NEWS reported it.', 'NHK NEWS lo informó.', 'en')).toBe(
+      'NHK NEWS reported it.',
+    );
   });
 });

@@ -1,18 +1,26 @@
 /**
  * Typography Apertium's dictionaries do not handle, fixed around the engine: the typographic
  * apostrophe (’), which the English analyser does not know (`I’m`, `don’t` stayed untranslated),
- * Spanish opening question and exclamation marks, which the eng→spa transfer never writes, and
- * function words the spa→eng transfer capitalises inside a sentence.
+ * the French ligature œ, which the French analyser knows only written out (`sœur`, `œuvre`),
+ * Spanish opening question and exclamation marks, which the eng→spa transfer never writes,
+ * function words the spa→eng transfer capitalises inside a sentence, and the capitals it gives a
+ * multiword preposition that opens one.
  * Works on masked segments; placeholders hold no `’`, `?` or `!`, so they pass unchanged.
  */
 import { UNKNOWN_END, withoutMarks } from '@parley/shared/pipeline/unknown-words';
 
-/** Source text as the analysers expect it, without characters that would forge unknown-word marks. */
-export function prepareSource(masked: string): string {
-  return withoutMarks(masked).replace(/\u2019/g, "'");
+const FRENCH = /^fr(?:-|$)/i;
+const SPANISH = /^es(?:-|$)/i;
+
+/**
+ * Source text in language `source` as the analysers expect it, without characters that would
+ * forge unknown-word marks.
+ */
+export function prepareSource(masked: string, source: string): string {
+  const text = withoutMarks(masked).replace(/\u2019/g, "'");
+  return FRENCH.test(source) ? text.replace(/œ/g, 'oe').replace(/Œ/g, 'Oe') : text;
 }
 
-const SPANISH = /^es(?:-|$)/i;
 /** What ends a sentence (followed by whitespace) or stands outside one. */
 const TERMINATOR = /[.!?:;]/;
 const OUTSIDE_SENTENCE = /[.!?:;\n¿¡]/;
@@ -105,14 +113,32 @@ function lowercaseAfterUnknown(text: string, source: string): string {
   );
 }
 
+/** Two or more all-capital words opening the text, then a lowercase word. */
+const SHOUTED_OPENING = /^(\p{Lu}{2,}(?: \p{Lu}{2,})+)(?= \p{Ll})/u;
+const CAPITALS_OPENING = /^\P{L}*\p{Lu}{2,}/u;
+
+/**
+ * The spa-eng transfer writes a multiword preposition that opens a sentence in capitals ("Debido a
+ * la lluvia" → "DUE TO the rain", "Según" → "ACCORDING TO"): such an opening is written as a
+ * capitalised phrase unless the source itself opens in capitals. Anchored at the start, so one
+ * attempt per segment.
+ */
+function unshoutOpening(text: string, source: string): string {
+  if (CAPITALS_OPENING.test(source)) return text;
+  return text.replace(SHOUTED_OPENING, (phrase) => `${phrase[0]}${phrase.slice(1).toLowerCase()}`);
+}
+
 /** Target text in the target language's typography; `source` is the masked source segment. */
 export function finishTarget(masked: string, source: string, target: string): string {
   let text = masked;
   if (source.includes('\u2019') && !source.includes("'")) text = text.replace(/'/g, '\u2019');
   if (SPANISH.test(target)) text = openSpanishMarks(text);
   if (ENGLISH.test(target))
-    text = lowercaseAfterUnknown(
-      text.replace(CAPITALISED_FUNCTION_WORD, (w) => w.toLowerCase()),
+    text = unshoutOpening(
+      lowercaseAfterUnknown(
+        text.replace(CAPITALISED_FUNCTION_WORD, (w) => w.toLowerCase()),
+        source,
+      ),
       source,
     );
   return text;

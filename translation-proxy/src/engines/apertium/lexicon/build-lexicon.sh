@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Builds Parley's support-domain Apertium modes, eng-spa and spa-eng, from the stock Debian pair and
-# the lexicon sources beside this script:
-#   eng-spa (what agents write)            spa-eng (what customers write)
-#   support.eng.dix      analyser          support.spa-eng.spa.dix  analyser   (appended to the stock one)
-#   support.eng-spa.dix  bilingual         support.spa-eng.dix      bilingual  (appended)
-#   support.spa.dix      generator         support.spa-eng.eng.dix  generator  (appended)
-#   support.eng-spa.lrx  lexical selection support.spa-eng.lrx      lexical selection (an lrx-proc
-#                                                                    stage before the stock one)
+# Builds Parley's Apertium modes from Debian's stock pairs and the lexicon sources beside this
+# script, appended to the stock dictionaries:
+#
+# - the support-domain eng-spa and spa-eng:
+#     eng-spa (what agents write)            spa-eng (what customers write)
+#     support.eng.dix      analyser          support.spa-eng.spa.dix  analyser
+#     support.eng-spa.dix  bilingual         support.spa-eng.dix      bilingual
+#     support.spa.dix      generator         support.spa-eng.eng.dix  generator
+#     support.eng-spa.lrx  lexical selection support.spa-eng.lrx      lexical selection (an lrx-proc
+#                                                                      stage before the stock one)
+# - the first legs of the bridges to English through Spanish, with general words their stock
+#   dictionaries lack: general.<mode>.<source>.dix (analyser), general.<mode>.dix (bilingual),
+#   general.<mode>.spa.dix (Spanish generator).
+#
 # Writes data/apertium/<mode>/*.bin and data/apertium/modes/<mode>.mode at the repo root (or under
 # $1), which the Apertium engine prefers over the stock modes. Needs lttoolbox (lt-comp, lt-append)
 # and lrx-comp (Debian package apertium-lex-tools-dev).
@@ -15,7 +21,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../../../.." && pwd)"
 out="${1:-$root/data/apertium}"
-stock="${APERTIUM_PAIR_DIR:-/usr/share/apertium/apertium-eng-spa}"
+pairs="${APERTIUM_PAIRS_DIR:-/usr/share/apertium}"
 stock_modes="${APERTIUM_MODES_DIR:-/usr/share/apertium/modes}"
 
 for tool in lt-comp lt-append lrx-comp; do
@@ -26,11 +32,15 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 quiet() { "$@" >/dev/null; }
 
-# build_mode MODE ANALYSER BILINGUAL GENERATOR RULES ANALYSER_OPTION
-build_mode() {
-  local mode="$1" analyser="$2" bilingual="$3" generator="$4" rules="$5" analyse="$6"
+# extend_mode MODE PAIR ANALYSER BILINGUAL GENERATOR [SED_EXPRESSION...]: writes $tmp/MODE.mode,
+# the stock mode of the Debian pair PAIR with its three dictionaries swapped for the stock ones
+# with the given sources appended, and the further sed expressions applied. lt-append replaces a
+# stock section of the same name, so the sources name theirs "support" or "general".
+extend_mode() {
+  local mode="$1" stock="$pairs/$2" analyser="$3" bilingual="$4" generator="$5"
+  shift 5
   local stock_mode="$stock_modes/$mode.mode" build="$out/$mode"
-  [ -f "$stock_mode" ] || { echo "build-lexicon: $stock_mode not found (install apertium-eng-spa)" >&2; exit 1; }
+  [ -f "$stock_mode" ] || { echo "build-lexicon: $stock_mode not found (install $2)" >&2; exit 1; }
   mkdir -p "$build"
   quiet lt-comp lr "$here/$analyser" "$tmp/$mode.morf.bin"
   quiet lt-comp lr "$here/$bilingual" "$tmp/$mode.bil.bin"
@@ -38,29 +48,59 @@ build_mode() {
   quiet lt-append "$stock/$mode.automorf.bin" "$tmp/$mode.morf.bin" "$build/$mode.automorf.bin"
   quiet lt-append "$stock/$mode.autobil.bin" "$tmp/$mode.bil.bin" "$build/$mode.autobil.bin"
   quiet lt-append "$stock/$mode.autogen.bin" "$tmp/$mode.gen.bin" "$build/$mode.autogen.bin"
-  quiet lrx-comp "$here/$rules" "$build/$mode.support.lrx.bin" 2>/dev/null
-
-  # The stock mode with the three dictionaries swapped for the extended ones and the support
-  # lexical selection run just before the stock one.
   sed \
-    -e "s#lt-proc '$stock/$mode.automorf.bin'#lt-proc $analyse'$build/$mode.automorf.bin'#" \
+    -e "s#'$stock/$mode.automorf.bin'#'$build/$mode.automorf.bin'#" \
     -e "s#'$stock/$mode.autobil.bin'#'$build/$mode.autobil.bin'#" \
     -e "s#'$stock/$mode.autogen.bin'#'$build/$mode.autogen.bin'#" \
-    -e "s#lrx-proc -m '$stock/$mode.autolex.bin'#lrx-proc -m '$build/$mode.support.lrx.bin' | &#" \
-    "$stock_mode" >"$tmp/$mode.mode"
-  for expected in "$build/$mode.automorf.bin" "$build/$mode.autobil.bin" \
-    "$build/$mode.autogen.bin" "$build/$mode.support.lrx.bin"; do
-    grep -qF "$expected" "$tmp/$mode.mode" || {
+    "$@" "$stock_mode" >"$tmp/$mode.mode"
+  expect_in_mode "$mode" "$build/$mode.automorf.bin" "$build/$mode.autobil.bin" \
+    "$build/$mode.autogen.bin"
+}
+
+# expect_in_mode MODE FILE...: fails unless $tmp/MODE.mode runs every FILE.
+expect_in_mode() {
+  local mode="$1"
+  shift
+  for expected in "$@"; do
+    grep -qF "'$expected'" "$tmp/$mode.mode" || {
       echo "build-lexicon: the stock $mode.mode has an unexpected shape; $expected not wired in" >&2
       exit 1
     }
   done
-  mv "$tmp/$mode.mode" "$out/modes/$mode.mode"
-  echo "build-lexicon: wrote $out/modes/$mode.mode"
+}
+
+install_mode() {
+  mv "$tmp/$1.mode" "$out/modes/$1.mode"
+  echo "build-lexicon: wrote $out/modes/$1.mode"
+}
+
+# build_support_mode MODE ANALYSER BILINGUAL GENERATOR RULES ANALYSER_OPTION: the stock eng-spa
+# pair's MODE extended, with the support lexical selection run just before the stock one.
+build_support_mode() {
+  local mode="$1" rules="$5" analyse="$6" build="$out/$1" stock="$pairs/apertium-eng-spa"
+  mkdir -p "$build"
+  quiet lrx-comp "$here/$rules" "$build/$mode.support.lrx.bin" 2>/dev/null
+  extend_mode "$mode" apertium-eng-spa "$2" "$3" "$4" \
+    -e "s#lt-proc '$build/$mode.automorf.bin'#lt-proc $analyse'$build/$mode.automorf.bin'#" \
+    -e "s#lrx-proc -m '$stock/$mode.autolex.bin'#lrx-proc -m '$build/$mode.support.lrx.bin' | &#"
+  expect_in_mode "$mode" "$build/$mode.support.lrx.bin"
+  install_mode "$mode"
+}
+
+# build_first_leg MODE PAIR SOURCE_LANGUAGE: a bridge's first leg with general.MODE.* appended.
+build_first_leg() {
+  local mode="$1"
+  extend_mode "$mode" "$2" "general.$mode.$3.dix" "general.$mode.dix" "general.$mode.spa.dix"
+  install_mode "$mode"
 }
 
 # eng-spa's analyser keeps only its best-weighted readings (-L 1: the support readings weigh -1,
 # stock ones 0), so support senses replace stock ones; spa-eng's support entries are new surface
 # forms and phrases (the longest match wins), so its analyser keeps every stock reading.
-build_mode eng-spa support.eng.dix support.eng-spa.dix support.spa.dix support.eng-spa.lrx '-L 1 '
-build_mode spa-eng support.spa-eng.spa.dix support.spa-eng.dix support.spa-eng.eng.dix support.spa-eng.lrx ''
+build_support_mode eng-spa support.eng.dix support.eng-spa.dix support.spa.dix support.eng-spa.lrx '-L 1 '
+build_support_mode spa-eng support.spa-eng.spa.dix support.spa-eng.dix support.spa-eng.eng.dix support.spa-eng.lrx ''
+build_first_leg ita-spa apertium-spa-ita ita
+build_first_leg fr-es apertium-fr-es fr
+build_first_leg pt-es apertium-es-pt pt
+build_first_leg gl-es apertium-es-gl gl
+build_first_leg cat-spa apertium-spa-cat cat

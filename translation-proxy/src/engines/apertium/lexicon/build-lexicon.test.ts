@@ -272,6 +272,17 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Las tropas de EE. UU. llegaron.')).toBe('The troops of U.S. arrived.');
   });
 
+  it('writes a multiword preposition opening a sentence with one capital, not in capitals', async () => {
+    expect(await esToEn('Debido a la lluvia, el vuelo salió tarde.')).toMatch(/^Due to the rain, /);
+  });
+
+  it('reads deber in the present as must, and in other tenses as have to', async () => {
+    expect(await esToEn('Los clientes deben leer las condiciones.')).toBe(
+      'The customers must read the conditions.',
+    );
+    expect(await esToEn('Debías llamar antes.')).toBe('You had to call before.');
+  });
+
   it('reads su as its after a country or an institution and its verb, and as his after a person', async () => {
     expect(await esToEn('El gobierno ha presentado su informe.')).toBe(
       'The government has presented its report.',
@@ -279,6 +290,79 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Francia presentó su informe.')).toBe('France presented its report.');
     expect(await esToEn('El presidente presentó su informe.')).toBe(
       'The president presented his report.',
+    );
+  });
+});
+
+describe('the first legs of the bridges through Spanish', () => {
+  async function toSpanish(source: string, text: string): Promise<string> {
+    const result = await engine.translate({ source, target: 'es', segments: [text] });
+    return result.segments[0]!;
+  }
+
+  it.each([
+    ['it', 'ita-spa'],
+    ['fr', 'fr-es'],
+    ['pt', 'pt-es'],
+    ['gl', 'gl-es'],
+    ['ca', 'cat-spa'],
+  ])('serves %s to Spanish with the general-word build %s', (source, mode) => {
+    const served = engine.modes().find((m) => m.source === source && m.target === 'es');
+    expect(served?.modeFile).toBe(join(out, 'modes', `${mode}.mode`));
+  });
+
+  it('knows Italian general words the stock pair left unknown, with their inflections', async () => {
+    expect(await toSpanish('it', 'La polizia ha arrestato i soldati vicino al sito.')).toBe(
+      'La policía ha arrestado los soldados cerca del sitio.',
+    );
+    expect(await toSpanish('it', 'Le tartarughe e i leader.')).toBe('Las tortugas y los líderes.');
+    expect(await toSpanish('it', 'Gli sceneggiatori e il manager.')).toBe(
+      'Los guionistas y el gerente.',
+    );
+  });
+
+  it('knows Italian determiners the stock pair left unknown or did not inflect in Spanish', async () => {
+    expect(await toSpanish('it', 'In quei giorni molti uomini non avevano nessun lavoro.')).toBe(
+      'En aquellos días muchos hombres no tenían ningún trabajo.',
+    );
+  });
+
+  it('knows the Italian names of countries and cities', async () => {
+    expect(await toSpanish('it', 'La Germania, il Giappone e Parigi.')).toBe(
+      'La Alemania, el Japón y París.',
+    );
+  });
+
+  it('knows French general words the stock pair left unknown, with their inflections', async () => {
+    expect(await toSpanish('fr', 'Précédemment, une ligne téléphonique sophistiquée.')).toBe(
+      'Anteriormente, una línea telefónica sofisticada.',
+    );
+    expect(await toSpanish('fr', 'Ils ont acheté des épices pour la navette.')).toContain(
+      'especias para la lanzadera',
+    );
+    expect(await toSpanish('fr', 'Les escargots et les lézards mangent des céréales.')).toBe(
+      'Los caracoles y los lagartos comen cereales.',
+    );
+  });
+
+  it('knows Portuguese general words the stock pair left unknown', async () => {
+    expect(await toSpanish('pt', 'Os pratos da festa tinham repolho e tartaruga.')).toBe(
+      'Los platos de la fiesta tenían col y tortuga.',
+    );
+    expect(await toSpanish('pt', 'Os caracóis e os lagartos comeram as castanhas.')).toBe(
+      'Los caracoles y los lagartos comieron las castañas.',
+    );
+  });
+
+  it('knows Galician general words the stock pair left unknown', async () => {
+    expect(await toSpanish('gl', 'Perante a frota, os superviventes agardaban.')).toBe(
+      'Ante la flota, los supervivientes esperaban.',
+    );
+  });
+
+  it('knows Catalan general words the stock pair left unknown', async () => {
+    expect(await toSpanish('ca', 'Els vaccins contra la grip aviària arriben avui.')).toBe(
+      'Las vacunas contra la gripe aviar llegan hoy.',
     );
   });
 });
