@@ -328,6 +328,7 @@ describe('the first legs of the bridges through Spanish', () => {
       await toSpanish('fr', "Bonjour, ma commande n'est pas arrivée et le colis est défectueux."),
     ).toBe('Hola, mi pedido no ha llegado y el paquete es defectuoso.');
     expect(await toSpanish('fr', "Merci d'avance")).toBe('Gracias de antemano');
+    expect(await toSpanish('fr', "Pouvez-vous m'aider ?")).toBe('¿Pueden ayudarme ?');
   });
 
   it('reads an Italian customer’s order after a possessive, and leaves the stock orden elsewhere', async () => {
