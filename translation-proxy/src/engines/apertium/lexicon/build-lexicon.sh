@@ -88,9 +88,18 @@ build_support_mode() {
 }
 
 # build_first_leg MODE PAIR SOURCE_LANGUAGE: a bridge's first leg with general.MODE.* appended.
+# A first leg's support.<mode>.lrx, when there is one, picks the support sense among the
+# translations its bilingual dictionary now offers, just after that dictionary.
 build_first_leg() {
-  local mode="$1"
-  extend_mode "$mode" "$2" "general.$mode.$3.dix" "general.$mode.dix" "general.$mode.spa.dix"
+  local mode="$1" build="$out/$1" rules="support.$1.lrx"
+  local select=()
+  if [ -f "$here/$rules" ]; then
+    mkdir -p "$build"
+    quiet lrx-comp "$here/$rules" "$build/$mode.support.lrx.bin" 2>/dev/null
+    select=(-e "s#lt-proc -b '$build/$mode.autobil.bin'#& | lrx-proc -m '$build/$mode.support.lrx.bin'#")
+  fi
+  extend_mode "$mode" "$2" "general.$mode.$3.dix" "general.$mode.dix" "general.$mode.spa.dix" "${select[@]}"
+  [ ${#select[@]} -eq 0 ] || expect_in_mode "$mode" "$build/$mode.support.lrx.bin"
   install_mode "$mode"
 }
 

@@ -345,6 +345,34 @@ describe('the first legs of the bridges through Spanish', () => {
     );
   });
 
+  it('reads a French customer’s parcel, order, greeting and thanks in their support sense', async () => {
+    expect(
+      await toSpanish('fr', "Bonjour, ma commande n'est pas arrivée et le colis est défectueux."),
+    ).toBe('Hola, mi pedido no ha llegado y el paquete es defectuoso.');
+    expect(await toSpanish('fr', "Merci d'avance")).toBe('Gracias de antemano');
+    expect(await toSpanish('fr', "Pouvez-vous m'aider ?")).toBe('¿Pueden ayudarme ?');
+  });
+
+  it('reads an Italian customer’s order after a possessive, and leaves the stock orden elsewhere', async () => {
+    expect(await toSpanish('it', 'Il mio ordine è arrivato ma il pacco era aperto.')).toBe(
+      'Mi pedido ha llegado pero el paquete estaba abierto.',
+    );
+    expect(await toSpanish('it', 'In ordine alfabetico.')).toBe('En orden alfabética.');
+  });
+
+  it('knows an Italian customer’s account, faulty product, thanks and sign-off', async () => {
+    expect(await toSpanish('it', 'Il prodotto è difettoso. Grazie mille')).toBe(
+      'El producto es defectuoso. Muchas gracias',
+    );
+    expect(await toSpanish('it', 'Cordiali saluti')).toBe('Saludos cordiales');
+  });
+
+  it('reads a Portuguese customer’s encomenda as an order and knows the tracking number', async () => {
+    expect(await toSpanish('pt', 'A minha encomenda tem número de rastreio?')).toBe(
+      '¿Mi pedido tiene número de seguimiento?',
+    );
+  });
+
   it('knows Portuguese general words the stock pair left unknown', async () => {
     expect(await toSpanish('pt', 'Os pratos da festa tinham repolho e tartaruga.')).toBe(
       'Los platos de la fiesta tenían col y tortuga.',
