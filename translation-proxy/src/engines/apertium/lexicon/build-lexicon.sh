@@ -32,6 +32,14 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 quiet() { "$@" >/dev/null; }
 
+# lt-comp only warns about a source without entries, and the empty transducer appended to a stock
+# one lost the stock entries: a source must hold at least one.
+compile() {
+  local direction="$1" source="$2" output="$3"
+  grep -q '<e[ >]' "$here/$source" || { echo "build-lexicon: $source has no entries" >&2; exit 1; }
+  quiet lt-comp "$direction" "$here/$source" "$output"
+}
+
 # extend_mode MODE PAIR ANALYSER BILINGUAL GENERATOR [SED_EXPRESSION...]: writes $tmp/MODE.mode,
 # the stock mode of the Debian pair PAIR with its three dictionaries swapped for the stock ones
 # with the given sources appended, and the further sed expressions applied. lt-append replaces a
@@ -42,9 +50,9 @@ extend_mode() {
   local stock_mode="$stock_modes/$mode.mode" build="$out/$mode"
   [ -f "$stock_mode" ] || { echo "build-lexicon: $stock_mode not found (install $2)" >&2; exit 1; }
   mkdir -p "$build"
-  quiet lt-comp lr "$here/$analyser" "$tmp/$mode.morf.bin"
-  quiet lt-comp lr "$here/$bilingual" "$tmp/$mode.bil.bin"
-  quiet lt-comp rl "$here/$generator" "$tmp/$mode.gen.bin"
+  compile lr "$analyser" "$tmp/$mode.morf.bin"
+  compile lr "$bilingual" "$tmp/$mode.bil.bin"
+  compile rl "$generator" "$tmp/$mode.gen.bin"
   quiet lt-append "$stock/$mode.automorf.bin" "$tmp/$mode.morf.bin" "$build/$mode.automorf.bin"
   quiet lt-append "$stock/$mode.autobil.bin" "$tmp/$mode.bil.bin" "$build/$mode.autobil.bin"
   quiet lt-append "$stock/$mode.autogen.bin" "$tmp/$mode.gen.bin" "$build/$mode.autogen.bin"

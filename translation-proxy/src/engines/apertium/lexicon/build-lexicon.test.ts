@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertiumEngine, type ApertiumEngine } from '../engine.js';
@@ -392,5 +392,30 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('ca', 'Els vaccins contra la grip aviària arriben avui.')).toBe(
       'Las vacunas contra la gripe aviar llegan hoy.',
     );
+  });
+});
+
+describe('the lexicon build', () => {
+  it('refuses a source without entries instead of appending an empty dictionary to the stock one', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'parley-lexicon-src-'));
+    try {
+      await cp(dirname(script), copy, { recursive: true });
+      const source = join(copy, 'general.fr-es.spa.dix');
+      const emptied = (await readFile(source, 'utf8'))
+        .split('\n')
+        .filter((line) => !/<e[ >]/.test(line))
+        .join('\n');
+      await writeFile(source, emptied);
+      const build = promisify(execFile)('bash', [
+        join(copy, 'build-lexicon.sh'),
+        join(copy, 'out'),
+      ]);
+      await expect(build).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('general.fr-es.spa.dix has no entries'),
+      });
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });
