@@ -7,6 +7,11 @@
  * the write path stores (`memory-fill.ts`). Prints p50/p95 against the target (p50 ≤ 20 ms
  * at 100k) and how often the index found the full scan's best score. Talks only to 127.0.0.1
  * (PostgreSQL on BENCH_MEMORY_PG_PORT, 18437 unless set).
+ *
+ * Beside the latencies it prints the CPU time a lookup costs (this process, plus PostgreSQL's
+ * processes) and how much of the lookups' time the machine's runnable tasks waited for a CPU
+ * (Linux's pressure stall figure): on a shared machine the latency follows the second, the CPU
+ * time hardly moves, so a slow run can be told from a slower lookup.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +23,7 @@ import { startPostgres } from '../setup/postgres.js';
 import { tempDir } from '../support/stores.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { bulkFillMemory } from './memory-fill.js';
+import { cpuDuring, descendants } from './process-cpu.js';
 import { fixed, percentile, printTable } from './stats.js';
 
 /** `BENCH_MEMORY_SIZES=10000` and `BENCH_MEMORY_STORES=postgres` measure a subset. */
@@ -100,6 +106,24 @@ async function fullScan(store: Store, tenantId: string, masked: string): Promise
   return best;
 }
 
+/** PostgreSQL's server processes (the postmaster and its children), none for SQLite. */
+async function serverPids(store: Store): Promise<number[]> {
+  if (store.db.dialect !== 'postgres') return [];
+  const [backend] = await store.db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const status = readFileSync(`/proc/${backend?.pid}/status`, 'utf8');
+  const postmaster = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+  return [postmaster, ...descendants(postmaster)];
+}
+
+/** Microseconds in which some runnable task waited for a CPU, since boot (NaN without PSI). */
+function cpuStallMicros(): number {
+  try {
+    return Number(/^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1]);
+  } catch {
+    return NaN;
+  }
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await work();
@@ -111,6 +135,11 @@ interface Figures {
   units: number;
   indexP50: number;
   indexP95: number;
+  /** CPU per lookup, in ms: this process's, and PostgreSQL's processes'. */
+  benchCpu: number;
+  serverCpu: number;
+  /** Share of the lookups' time some task waited for a CPU, in percent. */
+  cpuPressure: number;
   scanP50: number;
   scanP95: number;
   foundBest: string;
@@ -135,13 +164,23 @@ async function run(
       );
       const indexTimes: number[] = [];
       const best: number[] = [];
-      for (const source of lookups) {
-        const { ms, value } = await timed(() =>
-          store.memoryIndex.fuzzy(tenant.id, 'en', 'es', [source]),
-        );
-        indexTimes.push(ms);
-        best.push(value.get(source)?.[0]?.score ?? 0);
-      }
+      const server = await serverPids(store);
+      const stalled = cpuStallMicros();
+      let serverCpu = 0;
+      const lookupsTimed = await timed(() =>
+        cpuDuring([process.pid], async () => {
+          serverCpu = await cpuDuring(server, async () => {
+            for (const source of lookups) {
+              const { ms, value } = await timed(() =>
+                store.memoryIndex.fuzzy(tenant.id, 'en', 'es', [source]),
+              );
+              indexTimes.push(ms);
+              best.push(value.get(source)?.[0]?.score ?? 0);
+            }
+          });
+        }),
+      );
+      const cpuPressure = (cpuStallMicros() - stalled) / 10 / lookupsTimed.ms;
       const scanTimes: number[] = [];
       let agreed = 0;
       for (const [i, source] of lookups.slice(0, SCAN_LOOKUPS).entries()) {
@@ -156,6 +195,9 @@ async function run(
         units: size,
         indexP50: percentile(indexTimes, 50),
         indexP95: percentile(indexTimes, 95),
+        benchCpu: lookupsTimed.value / LOOKUPS,
+        serverCpu: serverCpu / LOOKUPS,
+        cpuPressure,
         scanP50: percentile(scanTimes, 50),
         scanP95: percentile(scanTimes, 95),
         foundBest: `${agreed}/${SCAN_LOOKUPS}`,
@@ -202,6 +244,8 @@ printTable(
     'index p50 ms',
     'index p95 ms',
     'target p50',
+    'CPU ms/lookup: bench + PostgreSQL',
+    'CPU pressure %',
     'full scan p50 ms',
     'full scan p95 ms',
     'index found the best match',
@@ -215,6 +259,8 @@ printTable(
     row.units >= 100_000
       ? `≤ ${TARGET_P50_MS} ${row.indexP50 <= TARGET_P50_MS ? 'met' : 'MISSED'}`
       : '',
+    `${fixed(row.benchCpu)} + ${fixed(row.serverCpu)}`,
+    fixed(row.cpuPressure, 0),
     fixed(row.scanP50),
     fixed(row.scanP95),
     row.foundBest,
