@@ -8,10 +8,10 @@
  * at 100k) and how often the index found the full scan's best score. Talks only to 127.0.0.1
  * (PostgreSQL on BENCH_MEMORY_PG_PORT, 18437 unless set).
  *
- * Beside the latencies it prints the CPU time a lookup costs (this process, plus PostgreSQL's
- * processes) and how much of the lookups' time the machine's runnable tasks waited for a CPU
- * (Linux's pressure stall figure): on a shared machine the latency follows the second, the CPU
- * time hardly moves, so a slow run can be told from a slower lookup.
+ * Beside the latencies it prints the CPU time a lookup costs (this process, PostgreSQL's sessions
+ * and its background processes) and how much of the lookups' time the machine's runnable tasks
+ * waited for a CPU (Linux's pressure stall figure): on a shared machine the latency follows the
+ * second, the CPU time hardly moves, so a slow run can be told from a slower lookup.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -106,13 +106,31 @@ async function fullScan(store: Store, tenantId: string, masked: string): Promise
   return best;
 }
 
-/** PostgreSQL's server processes (the postmaster and its children), none for SQLite. */
-async function serverPids(store: Store): Promise<number[]> {
-  if (store.db.dialect !== 'postgres') return [];
-  const [backend] = await store.db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  const status = readFileSync(`/proc/${backend?.pid}/status`, 'utf8');
+/**
+ * PostgreSQL's server processes, none for SQLite: the sessions on the bench's database (the
+ * lookups' connections), and the rest (postmaster, checkpointer, background writer, autovacuum…),
+ * told apart so that background work after the fill shows as such.
+ */
+async function serverPids(store: Store): Promise<{ sessions: number[]; background: number[] }> {
+  if (store.db.dialect !== 'postgres') return { sessions: [], background: [] };
+  const [session] = await store.db.query<{ pid: number; db: string }>(
+    'SELECT pg_backend_pid() AS pid, current_database() AS db',
+  );
+  const status = readFileSync(`/proc/${session?.pid}/status`, 'utf8');
   const postmaster = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-  return [postmaster, ...descendants(postmaster)];
+  const title = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const children = descendants(postmaster);
+  const onDatabase = (pid: number) => title(pid).includes(` ${session?.db} `);
+  return {
+    sessions: children.filter(onDatabase),
+    background: [postmaster, ...children.filter((pid) => !onDatabase(pid))],
+  };
 }
 
 /** Microseconds in which some runnable task waited for a CPU, since boot (NaN without PSI). */
@@ -135,9 +153,10 @@ interface Figures {
   units: number;
   indexP50: number;
   indexP95: number;
-  /** CPU per lookup, in ms: this process's, and PostgreSQL's processes'. */
+  /** CPU per lookup, in ms: this process's, PostgreSQL's sessions' and its background processes'. */
   benchCpu: number;
-  serverCpu: number;
+  sessionCpu: number;
+  backgroundCpu: number;
   /** Share of the lookups' time some task waited for a CPU, in percent. */
   cpuPressure: number;
   scanP50: number;
@@ -166,17 +185,20 @@ async function run(
       const best: number[] = [];
       const server = await serverPids(store);
       const stalled = cpuStallMicros();
-      let serverCpu = 0;
+      let sessionCpu = 0;
+      let backgroundCpu = 0;
       const lookupsTimed = await timed(() =>
         cpuDuring([process.pid], async () => {
-          serverCpu = await cpuDuring(server, async () => {
-            for (const source of lookups) {
-              const { ms, value } = await timed(() =>
-                store.memoryIndex.fuzzy(tenant.id, 'en', 'es', [source]),
-              );
-              indexTimes.push(ms);
-              best.push(value.get(source)?.[0]?.score ?? 0);
-            }
+          backgroundCpu = await cpuDuring(server.background, async () => {
+            sessionCpu = await cpuDuring(server.sessions, async () => {
+              for (const source of lookups) {
+                const { ms, value } = await timed(() =>
+                  store.memoryIndex.fuzzy(tenant.id, 'en', 'es', [source]),
+                );
+                indexTimes.push(ms);
+                best.push(value.get(source)?.[0]?.score ?? 0);
+              }
+            });
           });
         }),
       );
@@ -196,7 +218,8 @@ async function run(
         indexP50: percentile(indexTimes, 50),
         indexP95: percentile(indexTimes, 95),
         benchCpu: lookupsTimed.value / LOOKUPS,
-        serverCpu: serverCpu / LOOKUPS,
+        sessionCpu: sessionCpu / LOOKUPS,
+        backgroundCpu: backgroundCpu / LOOKUPS,
         cpuPressure,
         scanP50: percentile(scanTimes, 50),
         scanP95: percentile(scanTimes, 95),
@@ -244,7 +267,7 @@ printTable(
     'index p50 ms',
     'index p95 ms',
     'target p50',
-    'CPU ms/lookup: bench + PostgreSQL',
+    'CPU ms/lookup: bench + PostgreSQL sessions + background',
     'CPU pressure %',
     'full scan p50 ms',
     'full scan p95 ms',
@@ -259,7 +282,7 @@ printTable(
     row.units >= 100_000
       ? `≤ ${TARGET_P50_MS} ${row.indexP50 <= TARGET_P50_MS ? 'met' : 'MISSED'}`
       : '',
-    `${fixed(row.benchCpu)} + ${fixed(row.serverCpu)}`,
+    `${fixed(row.benchCpu)} + ${fixed(row.sessionCpu)} + ${fixed(row.backgroundCpu)}`,
     fixed(row.cpuPressure, 0),
     fixed(row.scanP50),
     fixed(row.scanP95),
