@@ -7,6 +7,11 @@
  * the write path stores (`memory-fill.ts`). Prints p50/p95 against the target (p50 ≤ 20 ms
  * at 100k) and how often the index found the full scan's best score. Talks only to 127.0.0.1
  * (PostgreSQL on BENCH_MEMORY_PG_PORT, 18437 unless set).
+ *
+ * Beside the latencies it prints the CPU time a lookup costs (this process, PostgreSQL's sessions
+ * and its background processes) and how much of the lookups' time the machine's runnable tasks
+ * waited for a CPU (Linux's pressure stall figure): on a shared machine the latency follows the
+ * second, the CPU time hardly moves, so a slow run can be told from a slower lookup.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +23,7 @@ import { startPostgres } from '../setup/postgres.js';
 import { tempDir } from '../support/stores.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { bulkFillMemory } from './memory-fill.js';
+import { cpuDuring, descendants } from './process-cpu.js';
 import { fixed, percentile, printTable } from './stats.js';
 
 /** `BENCH_MEMORY_SIZES=10000` and `BENCH_MEMORY_STORES=postgres` measure a subset. */
@@ -77,11 +83,32 @@ async function fill(store: Store, tenantId: string, size: number): Promise<strin
     entries.push({ source, target, origin, engine: null });
   }
   await bulkFillMemory(store.db, tenantId, 'en', 'es', entries);
-  // What autovacuum does within minutes of a load, as the product's write path gives it time to
-  // during a fill of many small transactions: statistics for the planner, and the visibility map
-  // that lets the counts read the index alone. Without them PostgreSQL plans for an empty table.
-  if (store.db.dialect === 'postgres') await store.db.execute('VACUUM ANALYZE');
+  if (store.db.dialect === 'postgres') await vacuumAnalyze(store.db);
   return entries.map((entry) => entry.source);
+}
+
+/**
+ * What autovacuum does within minutes of a load, as the product's write path gives it time to
+ * during a fill of many small transactions: statistics for the planner (without them PostgreSQL
+ * plans for an empty table), and the visibility map that lets lookups read the index alone. One
+ * VACUUM right after the fill marked 19,511 of memory_terms' 27,987 pages all-visible, a second
+ * the rest; lookups reading the unmarked ones went to the table for each entry (2,139 buffers
+ * instead of 187), costing PostgreSQL 13–31 ms of CPU per lookup instead of 6–7, varying from
+ * run to run with what the first pass left. So it vacuums until every page is marked.
+ */
+async function vacuumAnalyze(db: Store['db']): Promise<void> {
+  const PASSES = 3;
+  for (let pass = 1; pass <= PASSES; pass++) {
+    await db.execute('VACUUM ANALYZE');
+    const [table] = await db.query<{ pages: number; visible: number }>(
+      "SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE relname = 'memory_terms'",
+    );
+    if (!table || table.visible >= table.pages) return;
+    if (pass === PASSES)
+      console.error(
+        `memory_terms: ${table.visible} of ${table.pages} pages all-visible after ${PASSES} VACUUMs`,
+      );
+  }
 }
 
 /** The best score of any unit of the pair, reading them all. */
@@ -100,6 +127,42 @@ async function fullScan(store: Store, tenantId: string, masked: string): Promise
   return best;
 }
 
+/**
+ * PostgreSQL's server processes, none for SQLite: the sessions on the bench's database (the
+ * lookups' connections), and the rest (postmaster, checkpointer, background writer, autovacuum…),
+ * told apart so that background work after the fill shows as such.
+ */
+async function serverPids(store: Store): Promise<{ sessions: number[]; background: number[] }> {
+  if (store.db.dialect !== 'postgres') return { sessions: [], background: [] };
+  const [session] = await store.db.query<{ pid: number; db: string }>(
+    'SELECT pg_backend_pid() AS pid, current_database() AS db',
+  );
+  const status = readFileSync(`/proc/${session?.pid}/status`, 'utf8');
+  const postmaster = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+  const title = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const children = descendants(postmaster);
+  const onDatabase = (pid: number) => title(pid).includes(` ${session?.db} `);
+  return {
+    sessions: children.filter(onDatabase),
+    background: [postmaster, ...children.filter((pid) => !onDatabase(pid))],
+  };
+}
+
+/** Microseconds in which some runnable task waited for a CPU, since boot (NaN without PSI). */
+function cpuStallMicros(): number {
+  try {
+    return Number(/^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1]);
+  } catch {
+    return NaN;
+  }
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await work();
@@ -111,6 +174,12 @@ interface Figures {
   units: number;
   indexP50: number;
   indexP95: number;
+  /** CPU per lookup, in ms: this process's, PostgreSQL's sessions' and its background processes'. */
+  benchCpu: number;
+  sessionCpu: number;
+  backgroundCpu: number;
+  /** Share of the lookups' time some task waited for a CPU, in percent. */
+  cpuPressure: number;
   scanP50: number;
   scanP95: number;
   foundBest: string;
@@ -135,13 +204,26 @@ async function run(
       );
       const indexTimes: number[] = [];
       const best: number[] = [];
-      for (const source of lookups) {
-        const { ms, value } = await timed(() =>
-          store.memoryIndex.fuzzy(tenant.id, 'en', 'es', [source]),
-        );
-        indexTimes.push(ms);
-        best.push(value.get(source)?.[0]?.score ?? 0);
-      }
+      const server = await serverPids(store);
+      const stalled = cpuStallMicros();
+      let sessionCpu = 0;
+      let backgroundCpu = 0;
+      const lookupsTimed = await timed(() =>
+        cpuDuring([process.pid], async () => {
+          backgroundCpu = await cpuDuring(server.background, async () => {
+            sessionCpu = await cpuDuring(server.sessions, async () => {
+              for (const source of lookups) {
+                const { ms, value } = await timed(() =>
+                  store.memoryIndex.fuzzy(tenant.id, 'en', 'es', [source]),
+                );
+                indexTimes.push(ms);
+                best.push(value.get(source)?.[0]?.score ?? 0);
+              }
+            });
+          });
+        }),
+      );
+      const cpuPressure = (cpuStallMicros() - stalled) / 10 / lookupsTimed.ms;
       const scanTimes: number[] = [];
       let agreed = 0;
       for (const [i, source] of lookups.slice(0, SCAN_LOOKUPS).entries()) {
@@ -156,6 +238,10 @@ async function run(
         units: size,
         indexP50: percentile(indexTimes, 50),
         indexP95: percentile(indexTimes, 95),
+        benchCpu: lookupsTimed.value / LOOKUPS,
+        sessionCpu: sessionCpu / LOOKUPS,
+        backgroundCpu: backgroundCpu / LOOKUPS,
+        cpuPressure,
         scanP50: percentile(scanTimes, 50),
         scanP95: percentile(scanTimes, 95),
         foundBest: `${agreed}/${SCAN_LOOKUPS}`,
@@ -202,6 +288,8 @@ printTable(
     'index p50 ms',
     'index p95 ms',
     'target p50',
+    'CPU ms/lookup: bench + PostgreSQL sessions + background',
+    'CPU pressure %',
     'full scan p50 ms',
     'full scan p95 ms',
     'index found the best match',
@@ -215,6 +303,8 @@ printTable(
     row.units >= 100_000
       ? `≤ ${TARGET_P50_MS} ${row.indexP50 <= TARGET_P50_MS ? 'met' : 'MISSED'}`
       : '',
+    `${fixed(row.benchCpu)} + ${fixed(row.sessionCpu)} + ${fixed(row.backgroundCpu)}`,
+    fixed(row.cpuPressure, 0),
     fixed(row.scanP50),
     fixed(row.scanP95),
     row.foundBest,
