@@ -31,7 +31,7 @@ import {
 } from '@parley/translation-proxy/engines/apertium/index';
 import { bleu, chrF } from './mt-metrics.js';
 import { fixed, printTable } from './stats.js';
-import type { Logger } from '@parley/translation-proxy/logging';
+import { silentLogger } from '@parley/translation-proxy/logging';
 
 const DEV_DIR =
   process.env.PARLEY_MT_DEV_DIR ?? new URL('../../../shared/data/mt/', import.meta.url).pathname;
@@ -77,8 +77,6 @@ if (directions.length === 0) throw new Error(`PARLEY_MT_CORPUS=${ONLY_CORPUS}: n
 // Every segment of a 500-line request listens on the failover chain's one abort signal.
 setMaxListeners(1_000);
 
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
 async function withRouter<T>(
   modesDir: string,
   parleyModesDir: string | null,
@@ -91,7 +89,7 @@ async function withRouter<T>(
     retry: { attempts: 1, baseMs: 0, maxMs: 0 },
     breaker: { failureThreshold: 1_000, openMs: 1_000 },
     recordUsage: () => undefined,
-    logger: quiet,
+    logger: silentLogger,
   });
   try {
     return await work(chain);

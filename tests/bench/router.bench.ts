@@ -15,9 +15,7 @@ import {
   type FailoverChainOptions,
 } from '@parley/translation-proxy/engines/failover-chain';
 import { startApy } from '../support/apy-server.js';
-import type { Logger } from '@parley/translation-proxy/logging';
-
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+import { silentLogger } from '@parley/translation-proxy/logging';
 
 function standIn(
   id: string,
@@ -59,7 +57,7 @@ function options(
     retry: { attempts: 1, baseMs: 50, maxMs: 1_000 },
     breaker: { failureThreshold: 5, openMs: 60_000 },
     recordUsage: () => {},
-    logger: quiet,
+    logger: silentLogger,
     ...overrides,
   };
 }
@@ -143,7 +141,7 @@ async function pivot(): Promise<void> {
     return;
   }
   try {
-    const apy = createApyEngine({ kind: 'apy', url: server.url }, { logger: quiet });
+    const apy = createApyEngine({ kind: 'apy', url: server.url }, { logger: silentLogger });
     const chain = createFailoverChain(options([apy], { timeoutMs: 10_000 }));
     const sentence = ['Merci pour votre patience, votre commande est partie ce matin.'];
     const spanish = await apy.translate({ source: 'fr', target: 'es', segments: sentence });

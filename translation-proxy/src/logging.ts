@@ -12,6 +12,14 @@ export interface Logger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** Writes nothing: for tools and tests that run proxy modules without a server's log. */
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
+
 export function fromPino(log: FastifyBaseLogger): Logger {
   return {
     debug: (message, details) => log.debug(details ?? {}, message),

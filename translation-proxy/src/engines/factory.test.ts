@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslationEngine } from './engine.js';
 import { createEngine, type EngineConfig } from './factory.js';
-import type { Logger } from '../logging.js';
-
-const logger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+import { silentLogger } from '../logging.js';
 
 describe('createEngine', () => {
   const configs: EngineConfig[] = [
@@ -28,7 +26,7 @@ describe('createEngine', () => {
 
   for (const config of configs)
     it(`builds the ${config.kind} engine with its capabilities and limits`, async () => {
-      const engine = createEngine(config, { logger }) as TranslationEngine & {
+      const engine = createEngine(config, { logger: silentLogger }) as TranslationEngine & {
         capabilities?: object;
         limits?: object;
       };
@@ -40,12 +38,12 @@ describe('createEngine', () => {
 
   it('builds Apertium through the injected constructor', () => {
     const apertium = { id: 'apertium' } as TranslationEngine;
-    expect(createEngine({ kind: 'apertium' }, { logger, createApertium: () => apertium })).toBe(
-      apertium,
-    );
+    expect(
+      createEngine({ kind: 'apertium' }, { logger: silentLogger, createApertium: () => apertium }),
+    ).toBe(apertium);
   });
 
   it('refuses Apertium when no constructor was given', () => {
-    expect(() => createEngine({ kind: 'apertium' }, { logger })).toThrow(/Apertium/);
+    expect(() => createEngine({ kind: 'apertium' }, { logger: silentLogger })).toThrow(/Apertium/);
   });
 });

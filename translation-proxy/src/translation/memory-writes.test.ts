@@ -3,10 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
 import type { MemoryWrite } from '../store/memory.js';
+import { silentLogger } from '../logging.js';
 import { tempDir } from '../../../tests/support/stores.js';
 import { createMemoryWriteQueue } from './memory-writes.js';
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let store: Store;
 beforeEach(async () => {
   store = await openStore({ dataDir: tempDir() });
@@ -35,7 +35,7 @@ describe('memory write queue', () => {
           return store.memory.saveAll(writes);
         },
       },
-      logger: quiet,
+      logger: silentLogger,
       windowMs: 60_000,
     });
     queue.add([translation('Hello.', 'Hola.')]);
@@ -51,7 +51,11 @@ describe('memory write queue', () => {
   });
 
   it('serves a queued translation of the same tenant, pair and formality only', () => {
-    const queue = createMemoryWriteQueue({ memory: store.memory, logger: quiet, windowMs: 60_000 });
+    const queue = createMemoryWriteQueue({
+      memory: store.memory,
+      logger: silentLogger,
+      windowMs: 60_000,
+    });
     queue.add([translation('Hello.', 'Hola.')]);
     expect(queue.find('acme', 'en', 'es', 'Hello.', 'default')).toEqual({
       target: 'Hola.',
@@ -69,7 +73,7 @@ describe('memory write queue', () => {
     const queue = createMemoryWriteQueue({
       memory: { saveAll: () => Promise.reject(new Error('disk full')) },
       logger: {
-        ...quiet,
+        ...silentLogger,
         error: (message, details) => errors.push(`${message}: ${details?.error}`),
       },
       windowMs: 60_000,

@@ -1,10 +1,10 @@
 // Usage counted in memory reaches the store in batches, and nothing counted is lost at shutdown.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
+import { silentLogger } from '../logging.js';
 import { tempDir } from '../../../tests/support/stores.js';
 import { createUsageRecorder } from './usage-recorder.js';
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let store: Store;
 beforeEach(async () => {
   store = await openStore({ dataDir: tempDir() });
@@ -14,7 +14,7 @@ afterEach(() => store.close());
 
 describe('usage recorder', () => {
   it('adds up calls per tenant and engine into one write', async () => {
-    const usage = createUsageRecorder(store, quiet, 60_000);
+    const usage = createUsageRecorder(store, silentLogger, 60_000);
     usage.record('acme', 'deepl', 120);
     usage.record('acme', 'deepl', 30);
     usage.record('acme', 'apertium', 12);
@@ -31,7 +31,7 @@ describe('usage recorder', () => {
   });
 
   it('writes what is left when closed', async () => {
-    const usage = createUsageRecorder(store, quiet, 60_000);
+    const usage = createUsageRecorder(store, silentLogger, 60_000);
     usage.record('acme', 'google', 44);
     await usage.close();
     expect((await store.usage.list('acme'))[0]).toMatchObject({ engine: 'google', characters: 44 });
