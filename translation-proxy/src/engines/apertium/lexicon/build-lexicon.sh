@@ -11,7 +11,8 @@
 #                                                                      stage before the stock one)
 # - the first legs of the bridges to English through Spanish, with general words their stock
 #   dictionaries lack: general.<mode>.<source>.dix (analyser), general.<mode>.dix (bilingual),
-#   general.<mode>.spa.dix (Spanish generator).
+#   general.<mode>.spa.dix (Spanish generator), and where a customer's word has a support sense,
+#   support.<mode>.lrx (lexical selection just after the bilingual dictionary).
 #
 # Writes data/apertium/<mode>/*.bin and data/apertium/modes/<mode>.mode at the repo root (or under
 # $1), which the Apertium engine prefers over the stock modes. Needs lttoolbox (lt-comp, lt-append)
@@ -38,6 +39,12 @@ compile() {
   local direction="$1" source="$2" output="$3"
   grep -q '<e[ >]' "$here/$source" || { echo "build-lexicon: $source has no entries" >&2; exit 1; }
   quiet lt-comp "$direction" "$here/$source" "$output"
+}
+
+# compile_rules MODE RULES: MODE's lexical-selection rules, to $out/MODE/MODE.support.lrx.bin.
+compile_rules() {
+  mkdir -p "$out/$1"
+  quiet lrx-comp "$here/$2" "$out/$1/$1.support.lrx.bin" 2>/dev/null
 }
 
 # extend_mode MODE PAIR ANALYSER BILINGUAL GENERATOR [SED_EXPRESSION...]: writes $tmp/MODE.mode,
@@ -86,8 +93,7 @@ install_mode() {
 # pair's MODE extended, with the support lexical selection run just before the stock one.
 build_support_mode() {
   local mode="$1" rules="$5" analyse="$6" build="$out/$1" stock="$pairs/apertium-eng-spa"
-  mkdir -p "$build"
-  quiet lrx-comp "$here/$rules" "$build/$mode.support.lrx.bin" 2>/dev/null
+  compile_rules "$mode" "$rules"
   extend_mode "$mode" apertium-eng-spa "$2" "$3" "$4" \
     -e "s#lt-proc '$build/$mode.automorf.bin'#lt-proc $analyse'$build/$mode.automorf.bin'#" \
     -e "s#lrx-proc -m '$stock/$mode.autolex.bin'#lrx-proc -m '$build/$mode.support.lrx.bin' | &#"
@@ -102,8 +108,7 @@ build_first_leg() {
   local mode="$1" build="$out/$1" rules="support.$1.lrx"
   local select=()
   if [ -f "$here/$rules" ]; then
-    mkdir -p "$build"
-    quiet lrx-comp "$here/$rules" "$build/$mode.support.lrx.bin" 2>/dev/null
+    compile_rules "$mode" "$rules"
     select=(-e "s#lt-proc -b '$build/$mode.autobil.bin'#& | lrx-proc -m '$build/$mode.support.lrx.bin'#")
   fi
   extend_mode "$mode" "$2" "general.$mode.$3.dix" "general.$mode.dix" "general.$mode.spa.dix" "${select[@]}"
