@@ -1,13 +1,23 @@
 /**
- * The proxy as a real child process (`server.ts` run by tsx), for tests that kill it: start it on
- * a port with its settings, wait until it answers, and wait for it to be gone.
+ * The proxy as a real child process, for tests that kill it and for benchmarks: start it on a
+ * port with its settings, wait until it answers, and wait for it to be gone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export function startProxyProcess(port: number, env: Record<string, string>): ChildProcess {
+/**
+ * The proxy's server in a process of its own: from the TypeScript sources by default, or as `npm
+ * start` runs it, compiled (`translation-proxy/dist`, built beforehand by `tsc -b`), for benchmarks.
+ */
+export function startProxyProcess(
+  port: number,
+  env: Record<string, string>,
+  { compiled = false }: { compiled?: boolean } = {},
+): ChildProcess {
   return spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'translation-proxy/src/server.ts'],
+    compiled
+      ? ['translation-proxy/dist/server.js']
+      : ['--conditions=source', '--import', 'tsx', 'translation-proxy/src/server.ts'],
     {
       cwd: new URL('../..', import.meta.url).pathname,
       env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
