@@ -62,7 +62,16 @@ describe('the support-domain eng-spa build', () => {
   });
 
   it('still splits English contractions', async () => {
-    expect(await enToEs("We're here.")).toBe('Somos aquí.');
+    expect(await enToEs("We're here.")).toBe('Estamos aquí.');
+  });
+
+  it('writes be as estar for how and where something is, and as ser for what it is', async () => {
+    expect(await enToEs('The app is not available.')).toBe('La aplicación no está disponible.');
+    expect(await enToEs('Your parcel is on its way.')).toBe('Tu paquete está en su camino.');
+    expect(await enToEs('Your invoice was in the email.')).toContain('estaba en');
+    expect(await enToEs('Where is the receipt?')).toContain('está el recibo');
+    expect(await enToEs('This is important.')).toBe('Esto es importante.');
+    expect(await enToEs('The webinar is on Monday.')).toBe('El seminario web es el lunes.');
   });
 });
 
