@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runtime_packages=(
-  apertium lttoolbox apertium-lex-tools apertium-lex-tools-dev
+  apertium lttoolbox apertium-lex-tools apertium-lex-tools-dev cg3
   apertium-eng-spa apertium-es-pt apertium-fr-es apertium-spa-ita apertium-spa-cat apertium-es-gl apertium-es-ro
 )
 test_packages=(postgresql chromium apertium-apy)

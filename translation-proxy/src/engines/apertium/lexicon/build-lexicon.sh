@@ -9,14 +9,15 @@
 #     support.spa.dix      generator         support.spa-eng.eng.dix  generator
 #     support.eng-spa.lrx  lexical selection support.spa-eng.lrx      lexical selection (an lrx-proc
 #                                                                      stage before the stock one)
+#     support.eng-spa.rlx  constraint grammar (a cg-proc stage before the tagger)
 # - the first legs of the bridges to English through Spanish, with general words their stock
 #   dictionaries lack: general.<mode>.<source>.dix (analyser), general.<mode>.dix (bilingual),
 #   general.<mode>.spa.dix (Spanish generator), and where a customer's word has a support sense,
 #   support.<mode>.lrx (lexical selection just after the bilingual dictionary).
 #
 # Writes data/apertium/<mode>/*.bin and data/apertium/modes/<mode>.mode at the repo root (or under
-# $1), which the Apertium engine prefers over the stock modes. Needs lttoolbox (lt-comp, lt-append)
-# and lrx-comp (Debian package apertium-lex-tools-dev).
+# $1), which the Apertium engine prefers over the stock modes. Needs lttoolbox (lt-comp, lt-append),
+# lrx-comp (Debian package apertium-lex-tools-dev) and cg-comp (cg3).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,7 +26,7 @@ out="${1:-$root/data/apertium}"
 pairs="${APERTIUM_PAIRS_DIR:-/usr/share/apertium}"
 stock_modes="${APERTIUM_MODES_DIR:-/usr/share/apertium/modes}"
 
-for tool in lt-comp lt-append lrx-comp; do
+for tool in lt-comp lt-append lrx-comp cg-comp; do
   command -v "$tool" >/dev/null || { echo "build-lexicon: $tool is not installed" >&2; exit 1; }
 done
 mkdir -p "$out/modes"
@@ -90,14 +91,22 @@ install_mode() {
 }
 
 # build_support_mode MODE ANALYSER BILINGUAL GENERATOR RULES ANALYSER_OPTION: the stock eng-spa
-# pair's MODE extended, with the support lexical selection run just before the stock one.
+# pair's MODE extended, with the support lexical selection run just before the stock one and,
+# where support.MODE.rlx exists, its constraint grammar just before the tagger.
 build_support_mode() {
   local mode="$1" rules="$5" analyse="$6" build="$out/$1" stock="$pairs/apertium-eng-spa"
+  local grammar="support.$1.rlx" constrain=()
   compile_rules "$mode" "$rules"
+  if [ -f "$here/$grammar" ]; then
+    quiet cg-comp "$here/$grammar" "$build/$mode.support.rlx.bin"
+    constrain=(-e "s#| apertium-tagger #| cg-proc '$build/$mode.support.rlx.bin' &#")
+  fi
   extend_mode "$mode" apertium-eng-spa "$2" "$3" "$4" \
     -e "s#lt-proc '$build/$mode.automorf.bin'#lt-proc $analyse'$build/$mode.automorf.bin'#" \
-    -e "s#lrx-proc -m '$stock/$mode.autolex.bin'#lrx-proc -m '$build/$mode.support.lrx.bin' | &#"
+    -e "s#lrx-proc -m '$stock/$mode.autolex.bin'#lrx-proc -m '$build/$mode.support.lrx.bin' | &#" \
+    "${constrain[@]}"
   expect_in_mode "$mode" "$build/$mode.support.lrx.bin"
+  [ ${#constrain[@]} -eq 0 ] || expect_in_mode "$mode" "$build/$mode.support.rlx.bin"
   install_mode "$mode"
 }
 

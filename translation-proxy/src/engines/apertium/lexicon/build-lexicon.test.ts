@@ -36,6 +36,7 @@ describe('the support-domain eng-spa build', () => {
     const mode = await readFile(join(out, 'modes', 'eng-spa.mode'), 'utf8');
     expect(mode).toContain(`lt-proc -L 1 '${out}/eng-spa/eng-spa.automorf.bin'`);
     expect(mode).toContain(`${out}/eng-spa/eng-spa.support.lrx.bin`);
+    expect(mode).toContain(`cg-proc '${out}/eng-spa/eng-spa.support.rlx.bin' | apertium-tagger`);
     expect(mode).toContain(`${out}/eng-spa/eng-spa.autogen.bin`);
   });
 
@@ -63,6 +64,15 @@ describe('the support-domain eng-spa build', () => {
 
   it('still splits English contractions', async () => {
     expect(await enToEs("We're here.")).toBe('Estamos aquí.');
+  });
+
+  it('writes a verb after being as a participle, not a past tense', async () => {
+    expect(await enToEs('Your refund is being processed.')).toBe(
+      'Tu reembolso está siendo procesado.',
+    );
+    expect(await enToEs('The parcels are being prepared.')).toBe(
+      'Los paquetes están siendo preparados.',
+    );
   });
 
   it('writes be as estar for how and where something is, and as ser for what it is', async () => {
