@@ -75,6 +75,23 @@ describe('the support-domain eng-spa build', () => {
     );
   });
 
+  it('writes a verb after have as a participle, with or without an adverb between', async () => {
+    expect(await enToEs('Your parcel has already shipped.')).toBe('Tu paquete ya ha enviado.');
+  });
+
+  it('writes a verb after a fixed phrase ending in to as a verb, not a noun', async () => {
+    expect(await enToEs('We are happy to help.')).toBe('Nos alegra ayudar.');
+    expect(await enToEs('Feel free to use the app.')).toBe('No dudes en utilizar la aplicación.');
+  });
+
+  it('reads let me and the verb after it as verbs, not a participle and a noun', async () => {
+    expect(await enToEs('Let me look into this.')).toBe('Dejarme revisar esto.');
+  });
+
+  it('writes that before the end of a sentence as a pronoun, not a conjunction', async () => {
+    expect(await enToEs('We have done that.')).toBe('Hemos hecho aquello.');
+  });
+
   it('writes be as estar for how and where something is, and as ser for what it is', async () => {
     expect(await enToEs('The app is not available.')).toBe('La aplicación no está disponible.');
     expect(await enToEs('Your parcel is on its way.')).toBe('Tu paquete está en su camino.');
