@@ -79,6 +79,10 @@ describe('the support-domain eng-spa build', () => {
     expect(await enToEs('Your parcel has already shipped.')).toBe('Tu paquete ya ha enviado.');
   });
 
+  it('writes what someone is kept as a participle', async () => {
+    expect(await enToEs('We will keep you updated.')).toContain('actualizado');
+  });
+
   it('writes a verb after a fixed phrase ending in to as a verb, not a noun', async () => {
     expect(await enToEs('We are happy to help.')).toBe('Nos alegra ayudar.');
     expect(await enToEs('Feel free to use the app.')).toBe('No dudes en utilizar la aplicación.');
@@ -86,6 +90,37 @@ describe('the support-domain eng-spa build', () => {
 
   it('reads let me and the verb after it as verbs, not a participle and a noun', async () => {
     expect(await enToEs('Let me look into this.')).toBe('Dejarme revisar esto.');
+  });
+
+  it('writes it and you after a verb as its object', async () => {
+    expect(await enToEs('I am writing to inform you about your order.')).toBe(
+      'Estoy escribiendo para informarte sobre tu pedido.',
+    );
+    expect(await enToEs('Please quote it in your reply.')).toBe(
+      'Por favor citarlo en tu respuesta.',
+    );
+  });
+
+  it('writes an instruction opening a sentence or after please as a verb', async () => {
+    expect(await enToEs('Check your order.')).toBe('Comprobar tu pedido.');
+    expect(await enToEs('Please reset your password.')).toBe(
+      'Por favor restablecer tu contraseña.',
+    );
+  });
+
+  it('knows reset, billing and a full refund', async () => {
+    expect(await enToEs('I have reset your password.')).toBe('He restablecido tu contraseña.');
+    expect(await enToEs('Please update your billing address.')).toBe(
+      'Por favor actualizar tu dirección de facturación.',
+    );
+    expect(await enToEs('We have issued a full refund.')).toBe(
+      'Hemos emitido un reembolso completo.',
+    );
+  });
+
+  it('writes return as devolver for what was bought, and as regresar for going back', async () => {
+    expect(await enToEs('Return the product in its box.')).toBe('Devolver el producto en su caja.');
+    expect(await enToEs('I will return on Monday.')).toBe('Regresaré el lunes.');
   });
 
   it('writes that before the end of a sentence as a pronoun, not a conjunction', async () => {
