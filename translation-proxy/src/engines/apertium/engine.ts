@@ -6,7 +6,8 @@
  * with general words, written to `data/apertium/modes` by `npm run apertium:lexicon`), it replaces
  * the stock mode for that pair.
  * A bridge's Spanish leg from French, Italian or Romanian runs in a chain of its own that reads
- * compound pasts as preterites (`narrative-past.ts`).
+ * compound pasts as preterites (`narrative-past.ts`); English→Spanish writes an infinitive after
+ * "poder" and "deber" (`modal-verbs.ts`).
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ import {
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
 import { mapInTurns } from '../../translation/turns.js';
 import { readModeStages } from './mode-file.js';
+import { needsModalInfinitives, withModalInfinitives } from './modal-verbs.js';
 import { needsNarrativePast, withNarrativePast } from './narrative-past.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
@@ -109,12 +111,19 @@ export async function createApertiumEngine(
     );
   }
 
-  /** The mode's chain, as it is or with the narrative-past stage (see `narrative-past.ts`). */
+  /**
+   * The mode's chain, English→Spanish's with modals before an infinitive (see `modal-verbs.ts`),
+   * as it is or with the narrative-past stage (see `narrative-past.ts`).
+   */
   async function startPipeline(
     mode: ApertiumMode,
     narrativePast: boolean,
   ): Promise<ApertiumPipeline> {
-    const stages = await readModeStages(mode.modeFile);
+    const modeStages = await readModeStages(mode.modeFile);
+    const stages =
+      (needsModalInfinitives(mode.source, mode.target)
+        ? withModalInfinitives(modeStages)
+        : undefined) ?? modeStages;
     const rewritten = narrativePast ? withNarrativePast(stages) : undefined;
     return new ApertiumPipeline({
       name: rewritten ? `${mode.mode}+narrative-past` : mode.mode,

@@ -70,3 +70,17 @@ export async function readModeStages(modeFile: string): Promise<PipelineStage[]>
   const text = await readFile(modeFile, 'utf8');
   return toNullFlushStages(parseModePipeline(text.trim()));
 }
+
+/**
+ * The chain with `stage` inserted right after the first stage running `program`; `undefined` for a
+ * chain without it (it then runs unchanged).
+ */
+export function withStageAfter(
+  stages: readonly PipelineStage[],
+  program: string,
+  stage: PipelineStage,
+): PipelineStage[] | undefined {
+  const index = stages.findIndex(([name]) => name === program);
+  if (index < 0) return undefined;
+  return [...stages.slice(0, index + 1), stage, ...stages.slice(index + 1)];
+}

@@ -1,0 +1,60 @@
+/**
+ * English "Can you confirm…?", "Could you please send me…?": the stock eng-spa transfer gives
+ * "poder" the third person and the verb after it the person of "you", finite ("¿Puede
+ * confirmas…?", "¿Podría por favor meenvías…?"). Spanish puts an infinitive after "poder" and
+ * "deber", with its pronoun joined to it, and the person of "you" on the modal: "¿Puedes confirmar…?",
+ * "¿Podrías por favor enviarme…?". The English→Spanish chain gets one more stage after its
+ * postchunk, before the generator: "poder" or "deber" in the third person singular, an optional
+ * adverb, an optional proclitic pronoun and a verb in the present become the modal in the verb's
+ * number and person (second for "you", and for "me" after it: "Can you tell me…?"), and the
+ * verb's infinitive with the pronoun as an enclitic.
+ *
+ * The stage is GNU sed with null data (`-z`: one record per NUL-terminated message; `-u`: each
+ * written at once). It sees the transferred stream, where a customer's own `^`, `<` and `$` are
+ * escaped, so text cannot forge a match; the blanks between units are `[^^]*` and no other part
+ * of the pattern matches across a `^` or `$`, so every attempt ends within four lexical units and
+ * a message is rewritten in linear time.
+ */
+import { withStageAfter, type PipelineStage } from './mode-file.js';
+
+const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
+
+/** Whether the chain from `source` to `target` writes Spanish from English. */
+export function needsModalInfinitives(source: string, target: string): boolean {
+  return baseLanguage(source) === 'en' && baseLanguage(target) === 'es';
+}
+
+/** The modal in the third person singular, then its blanks and an optional adverb (group 3). */
+const MODAL =
+  '\\^([Pp]oder|[Dd]eber)<vbmod><(pri|cni|pii|fti|ifi)><p3><sg>\\$([^^]*(\\^[^$^<]*<adv>\\$[^^]*)?)';
+/** A verb in the present that "you" (or a pronoun after the modal) gave a person. */
+const verb = (person: string): string => `\\^([^<$^#]+)<vblex><pri><${person}><(sg|pl)>\\$`;
+const PRONOUN = '\\^prpers<prn><pro>(<[^$^]+>)\\$[^^]*';
+
+const AS_INFINITIVE = [
+  // "¿Puede me digo…?" → "¿Puedes decirme…?"
+  `s/${MODAL}${PRONOUN}${verb('p[12]')}/^\\1<vbmod><\\2><p2><\\7>$\\3^\\6<vblex><inf>+prpers<prn><enc>\\5$/g`,
+  // "¿Puede confirmas…?" → "¿Puedes confirmar…?"
+  `s/${MODAL}${verb('p[12]')}/^\\1<vbmod><\\2><p2><\\6>$\\3^\\5<vblex><inf>$/g`,
+  // "¿Puede lo envía?" → "¿Puede enviarlo?"
+  `s/${MODAL}${PRONOUN}${verb('p3')}/^\\1<vbmod><\\2><p3><\\7>$\\3^\\6<vblex><inf>+prpers<prn><enc>\\5$/g`,
+  `s/${MODAL}${verb('p3')}/^\\1<vbmod><\\2><p3><\\6>$\\3^\\5<vblex><inf>$/g`,
+];
+
+const MODAL_INFINITIVES_STAGE: PipelineStage = [
+  'sed',
+  '-z',
+  '-u',
+  '-E',
+  ...AS_INFINITIVE.flatMap((expression) => ['-e', expression]),
+];
+
+/**
+ * The chain with the modal-infinitive stage after `apertium-postchunk`; `undefined` for a chain
+ * without that stage (it then runs unchanged).
+ */
+export function withModalInfinitives(
+  stages: readonly PipelineStage[],
+): PipelineStage[] | undefined {
+  return withStageAfter(stages, 'apertium-postchunk', MODAL_INFINITIVES_STAGE);
+}
