@@ -118,6 +118,16 @@ describe('the support-domain eng-spa build', () => {
     );
   });
 
+  it('writes every form of the support verbs the stock Spanish generator lacks', async () => {
+    expect(await enToEs('I have escalated your ticket.')).toBe('He escalado tu incidencia.');
+    expect(await enToEs('We have deactivated your account.')).toBe('Hemos desactivado tu cuenta.');
+  });
+
+  it('reads resent as the past of resend, and reach out in every form', async () => {
+    expect(await enToEs('We have resent your code.')).toBe('Hemos reenviado tu código.');
+    expect(await enToEs('Feel free to reach out.')).toBe('No dudes en contactar.');
+  });
+
   it('writes return as devolver for what was bought, and as regresar for going back', async () => {
     expect(await enToEs('Return the product in its box.')).toBe('Devolver el producto en su caja.');
     expect(await enToEs('I will return on Monday.')).toBe('Regresaré el lunes.');
