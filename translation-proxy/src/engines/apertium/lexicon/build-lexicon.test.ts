@@ -118,9 +118,10 @@ describe('the support-domain eng-spa build', () => {
     );
   });
 
-  it('writes every form of the support verbs the stock Spanish generator lacks', async () => {
+  it('writes every form of the support words the stock Spanish generator lacks', async () => {
     expect(await enToEs('I have escalated your ticket.')).toBe('He escalado tu incidencia.');
     expect(await enToEs('We have deactivated your account.')).toBe('Hemos desactivado tu cuenta.');
+    expect(await enToEs('We accept returns within 30 days.')).toContain('devoluciones');
   });
 
   it('reads resent as the past of resend, and reach out in every form', async () => {
