@@ -57,6 +57,20 @@ describe('the support-domain eng-spa build', () => {
     expect(out).not.toMatch(/courier|shipment|checkout/);
   });
 
+  it('asks whether there is anything else as support mail does', async () => {
+    expect(await enToEs('Is there anything else I can help you with?')).toBe(
+      '¿Hay algo más en lo que pueda ayudarte?',
+    );
+    expect(await enToEs('I would like to thank you for your patience.')).toBe(
+      'Me gustaría agradecerte por tu paciencia.',
+    );
+  });
+
+  it('locks and unlocks accounts', async () => {
+    expect(await enToEs('Your account has been locked.')).toBe('Tu cuenta ha sido bloqueada.');
+    expect(await enToEs('Please unlock your account.')).toBe('Por favor desbloquear tu cuenta.');
+  });
+
   it('translates sign-offs and phrasal verbs as fixed support phrases', async () => {
     expect(await enToEs('Kind regards')).toBe('Saludos cordiales');
     expect(await enToEs('Please log in to your account.')).toContain('iniciar sesión');
