@@ -225,6 +225,37 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Mientras que el pedido llegó, la factura no.')).toMatch(/^While /);
   });
 
+  it('reads frequent nouns in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('La tormenta causó daños en el edificio.')).toBe(
+      'The storm caused damages in the building.',
+    );
+    expect(await esToEn('Los niños jugaban en la zona.')).toBe('The children played in the area.');
+    expect(await esToEn('Valoro el esfuerzo.')).toBe('I value the effort.');
+    expect(await esToEn('Cayó al suelo.')).toBe('It fell to the ground.');
+  });
+
+  it('reads frequent verbs in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('Los precios aumentaron.')).toBe('The prices increased.');
+    expect(await esToEn('Evitó el tráfico y terminó el informe.')).toBe(
+      'It avoided the traffic and finished the report.',
+    );
+    expect(await esToEn('Parece que no comprende.')).toBe('It seems that it does not understand.');
+    expect(await esToEn('Logró el objetivo e inició el proyecto.')).toBe(
+      'It achieved the aim and started the project.',
+    );
+    expect(await esToEn('Lleva las cajas al coche.')).toBe('It takes the boxes to the car.');
+  });
+
+  it('reads medio before a noun as half, and as middle after one', async () => {
+    expect(await esToEn('Esperé media hora.')).toBe('I expected half hour.');
+    expect(await esToEn('Es de clase media.')).toBe('It is of middle class.');
+  });
+
+  it('reads diverso before a noun as various, and as diverse elsewhere', async () => {
+    expect(await esToEn('Había diversos problemas.')).toBe('There was various problems.');
+    expect(await esToEn('Las culturas son diversas.')).toBe('The cultures are diverse.');
+  });
+
   it('reads su as their after a plural verb, unless it is what a customer writes about', async () => {
     expect(await esToEn('Los técnicos revisaron sus informes.')).toBe(
       'The technicians revised their reports.',
