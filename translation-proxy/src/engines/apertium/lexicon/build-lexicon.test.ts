@@ -197,7 +197,7 @@ describe('the support-domain spa-eng build', () => {
 
   it('reads hacer before an indefinite object as make, and as do elsewhere', async () => {
     expect(await esToEn('Hizo una pregunta sobre la factura.')).toBe(
-      'It made a question on the invoice.',
+      'It made a question about the invoice.',
     );
     expect(await esToEn('Hace el trabajo.')).toBe('It does the work.');
   });
@@ -244,6 +244,37 @@ describe('the support-domain spa-eng build', () => {
       'It achieved the aim and started the project.',
     );
     expect(await esToEn('Lleva las cajas al coche.')).toBe('It takes the boxes to the car.');
+  });
+
+  it('reads frequent verbs of news text in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('El partido apoyó la ley y rechazó el plan.')).toBe(
+      'The party supported the law and rejected the plan.',
+    );
+    expect(await esToEn('Luchó contra el fuego y golpeó la puerta.')).toBe(
+      'It fought against the fire and hit the door.',
+    );
+    expect(await esToEn('Emplearon agua y desplazaron las cajas.')).toBe(
+      'They used water and moved the boxes.',
+    );
+    expect(await esToEn('Criticó el acuerdo y violó la norma.')).toBe(
+      'It criticised the agreement and violated the norm.',
+    );
+  });
+
+  it('reads ante as before and a causa de as because of', async () => {
+    expect(await esToEn('Compareció ante el juez.')).toBe('It appeared before the judge.');
+    expect(await esToEn('Cerraron a causa de la nieve.')).toBe('They closed because of the snow.');
+  });
+
+  it('reads desde before a year as since, desde hace as for, and desde in a range as from', async () => {
+    expect(await esToEn('Trabaja aquí desde 2015.')).toBe('It works here since 2015.');
+    expect(await esToEn('Espera desde hace dos horas.')).toBe('Wait for two hours.');
+    expect(await esToEn('Abrió desde 2015 hasta 2018.')).toBe('It opened from 2015 up to 2018.');
+  });
+
+  it('reads sobre after words of speech and knowledge as about, and as on elsewhere', async () => {
+    expect(await esToEn('Hablaron sobre el precio.')).toBe('They spoke about the price.');
+    expect(await esToEn('La caja está sobre la mesa.')).toBe('The box is on the table.');
   });
 
   it('reads medio before a noun as half, and as middle after one', async () => {
