@@ -277,6 +277,27 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('La caja está sobre la mesa.')).toBe('The box is on the table.');
   });
 
+  it('reads more frequent nouns and adjectives in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('El cielo estaba alto y la tasa subió.')).toBe(
+      'The sky was high and the rate went up.',
+    );
+    expect(await esToEn('Los electores recibieron una carta.')).toBe(
+      'The voters received a letter.',
+    );
+    expect(await esToEn('La red existente usa otra lengua.')).toBe(
+      'The existing network uses another language.',
+    );
+    expect(await esToEn('Un estudio posterior lo confirmó.')).toBe('A later study confirmed it.');
+    expect(await esToEn('Los agricultores compraron billetes.')).toBe(
+      'The farmers bought tickets.',
+    );
+  });
+
+  it('reads política before an adjective or de as policy, and as politics alone', async () => {
+    expect(await esToEn('La política exterior cambió.')).toBe('The external policy changed.');
+    expect(await esToEn('Le interesa la política.')).toBe('It interests him the politics.');
+  });
+
   it('reads medio before a noun as half, and as middle after one', async () => {
     expect(await esToEn('Esperé media hora.')).toBe('I expected half hour.');
     expect(await esToEn('Es de clase media.')).toBe('It is of middle class.');
