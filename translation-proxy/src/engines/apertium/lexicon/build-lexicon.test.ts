@@ -298,6 +298,18 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Le interesa la política.')).toBe('It interests him the politics.');
   });
 
+  it('reads además, asimismo and igualmente as also, and igualmente before an adjective as equally', async () => {
+    expect(await esToEn('Además, llegó tarde.')).toBe('Also, it arrived late.');
+    expect(await esToEn('Asimismo, habló.')).toBe('Also, it spoke.');
+    expect(await esToEn('Igualmente, votó.')).toBe('Also, it voted.');
+    expect(await esToEn('Es igualmente importante.')).toBe('It is equally important.');
+  });
+
+  it('reads se trata de as it is', async () => {
+    expect(await esToEn('Se trata de un problema grave.')).toBe('It is a grave problem.');
+    expect(await esToEn('Se trataba de una especie rara.')).toBe('It was a rare species.');
+  });
+
   it('reads medio before a noun as half, and as middle after one', async () => {
     expect(await esToEn('Esperé media hora.')).toBe('I expected half hour.');
     expect(await esToEn('Es de clase media.')).toBe('It is of middle class.');
