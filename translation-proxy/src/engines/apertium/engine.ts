@@ -6,7 +6,8 @@
  * with general words, written to `data/apertium/modes` by `npm run apertium:lexicon`), it replaces
  * the stock mode for that pair.
  * A bridge's Spanish leg from French, Italian or Romanian runs in a chain of its own that reads
- * compound pasts as preterites (`narrative-past.ts`).
+ * compound pasts as preterites (`narrative-past.ts`); every Spanish→English chain drops the
+ * article before place names (`place-articles.ts`).
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
 import { mapInTurns } from '../../translation/turns.js';
 import { readModeStages } from './mode-file.js';
 import { needsNarrativePast, withNarrativePast } from './narrative-past.js';
+import { dropsPlaceArticles, withoutPlaceArticles } from './place-articles.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
@@ -109,12 +111,19 @@ export async function createApertiumEngine(
     );
   }
 
-  /** The mode's chain, as it is or with the narrative-past stage (see `narrative-past.ts`). */
+  /**
+   * The mode's chain, Spanish→English's without the article before place names (see
+   * `place-articles.ts`), as it is or with the narrative-past stage (see `narrative-past.ts`).
+   */
   async function startPipeline(
     mode: ApertiumMode,
     narrativePast: boolean,
   ): Promise<ApertiumPipeline> {
-    const stages = await readModeStages(mode.modeFile);
+    const modeStages = await readModeStages(mode.modeFile);
+    const stages =
+      (dropsPlaceArticles(mode.source, mode.target)
+        ? withoutPlaceArticles(modeStages)
+        : undefined) ?? modeStages;
     const rewritten = narrativePast ? withNarrativePast(stages) : undefined;
     return new ApertiumPipeline({
       name: rewritten ? `${mode.mode}+narrative-past` : mode.mode,

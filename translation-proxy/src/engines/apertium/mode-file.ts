@@ -70,3 +70,16 @@ export async function readModeStages(modeFile: string): Promise<PipelineStage[]>
   const text = await readFile(modeFile, 'utf8');
   return toNullFlushStages(parseModePipeline(text.trim()));
 }
+
+/**
+ * The chain with `stage` right after `apertium-pretransfer`, where the stream holds one lexical
+ * unit per word with its tags; `undefined` for a chain without that stage.
+ */
+export function withStageAfterPretransfer(
+  stages: readonly PipelineStage[],
+  stage: PipelineStage,
+): PipelineStage[] | undefined {
+  const pretransfer = stages.findIndex(([program]) => program === 'apertium-pretransfer');
+  if (pretransfer < 0) return undefined;
+  return [...stages.slice(0, pretransfer + 1), stage, ...stages.slice(pretransfer + 1)];
+}

@@ -16,7 +16,7 @@
  * escaped, so text cannot forge a match; no part of the pattern matches across a `$`, so every
  * attempt ends within two lexical units and a message is rewritten in linear time.
  */
-import type { PipelineStage } from './mode-file.js';
+import { withStageAfterPretransfer, type PipelineStage } from './mode-file.js';
 
 /** Languages (BCP 47 base) whose compound past is their narrative past. */
 const COMPOUND_PAST_NARRATIVE = new Set(['fr', 'it', 'ro']);
@@ -57,11 +57,5 @@ const NARRATIVE_PAST_STAGE: PipelineStage = [
  * without that stage (it then runs unchanged).
  */
 export function withNarrativePast(stages: readonly PipelineStage[]): PipelineStage[] | undefined {
-  const pretransfer = stages.findIndex(([program]) => program === 'apertium-pretransfer');
-  if (pretransfer < 0) return undefined;
-  return [
-    ...stages.slice(0, pretransfer + 1),
-    NARRATIVE_PAST_STAGE,
-    ...stages.slice(pretransfer + 1),
-  ];
+  return withStageAfterPretransfer(stages, NARRATIVE_PAST_STAGE);
 }
