@@ -310,6 +310,11 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Se trataba de una especie rara.')).toBe('It was a rare species.');
   });
 
+  it('reads se encuentra and se halla as the verb be, of where something is', async () => {
+    expect(await esToEn('La ciudad se encuentra en el norte.')).toBe('The city is in the north.');
+    expect(await esToEn('Los museos se hallaban cerca.')).toBe('The museums were near.');
+  });
+
   it('reads medio before a noun as half, and as middle after one', async () => {
     expect(await esToEn('Esperé media hora.')).toBe('I expected half hour.');
     expect(await esToEn('Es de clase media.')).toBe('It is of middle class.');
