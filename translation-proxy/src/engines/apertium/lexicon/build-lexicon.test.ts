@@ -315,6 +315,11 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Los museos se hallaban cerca.')).toBe('The museums were near.');
   });
 
+  it('reads tratar de before an infinitive as try to, and tratar elsewhere as treat', async () => {
+    expect(await esToEn('Trataron de huir.')).toBe('They tried to escape.');
+    expect(await esToEn('Trataron la herida.')).toBe('They treated the wound.');
+  });
+
   it('reads medio before a noun as half, and as middle after one', async () => {
     expect(await esToEn('Esperé media hora.')).toBe('I expected half hour.');
     expect(await esToEn('Es de clase media.')).toBe('It is of middle class.');
