@@ -2,11 +2,12 @@
  * Spanish puts the article before some countries ("el Japón", "la India"), and Italian, Portuguese
  * and French before nearly every country and region ("la Germania", "a Alemanha", "la France"),
  * which their pairs keep in Spanish ("la Alemania"); English names a country, a region, a continent
- * or a city without one ("the Germany", "the Japan" in 100 of the bridges' FLORES sentences).
+ * or a city without one ("the Germany", "the Japan": about 90 times in the Spanish of the six
+ * bridges' FLORES dev text).
  * On the Spanish→English chain, one more stage after the pretransfer drops a singular definite
  * article before a one-word place name (`np.loc`). Names English says with "the" keep it:
  * multiword ones ("el Reino Unido", "el Oriente Medio"), plurals ("los Estados Unidos"), a name
- * that opens a longer one ("el Tokio Game Show") and the rivers, seas, deserts and ranges listed
+ * that opens a longer one ("el Boston Marathon") and the rivers, seas, deserts and ranges listed
  * below.
  *
  * The stage is GNU sed with null data, like the narrative past's (`narrative-past.ts`): it sees
@@ -61,7 +62,7 @@ const NAMES_WITH_THE = [
 const ARTICLE = '\\^([Ee]l|[Ll]a)<det><def><([mf]+)><sg>\\$';
 /**
  * Marks the article of a name that keeps it, drops every other one unless a capitalised word
- * follows the name (part of a longer one: "el Tokio Game Show"), then removes the mark.
+ * follows the name (part of a longer one: "el Boston Marathon"), then removes the mark.
  */
 const PLACE_ARTICLE_EXPRESSIONS = [
   `s/${ARTICLE}( \\^(${NAMES_WITH_THE.join('|')})<np><loc>)/^\\1<det><def><\\2><sg><with-the>$\\3/g`,
