@@ -320,6 +320,15 @@ describe('the support-domain spa-eng build', () => {
     expect(await esToEn('Trataron la herida.')).toBe('They treated the wound.');
   });
 
+  it('reads alcanzar as reach and aspecto as aspect', async () => {
+    expect(await esToEn('Alcanzó la cima.')).toBe('It reached the peak.');
+    expect(await esToEn('Es un aspecto importante.')).toBe('It is an important aspect.');
+  });
+
+  it('reads a medida que as as', async () => {
+    expect(await esToEn('A medida que crece, cambia.')).toBe('As it grows, it changes.');
+  });
+
   it('reads medio before a noun as half, and as middle after one', async () => {
     expect(await esToEn('Esperé media hora.')).toBe('I expected half hour.');
     expect(await esToEn('Es de clase media.')).toBe('It is of middle class.');
