@@ -7,7 +7,8 @@
  * the stock mode for that pair.
  * A bridge's Spanish leg from French, Italian or Romanian runs in a chain of its own that reads
  * compound pasts as preterites (`narrative-past.ts`); English→Spanish writes an infinitive after
- * "poder" and "deber" (`modal-verbs.ts`).
+ * "poder" and "deber" (`modal-verbs.ts`), and every Spanish→English chain drops the article before
+ * place names (`place-articles.ts`).
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ import { mapInTurns } from '../../translation/turns.js';
 import { readModeStages } from './mode-file.js';
 import { needsModalInfinitives, withModalInfinitives } from './modal-verbs.js';
 import { needsNarrativePast, withNarrativePast } from './narrative-past.js';
+import { dropsPlaceArticles, withoutPlaceArticles } from './place-articles.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { finishTarget, prepareSource } from './orthography.js';
 import { fromApertiumStream, normaliseSpacing, toApertiumStream } from './stream-format.js';
@@ -113,7 +115,8 @@ export async function createApertiumEngine(
 
   /**
    * The mode's chain, English→Spanish's with modals before an infinitive (see `modal-verbs.ts`),
-   * as it is or with the narrative-past stage (see `narrative-past.ts`).
+   * Spanish→English's without the article before place names (see `place-articles.ts`), as it is
+   * or with the narrative-past stage (see `narrative-past.ts`).
    */
   async function startPipeline(
     mode: ApertiumMode,
@@ -123,7 +126,9 @@ export async function createApertiumEngine(
     const stages =
       (needsModalInfinitives(mode.source, mode.target)
         ? withModalInfinitives(modeStages)
-        : undefined) ?? modeStages;
+        : dropsPlaceArticles(mode.source, mode.target)
+          ? withoutPlaceArticles(modeStages)
+          : undefined) ?? modeStages;
     const rewritten = narrativePast ? withNarrativePast(stages) : undefined;
     return new ApertiumPipeline({
       name: rewritten ? `${mode.mode}+narrative-past` : mode.mode,

@@ -109,4 +109,16 @@ describe('finishTarget', () => {
       'NHK NEWS reported it.',
     );
   });
+
+  it('writes guillemets in an English target as straight quotation marks, without the spaces inside', () => {
+    expect(
+      finishTarget('She said « we will stay » and left.', 'Dijo « nos quedamos » y se fue.', 'en'),
+    ).toBe('She said "we will stay" and left.');
+  });
+
+  it('writes a low opening quotation mark and its closing one as straight quotation marks', () => {
+    expect(finishTarget('„We are ready”, he said.', '„Estamos listos”, dijo.', 'en')).toBe(
+      '"We are ready", he said.',
+    );
+  });
 });

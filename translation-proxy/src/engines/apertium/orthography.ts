@@ -3,8 +3,9 @@
  * apostrophe (’), which the English analyser does not know (`I’m`, `don’t` stayed untranslated),
  * the French ligature œ, which the French analyser knows only written out (`sœur`, `œuvre`),
  * Spanish opening question and exclamation marks, which the eng→spa transfer never writes,
- * function words the spa→eng transfer capitalises inside a sentence, and the capitals it gives a
- * multiword preposition that opens one.
+ * function words the spa→eng transfer capitalises inside a sentence, the capitals it gives a
+ * multiword preposition that opens one, and quotation marks English does not use, which the
+ * bridged languages pass through Spanish (« », „ ”).
  * Works on masked segments; placeholders hold no `’`, `?` or `!`, so they pass unchanged.
  */
 import { UNKNOWN_END, withoutMarks } from '@parley/shared/pipeline/unknown-words';
@@ -128,18 +129,33 @@ function unshoutOpening(text: string, source: string): string {
   return text.replace(SHOUTED_OPENING, (phrase) => `${phrase[0]}${phrase.slice(1).toLowerCase()}`);
 }
 
+/** Guillemets, with the one space French sets inside them, and a low opening mark's pair. */
+const GUILLEMET = /«[ \u00A0\u202F]?|[ \u00A0\u202F]?»/g;
+/** „ and what closes it (” in Romanian and Polish, “ in German); stops at the next „, so linear. */
+const LOW_QUOTED = /„([^„“”]*)[“”]/g;
+
+/**
+ * English quotes with straight double quotation marks: French, Galician, Spanish and Romanian
+ * quote with « » and „ ”, which their Apertium pairs carry through to the English.
+ */
+function englishQuotes(text: string): string {
+  return text.replace(GUILLEMET, '"').replace(LOW_QUOTED, '"$1"');
+}
+
 /** Target text in the target language's typography; `source` is the masked source segment. */
 export function finishTarget(masked: string, source: string, target: string): string {
   let text = masked;
   if (source.includes('\u2019') && !source.includes("'")) text = text.replace(/'/g, '\u2019');
   if (SPANISH.test(target)) text = openSpanishMarks(text);
   if (ENGLISH.test(target))
-    text = unshoutOpening(
-      lowercaseAfterUnknown(
-        text.replace(CAPITALISED_FUNCTION_WORD, (w) => w.toLowerCase()),
+    text = englishQuotes(
+      unshoutOpening(
+        lowercaseAfterUnknown(
+          text.replace(CAPITALISED_FUNCTION_WORD, (w) => w.toLowerCase()),
+          source,
+        ),
         source,
       ),
-      source,
     );
   return text;
 }

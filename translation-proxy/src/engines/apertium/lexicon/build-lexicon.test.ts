@@ -293,7 +293,7 @@ describe('the support-domain spa-eng build', () => {
 
   it('reads hacer before an indefinite object as make, and as do elsewhere', async () => {
     expect(await esToEn('Hizo una pregunta sobre la factura.')).toBe(
-      'It made a question on the invoice.',
+      'It made a question about the invoice.',
     );
     expect(await esToEn('Hace el trabajo.')).toBe('It does the work.');
   });
@@ -319,6 +319,120 @@ describe('the support-domain spa-eng build', () => {
       'The pilot of the plane was injured.',
     );
     expect(await esToEn('Mientras que el pedido llegó, la factura no.')).toMatch(/^While /);
+  });
+
+  it('reads frequent nouns in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('La tormenta causó daños en el edificio.')).toBe(
+      'The storm caused damages in the building.',
+    );
+    expect(await esToEn('Los niños jugaban en la zona.')).toBe('The children played in the area.');
+    expect(await esToEn('Valoro el esfuerzo.')).toBe('I value the effort.');
+    expect(await esToEn('Cayó al suelo.')).toBe('It fell to the ground.');
+  });
+
+  it('reads frequent verbs in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('Los precios aumentaron.')).toBe('The prices increased.');
+    expect(await esToEn('Evitó el tráfico y terminó el informe.')).toBe(
+      'It avoided the traffic and finished the report.',
+    );
+    expect(await esToEn('Parece que no comprende.')).toBe('It seems that it does not understand.');
+    expect(await esToEn('Logró el objetivo e inició el proyecto.')).toBe(
+      'It achieved the aim and started the project.',
+    );
+    expect(await esToEn('Lleva las cajas al coche.')).toBe('It takes the boxes to the car.');
+  });
+
+  it('reads frequent verbs of news text in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('El partido apoyó la ley y rechazó el plan.')).toBe(
+      'The party supported the law and rejected the plan.',
+    );
+    expect(await esToEn('Luchó contra el fuego y golpeó la puerta.')).toBe(
+      'It fought against the fire and hit the door.',
+    );
+    expect(await esToEn('Emplearon agua y desplazaron las cajas.')).toBe(
+      'They used water and moved the boxes.',
+    );
+    expect(await esToEn('Criticó el acuerdo y violó la norma.')).toBe(
+      'It criticised the agreement and violated the norm.',
+    );
+  });
+
+  it('reads ante as before and a causa de as because of', async () => {
+    expect(await esToEn('Compareció ante el juez.')).toBe('It appeared before the judge.');
+    expect(await esToEn('Cerraron a causa de la nieve.')).toBe('They closed because of the snow.');
+  });
+
+  it('reads desde before a year as since, desde hace as for, and desde in a range as from', async () => {
+    expect(await esToEn('Trabaja aquí desde 2015.')).toBe('It works here since 2015.');
+    expect(await esToEn('Espera desde hace dos horas.')).toBe('Wait for two hours.');
+    expect(await esToEn('Abrió desde 2015 hasta 2018.')).toBe('It opened from 2015 up to 2018.');
+  });
+
+  it('reads sobre after words of speech and knowledge as about, and as on elsewhere', async () => {
+    expect(await esToEn('Hablaron sobre el precio.')).toBe('They spoke about the price.');
+    expect(await esToEn('La caja está sobre la mesa.')).toBe('The box is on the table.');
+  });
+
+  it('reads more frequent nouns and adjectives in their usual sense, not the stock rarer one', async () => {
+    expect(await esToEn('El cielo estaba alto y la tasa subió.')).toBe(
+      'The sky was high and the rate went up.',
+    );
+    expect(await esToEn('Los electores recibieron una carta.')).toBe(
+      'The voters received a letter.',
+    );
+    expect(await esToEn('La red existente usa otra lengua.')).toBe(
+      'The existing network uses another language.',
+    );
+    expect(await esToEn('Un estudio posterior lo confirmó.')).toBe('A later study confirmed it.');
+    expect(await esToEn('Los agricultores compraron billetes.')).toBe(
+      'The farmers bought tickets.',
+    );
+  });
+
+  it('reads política before an adjective or de as policy, and as politics alone', async () => {
+    expect(await esToEn('La política exterior cambió.')).toBe('The external policy changed.');
+    expect(await esToEn('Le interesa la política.')).toBe('It interests him the politics.');
+  });
+
+  it('reads además, asimismo and igualmente as also, and igualmente before an adjective as equally', async () => {
+    expect(await esToEn('Además, llegó tarde.')).toBe('Also, it arrived late.');
+    expect(await esToEn('Asimismo, habló.')).toBe('Also, it spoke.');
+    expect(await esToEn('Igualmente, votó.')).toBe('Also, it voted.');
+    expect(await esToEn('Es igualmente importante.')).toBe('It is equally important.');
+  });
+
+  it('reads se trata de as it is', async () => {
+    expect(await esToEn('Se trata de un problema grave.')).toBe('It is a grave problem.');
+    expect(await esToEn('Se trataba de una especie rara.')).toBe('It was a rare species.');
+  });
+
+  it('reads se encuentra and se halla as the verb be, of where something is', async () => {
+    expect(await esToEn('La ciudad se encuentra en el norte.')).toBe('The city is in the north.');
+    expect(await esToEn('Los museos se hallaban cerca.')).toBe('The museums were near.');
+  });
+
+  it('reads tratar de before an infinitive as try to, and tratar elsewhere as treat', async () => {
+    expect(await esToEn('Trataron de huir.')).toBe('They tried to escape.');
+    expect(await esToEn('Trataron la herida.')).toBe('They treated the wound.');
+  });
+
+  it('reads alcanzar as reach and aspecto as aspect', async () => {
+    expect(await esToEn('Alcanzó la cima.')).toBe('It reached the peak.');
+    expect(await esToEn('Es un aspecto importante.')).toBe('It is an important aspect.');
+  });
+
+  it('reads a medida que as as', async () => {
+    expect(await esToEn('A medida que crece, cambia.')).toBe('As it grows, it changes.');
+  });
+
+  it('reads medio before a noun as half, and as middle after one', async () => {
+    expect(await esToEn('Esperé media hora.')).toBe('I expected half hour.');
+    expect(await esToEn('Es de clase media.')).toBe('It is of middle class.');
+  });
+
+  it('reads diverso before a noun as various, and as diverse elsewhere', async () => {
+    expect(await esToEn('Había diversos problemas.')).toBe('There was various problems.');
+    expect(await esToEn('Las culturas son diversas.')).toBe('The cultures are diverse.');
   });
 
   it('reads su as their after a plural verb, unless it is what a customer writes about', async () => {
