@@ -6,8 +6,8 @@
  * with general words, written to `data/apertium/modes` by `npm run apertium:lexicon`), it replaces
  * the stock mode for that pair.
  * A bridge's Spanish leg from French, Italian or Romanian runs in a chain of its own that reads
- * compound pasts as preterites (`narrative-past.ts`); English→Spanish writes an infinitive after
- * "poder" and "deber" (`modal-verbs.ts`), and every Spanish→English chain drops the article before
+ * compound pasts as preterites (`narrative-past.ts`); English→Spanish rewrites verb groups its
+ * transfer writes wrong (`verb-groups.ts`), and every Spanish→English chain drops the article before
  * place names (`place-articles.ts`).
  */
 import { access } from 'node:fs/promises';
@@ -23,7 +23,7 @@ import {
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
 import { mapInTurns } from '../../translation/turns.js';
 import { readModeStages } from './mode-file.js';
-import { needsModalInfinitives, withModalInfinitives } from './modal-verbs.js';
+import { needsVerbGroups, withVerbGroups } from './verb-groups.js';
 import { needsNarrativePast, withNarrativePast } from './narrative-past.js';
 import { dropsPlaceArticles, withoutPlaceArticles } from './place-articles.js';
 import { ApertiumPipeline } from './pipeline.js';
@@ -114,7 +114,7 @@ export async function createApertiumEngine(
   }
 
   /**
-   * The mode's chain, English→Spanish's with modals before an infinitive (see `modal-verbs.ts`),
+   * The mode's chain, English→Spanish's with its verb groups rewritten (see `verb-groups.ts`),
    * Spanish→English's without the article before place names (see `place-articles.ts`), as it is
    * or with the narrative-past stage (see `narrative-past.ts`).
    */
@@ -124,8 +124,8 @@ export async function createApertiumEngine(
   ): Promise<ApertiumPipeline> {
     const modeStages = await readModeStages(mode.modeFile);
     const stages =
-      (needsModalInfinitives(mode.source, mode.target)
-        ? withModalInfinitives(modeStages)
+      (needsVerbGroups(mode.source, mode.target)
+        ? withVerbGroups(modeStages)
         : dropsPlaceArticles(mode.source, mode.target)
           ? withoutPlaceArticles(modeStages)
           : undefined) ?? modeStages;

@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertiumEngine, type ApertiumEngine } from './engine.js';
 import { readModeStages } from './mode-file.js';
-import { needsModalInfinitives, withModalInfinitives } from './modal-verbs.js';
+import { needsVerbGroups, withVerbGroups } from './verb-groups.js';
 
-describe('needsModalInfinitives', () => {
+describe('needsVerbGroups', () => {
   it('is wanted on the chains that write Spanish from English', () => {
-    expect(needsModalInfinitives('en', 'es')).toBe(true);
-    expect(needsModalInfinitives('en-GB', 'es-MX')).toBe(true);
+    expect(needsVerbGroups('en', 'es')).toBe(true);
+    expect(needsVerbGroups('en-GB', 'es-MX')).toBe(true);
   });
 
   it('is not wanted on any other chain', () => {
-    expect(needsModalInfinitives('es', 'en')).toBe(false);
-    expect(needsModalInfinitives('fr', 'es')).toBe(false);
+    expect(needsVerbGroups('es', 'en')).toBe(false);
+    expect(needsVerbGroups('fr', 'es')).toBe(false);
   });
 });
 
-describe('withModalInfinitives', () => {
+describe('withVerbGroups', () => {
   it('adds one sed stage right after the postchunk of the English→Spanish chain', async () => {
     const stages = await readModeStages('/usr/share/apertium/modes/eng-spa.mode');
-    const rewritten = withModalInfinitives(stages)!;
+    const rewritten = withVerbGroups(stages)!;
     const postchunk = stages.findIndex(([program]) => program === 'apertium-postchunk');
     expect(rewritten).toHaveLength(stages.length + 1);
     expect(rewritten[postchunk + 1]![0]).toBe('sed');
@@ -26,11 +26,11 @@ describe('withModalInfinitives', () => {
   });
 
   it('leaves a chain without a postchunk stage alone', () => {
-    expect(withModalInfinitives([['lt-proc', '-z', 'x.bin']])).toBeUndefined();
+    expect(withVerbGroups([['lt-proc', '-z', 'x.bin']])).toBeUndefined();
   });
 });
 
-describe('English→Spanish after a modal', () => {
+describe('English→Spanish verb groups', () => {
   let engine: ApertiumEngine;
   beforeAll(async () => {
     engine = await createApertiumEngine();
@@ -59,6 +59,19 @@ describe('English→Spanish after a modal', () => {
 
   it('leaves a modal already followed by an infinitive as it was', async () => {
     expect(await enToEs('You can send it.')).toBe('Lo puedes enviar.');
+  });
+
+  it('writes a preterite passive with ser, not estar', async () => {
+    expect(await enToEs('Your parcel was delivered yesterday.')).toBe(
+      'Tu paquete fue entregado ayer.',
+    );
+    expect(await enToEs('The invoices were sent on Monday.')).toBe(
+      'Las facturas fueron enviadas el lunes.',
+    );
+  });
+
+  it('keeps estar before a participle in the other tenses', async () => {
+    expect(await enToEs('I am worried.')).toContain('Estoy preocupado');
   });
 
   it('keeps text that only looks like a transferred stream as text', async () => {
