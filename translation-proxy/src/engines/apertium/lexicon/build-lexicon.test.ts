@@ -66,6 +66,21 @@ describe('the support-domain eng-spa build', () => {
     );
   });
 
+  it('is sorry to hear, and writes great as praise', async () => {
+    expect(await enToEs("I'm sorry to hear that your order arrived damaged.")).toBe(
+      'Lamento saber que tu pedido llegó averiado.',
+    );
+    expect(await enToEs('This is a great product.')).toBe('Esto es un producto excelente.');
+  });
+
+  it('writes work as trabajar for people and as funcionar for things', async () => {
+    expect(await enToEs('Our team is working on a fix.')).toBe(
+      'Nuestro equipo está trabajando en una solución.',
+    );
+    expect(await enToEs('The link should work now.')).toContain('funcionar ahora');
+    expect(await enToEs('It does not work.')).toBe('No funciona.');
+  });
+
   it('locks and unlocks accounts', async () => {
     expect(await enToEs('Your account has been locked.')).toBe('Tu cuenta ha sido bloqueada.');
     expect(await enToEs('Please unlock your account.')).toBe('Por favor desbloquear tu cuenta.');
