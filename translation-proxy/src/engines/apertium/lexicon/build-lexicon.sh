@@ -103,7 +103,10 @@ build_support_mode() {
 
 # build_first_leg MODE PAIR SOURCE_LANGUAGE: a bridge's first leg with general.MODE.* appended.
 # A first leg's support.<mode>.lrx, when there is one, picks the support sense among the
-# translations its bilingual dictionary now offers, just after that dictionary.
+# translations its bilingual dictionary now offers, just after that dictionary. ro-es has no such
+# place: its transfer looks words up itself and takes the first translation, which is that of
+# general.ro-es.dix where both offer one, so its support senses are bilingual entries.
+# extend_mode swaps its dictionary in the transfer's arguments as it does after lt-proc -b.
 build_first_leg() {
   local mode="$1" build="$out/$1" rules="support.$1.lrx"
   local select=()
@@ -126,3 +129,4 @@ build_first_leg fr-es apertium-fr-es fr
 build_first_leg pt-es apertium-es-pt pt
 build_first_leg gl-es apertium-es-gl gl
 build_first_leg cat-spa apertium-spa-cat cat
+build_first_leg ro-es apertium-es-ro ro

@@ -306,6 +306,7 @@ describe('the first legs of the bridges through Spanish', () => {
     ['pt', 'pt-es'],
     ['gl', 'gl-es'],
     ['ca', 'cat-spa'],
+    ['ro', 'ro-es'],
   ])('serves %s to Spanish with the general-word build %s', (source, mode) => {
     const served = engine.modes().find((m) => m.source === source && m.target === 'es');
     expect(served?.modeFile).toBe(join(out, 'modes', `${mode}.mode`));
@@ -392,6 +393,31 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('ca', 'Els vaccins contra la grip aviària arriben avui.')).toBe(
       'Las vacunas contra la gripe aviar llegan hoy.',
     );
+  });
+
+  it('knows Romanian general words the stock pair left unknown, with their case and definite forms', async () => {
+    expect(await toSpanish('ro', 'Tsunamiul a lovit coastele.')).toBe(
+      'El tsunami golpeó las costas.',
+    );
+    expect(await toSpanish('ro', 'Rozătoarele și viețuitoarele trăiesc aici.')).toBe(
+      'Los roedores y las criaturas viven aquí.',
+    );
+    expect(await toSpanish('ro', 'Supraîncălzirea navetei.')).toBe(
+      'El sobrecalentamiento del transbordador.',
+    );
+    expect(await toSpanish('ro', 'Am găsit două ciuperci.')).toBe('Encontré dos hongos.');
+  });
+
+  it('reads a Romanian customer’s comandă as an order and urmărire as tracking', async () => {
+    expect(await toSpanish('ro', 'Comenzile au sosit ieri.')).toBe('Los pedidos arribaron ayer.');
+    expect(await toSpanish('ro', 'Numărul de urmărire al coletului.')).toBe(
+      'El número de seguimiento del paquete.',
+    );
+  });
+
+  it('knows the Romanian pronouns written after a hyphen', async () => {
+    expect(await toSpanish('ro', 'Să-mi spui.')).toBe('Que me digas.');
+    expect(await toSpanish('ro', 'Vrea să-l vadă.')).toBe('Quiere que lo vea.');
   });
 });
 
