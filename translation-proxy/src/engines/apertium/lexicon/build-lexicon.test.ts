@@ -415,6 +415,13 @@ describe('the first legs of the bridges through Spanish', () => {
     );
   });
 
+  it('writes the possessive a Romanian noun takes after it before the noun in Spanish', async () => {
+    expect(await toSpanish('ro', 'Comanda mea nu a ajuns.')).toBe('Mi pedido no llegó.');
+    expect(await toSpanish('ro', 'Unde este coletul meu?')).toBe('¿Dónde está mi paquete?');
+    expect(await toSpanish('ro', 'Casa noastră.')).toBe('Nuestra casa.');
+    expect(await toSpanish('ro', 'Președintele și țara sa.')).toBe('El presidente y su país.');
+  });
+
   it('knows the Romanian pronouns written after a hyphen', async () => {
     expect(await toSpanish('ro', 'Să-mi spui.')).toBe('Que me digas.');
     expect(await toSpanish('ro', 'Vrea să-l vadă.')).toBe('Quiere que lo vea.');
