@@ -406,6 +406,9 @@ describe('the first legs of the bridges through Spanish', () => {
       'El sobrecalentamiento del transbordador.',
     );
     expect(await toSpanish('ro', 'Am găsit două ciuperci.')).toBe('Encontré dos hongos.');
+    expect(await toSpanish('ro', 'Travaliul a durat. Ocelotul și oceloții.')).toBe(
+      'El parto duró. El ocelote y los ocelotes.',
+    );
   });
 
   it('reads a Romanian customer’s comandă as an order and urmărire as tracking', async () => {
