@@ -425,6 +425,15 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('ro', 'Președintele și țara sa.')).toBe('El presidente y su país.');
   });
 
+  it('reads Romanian a customer writes without diacritics as it reads it written with them', async () => {
+    expect(
+      await toSpanish('ro', 'Buna ziua, comanda nu a ajuns inca si nu stiu cand ajunge.'),
+    ).toBe(await toSpanish('ro', 'Bună ziua, comanda nu a ajuns încă și nu știu când ajunge.'));
+    expect(await toSpanish('ro', 'Multumesc pentru raspuns, dupa care astept.')).toBe(
+      await toSpanish('ro', 'Mulțumesc pentru răspuns, după care aștept.'),
+    );
+  });
+
   it('knows the Romanian pronouns written after a hyphen', async () => {
     expect(await toSpanish('ro', 'Să-mi spui.')).toBe('Que me digas.');
     expect(await toSpanish('ro', 'Vrea să-l vadă.')).toBe('Quiere que lo vea.');
