@@ -107,21 +107,27 @@ build_support_mode() {
 # place: its transfer looks words up itself and takes the first translation, which is that of
 # general.ro-es.dix where both offer one, so its support senses are bilingual entries.
 # extend_mode swaps its dictionary in the transfer's arguments as it does after lt-proc -b.
-# A first leg's general.<mode>.sed, when there is one, rewrites the Spanish lexical units the
+# A first leg's general.<mode>.tagged.sed, when there is one, rewrites the tagger's choices just
+# after apertium-pretransfer, and its general.<mode>.transferred.sed the Spanish lexical units the
 # transfer wrote, just before the generator (GNU sed, extended regexps; the engine adds -z).
 build_first_leg() {
-  local mode="$1" build="$out/$1" rules="support.$1.lrx" rewrite="general.$1.sed"
+  local mode="$1" build="$out/$1" rules="support.$1.lrx"
   local select=() expected=()
   if [ -f "$here/$rules" ]; then
     compile_rules "$mode" "$rules"
     select=(-e "s#lt-proc -b '$build/$mode.autobil.bin'#& | lrx-proc -m '$build/$mode.support.lrx.bin'#")
     expected+=("$build/$mode.support.lrx.bin")
   fi
-  if [ -f "$here/$rewrite" ]; then
-    mkdir -p "$build"
-    cp "$here/$rewrite" "$build/$mode.sed"
-    select+=(-e "s#| lt-proc \$1 '$build/$mode.autogen.bin'#| sed -u -E -f '$build/$mode.sed' &#")
-    expected+=("$build/$mode.sed")
+  mkdir -p "$build"
+  if [ -f "$here/general.$mode.tagged.sed" ]; then
+    cp "$here/general.$mode.tagged.sed" "$build/$mode.tagged.sed"
+    select+=(-e "s#| apertium-pretransfer |#| apertium-pretransfer | sed -u -E -f '$build/$mode.tagged.sed' |#")
+    expected+=("$build/$mode.tagged.sed")
+  fi
+  if [ -f "$here/general.$mode.transferred.sed" ]; then
+    cp "$here/general.$mode.transferred.sed" "$build/$mode.transferred.sed"
+    select+=(-e "s#| lt-proc \$1 '$build/$mode.autogen.bin'#| sed -u -E -f '$build/$mode.transferred.sed' &#")
+    expected+=("$build/$mode.transferred.sed")
   fi
   extend_mode "$mode" "$2" "general.$mode.$3.dix" "general.$mode.dix" "general.$mode.spa.dix" "${select[@]}"
   [ ${#expected[@]} -eq 0 ] || expect_in_mode "$mode" "${expected[@]}"

@@ -425,6 +425,12 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('ro', 'Președintele și țara sa.')).toBe('El presidente y su país.');
   });
 
+  it('reads Romanian o before a feminine noun as the article, not the adverb o (or)', async () => {
+    expect(await toSpanish('ro', 'Am o problemă cu o comandă.')).toBe(
+      'Tengo un problema con un pedido.',
+    );
+  });
+
   it('reads Romanian a customer writes without diacritics as it reads it written with them', async () => {
     expect(
       await toSpanish('ro', 'Buna ziua, comanda nu a ajuns inca si nu stiu cand ajunge.'),
