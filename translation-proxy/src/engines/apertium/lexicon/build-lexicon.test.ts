@@ -425,6 +425,10 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('ro', 'Președintele și țara sa.')).toBe('El presidente y su país.');
   });
 
+  it('writes the ser ro-es puts before a participle in a form the Spanish generator has', async () => {
+    expect(await toSpanish('ro', 'Coletul este deteriorat.')).toBe('El paquete es deteriorado.');
+  });
+
   it('reads Romanian o before a feminine noun as the article, not the adverb o (or)', async () => {
     expect(await toSpanish('ro', 'Am o problemă cu o comandă.')).toBe(
       'Tengo un problema con un pedido.',

@@ -17,3 +17,7 @@ s/\^El<det><def><[mf]+><(sg|pl)>\$ \^([^<$^]+)<n><(m|f)><(sg|pl)>\$ \^(nuestro|v
 s/\^([[:upper:]])([^<$^]*)<n><(m|f)><(sg|pl)>\$ \^(nuestro|vuestro)<adj><pos><[mf]+><(sg|pl)>\$/^\u\5<det><pos><\3><\4>$ ^\l\1\2<n><\3><\4>$/g
 s/(\^[^<$^]+<([^d<>][^<>]*)>[^$^]*\$ )\^([[:lower:]][^<$^]*)<n><([mf]+)><(sg|pl)>\$ \^(mío|tuyo|suyo)<adj><pos><[mf]+><(sg|pl)>\$/\1^\6<det><pos><mf><\5>$ ^\3<n><\4><\5>$/g
 s/(\^[^<$^]+<([^d<>][^<>]*)>[^$^]*\$ )\^([[:lower:]][^<$^]*)<n><(m|f)><(sg|pl)>\$ \^(nuestro|vuestro)<adj><pos><[mf]+><(sg|pl)>\$/\1^\6<det><pos><\4><\5>$ ^\3<n><\4><\5>$/g
+# Before a participle the transfer writes "ser" as a lexical verb, a form the Spanish generator
+# lacks ("Coletul este deteriorat" → "El paquete #ser deteriorado", in English "The package be
+# deteriorated"); the generator knows it as vbser.
+s/\^([Ss])er<vblex>/^\1er<vbser>/g
