@@ -12,7 +12,9 @@
 # - the first legs of the bridges to English through Spanish, with general words their stock
 #   dictionaries lack: general.<mode>.<source>.dix (analyser), general.<mode>.dix (bilingual),
 #   general.<mode>.spa.dix (Spanish generator), and where a customer's word has a support sense,
-#   support.<mode>.lrx (lexical selection just after the bilingual dictionary).
+#   support.<mode>.lrx (lexical selection just after the bilingual dictionary); where the stock
+#   tagger or transfer needs a correction, general.<mode>.tagged.sed and .transferred.sed (sed
+#   stages before the transfer and before the generator; ro-es only).
 #
 # Writes data/apertium/<mode>/*.bin and data/apertium/modes/<mode>.mode at the repo root (or under
 # $1), which the Apertium engine prefers over the stock modes. Needs lttoolbox (lt-comp, lt-append)
