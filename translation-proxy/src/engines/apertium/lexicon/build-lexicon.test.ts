@@ -418,6 +418,12 @@ describe('the first legs of the bridges through Spanish', () => {
     );
   });
 
+  it('knows a Romanian customer’s thanks in advance, please and sign-off', async () => {
+    expect(await toSpanish('ro', 'Mulțumesc anticipat! Vă rog. Cu stimă,')).toBe(
+      '¡Gracias de antemano! Por favor. Atentamente,',
+    );
+  });
+
   it('writes the possessive a Romanian noun takes after it before the noun in Spanish', async () => {
     expect(await toSpanish('ro', 'Comanda mea nu a ajuns.')).toBe('Mi pedido no llegó.');
     expect(await toSpanish('ro', 'Unde este coletul meu?')).toBe('¿Dónde está mi paquete?');
