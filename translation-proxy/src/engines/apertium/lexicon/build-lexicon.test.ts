@@ -411,10 +411,13 @@ describe('the first legs of the bridges through Spanish', () => {
     );
   });
 
-  it('reads a Romanian customer’s comandă as an order and urmărire as tracking', async () => {
+  it('reads a Romanian customer’s comandă as an order, urmărire as tracking and întârziere as a delay', async () => {
     expect(await toSpanish('ro', 'Comenzile au sosit ieri.')).toBe('Los pedidos arribaron ayer.');
     expect(await toSpanish('ro', 'Numărul de urmărire al coletului.')).toBe(
       'El número de seguimiento del paquete.',
+    );
+    expect(await toSpanish('ro', 'Livrarea a întârziat. Scuze pentru întârziere.')).toBe(
+      'La entrega retrasó. Excusas para el retraso.',
     );
   });
 
