@@ -451,6 +451,9 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('ro', 'Multumesc pentru raspuns, dupa care astept.')).toBe(
       await toSpanish('ro', 'Mulțumesc pentru răspuns, după care aștept.'),
     );
+    expect(await toSpanish('ro', 'Am încercat sa ma conectez.')).toBe(
+      await toSpanish('ro', 'Am încercat să mă conectez.'),
+    );
   });
 
   it('knows the Romanian pronouns written after a hyphen', async () => {

@@ -7,3 +7,7 @@
 # `<` and `$` reach this stage escaped: linear in the text.
 s/\^o<adv>\$ (\^[^<$^]+<(n|adj)><f><sg>)/^un<det><ind><f><sg><nom>$ \1/g
 s/\^O<adv>\$ (\^[^<$^]+<(n|adj)><f><sg>)/^Un<det><ind><f><sg><nom>$ \1/g
+# "sa", the possessive, is also how Romanian written without diacritics spells "să" (the
+# subjunctive's "that"): right after a verb it is "să" ("Vreau sa plec", "Puteti sa ma ajutati"),
+# which the possessive never follows ("casa sa", "pentru sa" do not put a verb first).
+s/(<(vblex|vbmod|vbser|vbhaver|vbavea)>[^$^]*\$ )\^său<adj><pos><f><sg><nom><ind>\$/\1^să<cnjsub>$/g
