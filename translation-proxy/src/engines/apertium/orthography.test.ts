@@ -14,6 +14,32 @@ describe('prepareSource', () => {
     expect(prepareSource('Œuvres de ma sœur', 'fr')).toBe('Oeuvres de ma soeur');
   });
 
+  it('drops the Romanian ending written after a hyphen on an acronym or a name', () => {
+    expect(prepareSource('FBI-ul a spus că CEO-ul și Texas-ului', 'ro')).toBe(
+      'FBI a spus că CEO și Texas',
+    );
+  });
+
+  it('keeps the hyphenated ending of a lowercase Romanian word, which ro-es knows', () => {
+    expect(prepareSource('Site-ul și site-ul', 'ro')).toBe('Site și site-ul');
+  });
+
+  it('writes a Romanian ordinal without its article and ending', () => {
+    expect(prepareSource('secolul al XV-lea, ediția a II-a, al 3-lea loc', 'ro')).toBe(
+      'secolul XV, ediția II, 3 loc',
+    );
+  });
+
+  it('leaves a Romanian pronoun before a hyphen and a, which an ordinal ending resembles', () => {
+    expect(prepareSource('I-a spus. L-a văzut și V-a scris.', 'ro')).toBe(
+      'I-a spus. L-a văzut și V-a scris.',
+    );
+  });
+
+  it('leaves hyphenated endings in other languages as written', () => {
+    expect(prepareSource('FBI-ul', 'es')).toBe('FBI-ul');
+  });
+
   it('leaves œ in other languages as written', () => {
     expect(prepareSource('sœur', 'en')).toBe('sœur');
   });

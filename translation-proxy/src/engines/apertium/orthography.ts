@@ -2,6 +2,8 @@
  * Typography Apertium's dictionaries do not handle, fixed around the engine: the typographic
  * apostrophe (’), which the English analyser does not know (`I’m`, `don’t` stayed untranslated),
  * the French ligature œ, which the French analyser knows only written out (`sœur`, `œuvre`),
+ * the Romanian article and ordinal endings written after a hyphen (`FBI-ul`, `al XV-lea`), which
+ * the Romanian analyser splits into an unknown word and an unknown ending,
  * Spanish opening question and exclamation marks, which the eng→spa transfer never writes,
  * function words the spa→eng transfer capitalises inside a sentence, the capitals it gives a
  * multiword preposition that opens one, and quotation marks English does not use, which the
@@ -12,6 +14,37 @@ import { UNKNOWN_END, withoutMarks } from '@parley/shared/pipeline/unknown-words
 
 const FRENCH = /^fr(?:-|$)/i;
 const SPANISH = /^es(?:-|$)/i;
+const ROMANIAN = /^ro(?:-|$)/i;
+
+/**
+ * A word, then a Romanian definite or plural ending after a hyphen (`FBI-ul`, `Texas-ului`,
+ * `iPod-urilor`). Tried only at a word's start, so each word is read once.
+ */
+const HYPHENATED_ENDING =
+  /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)-(?:ul|ului|uri|urile|urilor)(?![\p{L}\p{N}])/gu;
+const CAPITAL_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+/**
+ * A Roman or Arabic ordinal, `al XV-lea`, `a II-a`, `al 3-lea`: the article and ending go. The
+ * feminine `-a` only after its article `a` and on two or more letters or a number: `I-a spus`,
+ * `L-a văzut` and `V-a spus` are a pronoun and `a`.
+ */
+const ORDINAL =
+  /(?<![\p{L}\p{N}])(?:(?:al )?([IVXLCDM]+|\d+)-lea|a ([IVXLCDM]{2,}|\d+)-a)(?![\p{L}\p{N}])/gu;
+
+/**
+ * Romanian as ro-es reads it: an acronym's or a name's hyphenated ending dropped (`FBI-ul` →
+ * `FBI`; the analyser knows neither part, and the bare name passes through), a lowercase word's
+ * kept (ro-es knows `site-ul`); `secolul al XV-lea` → `secolul XV`, which Spanish writes `el
+ * siglo XV`.
+ */
+function prepareRomanian(text: string): string {
+  return text
+    .replace(HYPHENATED_ENDING, (word, stem: string) => (CAPITAL_OR_DIGIT.test(stem) ? stem : word))
+    .replace(
+      ORDINAL,
+      (_ordinal, masculine?: string, feminine?: string) => masculine ?? feminine ?? '',
+    );
+}
 
 /**
  * Source text in language `source` as the analysers expect it, without characters that would
@@ -19,7 +52,8 @@ const SPANISH = /^es(?:-|$)/i;
  */
 export function prepareSource(masked: string, source: string): string {
   const text = withoutMarks(masked).replace(/\u2019/g, "'");
-  return FRENCH.test(source) ? text.replace(/œ/g, 'oe').replace(/Œ/g, 'Oe') : text;
+  if (FRENCH.test(source)) return text.replace(/œ/g, 'oe').replace(/Œ/g, 'Oe');
+  return ROMANIAN.test(source) ? prepareRomanian(text) : text;
 }
 
 /** What ends a sentence (followed by whitespace) or stands outside one. */

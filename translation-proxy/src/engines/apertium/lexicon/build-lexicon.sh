@@ -13,7 +13,9 @@
 # - the first legs of the bridges to English through Spanish, with general words their stock
 #   dictionaries lack: general.<mode>.<source>.dix (analyser), general.<mode>.dix (bilingual),
 #   general.<mode>.spa.dix (Spanish generator), and where a customer's word has a support sense,
-#   support.<mode>.lrx (lexical selection just after the bilingual dictionary).
+#   support.<mode>.lrx (lexical selection just after the bilingual dictionary); where the stock
+#   tagger or transfer needs a correction, general.<mode>.tagged.sed and .transferred.sed (sed
+#   stages before the transfer and before the generator; ro-es only).
 #
 # Writes data/apertium/<mode>/*.bin and data/apertium/modes/<mode>.mode at the repo root (or under
 # $1), which the Apertium engine prefers over the stock modes. Needs lttoolbox (lt-comp, lt-append),
@@ -112,16 +114,34 @@ build_support_mode() {
 
 # build_first_leg MODE PAIR SOURCE_LANGUAGE: a bridge's first leg with general.MODE.* appended.
 # A first leg's support.<mode>.lrx, when there is one, picks the support sense among the
-# translations its bilingual dictionary now offers, just after that dictionary.
+# translations its bilingual dictionary now offers, just after that dictionary. ro-es has no such
+# place: its transfer looks words up itself and takes the first translation, which is that of
+# general.ro-es.dix where both offer one, so its support senses are bilingual entries.
+# extend_mode swaps its dictionary in the transfer's arguments as it does after lt-proc -b.
+# A first leg's general.<mode>.tagged.sed, when there is one, rewrites the tagger's choices just
+# after apertium-pretransfer, and its general.<mode>.transferred.sed the Spanish lexical units the
+# transfer wrote, just before the generator (GNU sed, extended regexps; the engine adds -z).
 build_first_leg() {
   local mode="$1" build="$out/$1" rules="support.$1.lrx"
-  local select=()
+  local select=() expected=()
   if [ -f "$here/$rules" ]; then
     compile_rules "$mode" "$rules"
     select=(-e "s#lt-proc -b '$build/$mode.autobil.bin'#& | lrx-proc -m '$build/$mode.support.lrx.bin'#")
+    expected+=("$build/$mode.support.lrx.bin")
+  fi
+  mkdir -p "$build"
+  if [ -f "$here/general.$mode.tagged.sed" ]; then
+    cp "$here/general.$mode.tagged.sed" "$build/$mode.tagged.sed"
+    select+=(-e "s#| apertium-pretransfer |#| apertium-pretransfer | sed -u -E -f '$build/$mode.tagged.sed' |#")
+    expected+=("$build/$mode.tagged.sed")
+  fi
+  if [ -f "$here/general.$mode.transferred.sed" ]; then
+    cp "$here/general.$mode.transferred.sed" "$build/$mode.transferred.sed"
+    select+=(-e "s#| lt-proc \$1 '$build/$mode.autogen.bin'#| sed -u -E -f '$build/$mode.transferred.sed' &#")
+    expected+=("$build/$mode.transferred.sed")
   fi
   extend_mode "$mode" "$2" "general.$mode.$3.dix" "general.$mode.dix" "general.$mode.spa.dix" "${select[@]}"
-  [ ${#select[@]} -eq 0 ] || expect_in_mode "$mode" "$build/$mode.support.lrx.bin"
+  [ ${#expected[@]} -eq 0 ] || expect_in_mode "$mode" "${expected[@]}"
   install_mode "$mode"
 }
 
@@ -135,3 +155,4 @@ build_first_leg fr-es apertium-fr-es fr
 build_first_leg pt-es apertium-es-pt pt
 build_first_leg gl-es apertium-es-gl gl
 build_first_leg cat-spa apertium-spa-cat cat
+build_first_leg ro-es apertium-es-ro ro

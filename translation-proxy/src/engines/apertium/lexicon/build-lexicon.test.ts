@@ -531,6 +531,7 @@ describe('the first legs of the bridges through Spanish', () => {
     ['pt', 'pt-es'],
     ['gl', 'gl-es'],
     ['ca', 'cat-spa'],
+    ['ro', 'ro-es'],
   ])('serves %s to Spanish with the general-word build %s', (source, mode) => {
     const served = engine.modes().find((m) => m.source === source && m.target === 'es');
     expect(served?.modeFile).toBe(join(out, 'modes', `${mode}.mode`));
@@ -617,6 +618,72 @@ describe('the first legs of the bridges through Spanish', () => {
     expect(await toSpanish('ca', 'Els vaccins contra la grip aviària arriben avui.')).toBe(
       'Las vacunas contra la gripe aviar llegan hoy.',
     );
+  });
+
+  it('knows Romanian general words the stock pair left unknown, with their case and definite forms', async () => {
+    expect(await toSpanish('ro', 'Tsunamiul a lovit coastele.')).toBe(
+      'El tsunami golpeó las costas.',
+    );
+    expect(await toSpanish('ro', 'Rozătoarele și viețuitoarele trăiesc aici.')).toBe(
+      'Los roedores y las criaturas viven aquí.',
+    );
+    expect(await toSpanish('ro', 'Supraîncălzirea navetei.')).toBe(
+      'El sobrecalentamiento del transbordador.',
+    );
+    expect(await toSpanish('ro', 'Am găsit două ciuperci.')).toBe('Encontré dos hongos.');
+    expect(await toSpanish('ro', 'Travaliul a durat. Ocelotul și oceloții.')).toBe(
+      'El parto duró. El ocelote y los ocelotes.',
+    );
+  });
+
+  it('reads a Romanian customer’s comandă as an order, urmărire as tracking and întârziere as a delay', async () => {
+    expect(await toSpanish('ro', 'Comenzile au sosit ieri.')).toBe('Los pedidos arribaron ayer.');
+    expect(await toSpanish('ro', 'Numărul de urmărire al coletului.')).toBe(
+      'El número de seguimiento del paquete.',
+    );
+    expect(await toSpanish('ro', 'Livrarea a întârziat. Scuze pentru întârziere.')).toBe(
+      'La entrega retrasó. Excusas para el retraso.',
+    );
+  });
+
+  it('knows a Romanian customer’s thanks in advance, please and sign-off', async () => {
+    expect(await toSpanish('ro', 'Mulțumesc anticipat! Vă rog. Cu stimă,')).toBe(
+      '¡Gracias de antemano! Por favor. Atentamente,',
+    );
+  });
+
+  it('writes the possessive a Romanian noun takes after it before the noun in Spanish', async () => {
+    expect(await toSpanish('ro', 'Comanda mea nu a ajuns.')).toBe('Mi pedido no llegó.');
+    expect(await toSpanish('ro', 'Unde este coletul meu?')).toBe('¿Dónde está mi paquete?');
+    expect(await toSpanish('ro', 'Casa noastră.')).toBe('Nuestra casa.');
+    expect(await toSpanish('ro', 'Președintele și țara sa.')).toBe('El presidente y su país.');
+  });
+
+  it('writes the ser ro-es puts before a participle in a form the Spanish generator has', async () => {
+    expect(await toSpanish('ro', 'Coletul este deteriorat.')).toBe('El paquete es deteriorado.');
+  });
+
+  it('reads Romanian o before a feminine noun as the article, not the adverb o (or)', async () => {
+    expect(await toSpanish('ro', 'Am o problemă cu o comandă.')).toBe(
+      'Tengo un problema con un pedido.',
+    );
+  });
+
+  it('reads Romanian a customer writes without diacritics as it reads it written with them', async () => {
+    expect(
+      await toSpanish('ro', 'Buna ziua, comanda nu a ajuns inca si nu stiu cand ajunge.'),
+    ).toBe(await toSpanish('ro', 'Bună ziua, comanda nu a ajuns încă și nu știu când ajunge.'));
+    expect(await toSpanish('ro', 'Multumesc pentru raspuns, dupa care astept.')).toBe(
+      await toSpanish('ro', 'Mulțumesc pentru răspuns, după care aștept.'),
+    );
+    expect(await toSpanish('ro', 'Am încercat sa ma conectez.')).toBe(
+      await toSpanish('ro', 'Am încercat să mă conectez.'),
+    );
+  });
+
+  it('knows the Romanian pronouns written after a hyphen', async () => {
+    expect(await toSpanish('ro', 'Să-mi spui.')).toBe('Que me digas.');
+    expect(await toSpanish('ro', 'Vrea să-l vadă.')).toBe('Quiere que lo vea.');
   });
 });
 
