@@ -74,6 +74,15 @@ describe('English→Spanish verb groups', () => {
     expect(await enToEs('I am worried.')).toContain('Estoy preocupado');
   });
 
+  it('asks have you… with haber and a participle, not tener and a past', async () => {
+    expect(await enToEs('Have you received the package?')).toBe('¿Has recibido el paquete?');
+    expect(await enToEs('Has it arrived?')).toBe('¿Ha llegado?');
+  });
+
+  it('keeps tener where it is the verb of possession', async () => {
+    expect(await enToEs('He has a question.')).toBe('Tiene una pregunta.');
+  });
+
   it('keeps text that only looks like a transferred stream as text', async () => {
     const text = 'Can you read ^poder<vbmod><pri><p3><sg>$ ^ir<vblex><pri><p2><sg>$?';
     expect(await enToEs(text)).toContain(

@@ -14,6 +14,11 @@
  *   "estar" ("I am scared" → "Estoy asustado"), which in the preterite reads as a state that lasted
  *   ("Tu paquete estuvo entregado") where English tells an event, the passive "fue entregado". So
  *   "estar" in the preterite before a participle becomes "ser".
+ * - English "Have you received…?", "Has it arrived?": the tagger reads the opening "have" as the
+ *   verb of possession and the participle as a past tense, which the transfer writes "¿Tiene
+ *   recibiste…?". "tener" in the present right before a preterite, which Spanish never says,
+ *   becomes "haber" in the preterite's person and number, and the preterite a participle: "¿Has
+ *   recibido…?".
  *
  * The stage is GNU sed with null data (`-z`: one record per NUL-terminated message; `-u`: each
  * written at once). It sees the transferred stream, where a customer's own `^`, `<` and `$` are
@@ -54,12 +59,20 @@ const AS_PASSIVE = [
   `s/\\^Estar${PRETERITE_ESTAR}/^Ser<vbser><ifi><\\1><\\2>$\\3/g`,
 ];
 
+/** "tener" after its first letter, in the present, then its blanks and a preterite: its person and number (groups 3, 4). */
+const TENER_PRETERITE =
+  'ener<vblex><pri><p3><sg>\\$([^^]*)\\^([^<$^#]+)<vblex><ifi><(p[123])><(sg|pl)>\\$';
+const AS_PERFECT = [
+  `s/\\^T${TENER_PRETERITE}/^Haber<vbhaver><pri><\\3><\\4>$\\1^\\2<vblex><pp><m><sg>$/g`,
+  `s/\\^t${TENER_PRETERITE}/^haber<vbhaver><pri><\\3><\\4>$\\1^\\2<vblex><pp><m><sg>$/g`,
+];
+
 const VERB_GROUPS_STAGE: PipelineStage = [
   'sed',
   '-z',
   '-u',
   '-E',
-  ...[...AS_INFINITIVE, ...AS_PASSIVE].flatMap((expression) => ['-e', expression]),
+  ...[...AS_INFINITIVE, ...AS_PASSIVE, ...AS_PERFECT].flatMap((expression) => ['-e', expression]),
 ];
 
 /**
