@@ -17,6 +17,7 @@ import { loadConfig } from '@parley/translation-proxy/config';
 import { openStore, type Store } from '@parley/translation-proxy/store/index';
 import {
   ApertiumPipeline,
+  chainStages,
   createApertiumEngine,
   toApertiumStream,
 } from '@parley/translation-proxy/engines/apertium/index';
@@ -135,7 +136,8 @@ async function main(): Promise<void> {
   const engine = await createApertiumEngine({ modesDir: config.apertiumModesDir });
   const mode = engine.modes().find((m) => m.source === 'en' && m.target === 'es');
   if (!mode) throw new Error('no en→es Apertium mode installed');
-  const raw = await ApertiumPipeline.fromModeFile(mode.modeFile, { name: mode.mode });
+  // The chain the engine runs for the pair, with the stages it adds to the mode file.
+  const raw = new ApertiumPipeline({ name: mode.mode, stages: await chainStages(mode) });
   const apy = await startApy(APY_PORT);
   const apyHttp = benchClient(apy.url);
 

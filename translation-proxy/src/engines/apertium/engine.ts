@@ -22,7 +22,7 @@ import {
 } from '../engine.js';
 import { discoverApertiumPairs, type ApertiumMode } from './modes.js';
 import { mapInTurns } from '../../translation/turns.js';
-import { readModeStages } from './mode-file.js';
+import { readModeStages, type PipelineStage } from './mode-file.js';
 import { needsVerbGroups, withVerbGroups } from './verb-groups.js';
 import { needsNarrativePast, withNarrativePast } from './narrative-past.js';
 import { dropsPlaceArticles, withoutPlaceArticles } from './place-articles.js';
@@ -86,6 +86,27 @@ function baseLanguage(tag: string): string {
   return tag.split('-')[0]!.toLowerCase();
 }
 
+/**
+ * The stages the engine runs for a mode: English→Spanish's with its verb groups rewritten (see
+ * `verb-groups.ts`), Spanish→English's without the article before place names (see
+ * `place-articles.ts`), and on a bridge's Spanish leg from a language that tells the past in the
+ * compound tense, with the narrative-past stage (see `narrative-past.ts`). Benchmarks run the same
+ * chain as the raw pipeline.
+ */
+export async function chainStages(
+  mode: ApertiumMode,
+  { narrativePast = false }: { narrativePast?: boolean } = {},
+): Promise<PipelineStage[]> {
+  const modeStages = await readModeStages(mode.modeFile);
+  const stages =
+    (needsVerbGroups(mode.source, mode.target)
+      ? withVerbGroups(modeStages)
+      : dropsPlaceArticles(mode.source, mode.target)
+        ? withoutPlaceArticles(modeStages)
+        : undefined) ?? modeStages;
+  return (narrativePast ? withNarrativePast(stages) : undefined) ?? stages;
+}
+
 export async function createApertiumEngine(
   options: ApertiumEngineOptions = {},
 ): Promise<ApertiumEngine> {
@@ -113,26 +134,14 @@ export async function createApertiumEngine(
     );
   }
 
-  /**
-   * The mode's chain, English→Spanish's with its verb groups rewritten (see `verb-groups.ts`),
-   * Spanish→English's without the article before place names (see `place-articles.ts`), as it is
-   * or with the narrative-past stage (see `narrative-past.ts`).
-   */
+  /** The mode's chain as the engine runs it (see `chainStages`). */
   async function startPipeline(
     mode: ApertiumMode,
     narrativePast: boolean,
   ): Promise<ApertiumPipeline> {
-    const modeStages = await readModeStages(mode.modeFile);
-    const stages =
-      (needsVerbGroups(mode.source, mode.target)
-        ? withVerbGroups(modeStages)
-        : dropsPlaceArticles(mode.source, mode.target)
-          ? withoutPlaceArticles(modeStages)
-          : undefined) ?? modeStages;
-    const rewritten = narrativePast ? withNarrativePast(stages) : undefined;
     return new ApertiumPipeline({
-      name: rewritten ? `${mode.mode}+narrative-past` : mode.mode,
-      stages: rewritten ?? stages,
+      name: narrativePast ? `${mode.mode}+narrative-past` : mode.mode,
+      stages: await chainStages(mode, { narrativePast }),
       engineId: APERTIUM_ENGINE_ID,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.logger ? { logger: options.logger } : {}),

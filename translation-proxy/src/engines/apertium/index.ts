@@ -1,5 +1,10 @@
 /** The embedded Apertium engine's public API. */
-export { createApertiumEngine, PARLEY_MODES_DIR, APERTIUM_ENGINE_ID } from './engine.js';
+export {
+  chainStages,
+  createApertiumEngine,
+  PARLEY_MODES_DIR,
+  APERTIUM_ENGINE_ID,
+} from './engine.js';
 export type { ApertiumEngine, ApertiumEngineOptions } from './engine.js';
 export { discoverApertiumPairs, modeToPair } from './modes.js';
 export type { ApertiumMode } from './modes.js';
