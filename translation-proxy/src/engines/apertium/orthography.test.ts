@@ -69,6 +69,21 @@ describe('finishTarget', () => {
     );
   });
 
+  it('opens the mark after a greeting, a name or an interjection and its comma', () => {
+    expect(finishTarget('Hola Ana, puedes confirmar tu dirección?', 'x', 'es')).toBe(
+      'Hola Ana, ¿puedes confirmar tu dirección?',
+    );
+    expect(finishTarget('Gracias, hasta pronto!', 'x', 'es')).toBe('Gracias, ¡hasta pronto!');
+  });
+
+  it('keeps the mark at the start when the comma is inside the question or a name follows it', () => {
+    expect(finishTarget('Puedes enviarme el recibo, la factura y la foto?', 'x', 'es')).toBe(
+      '¿Puedes enviarme el recibo, la factura y la foto?',
+    );
+    expect(finishTarget('Cuándo, dónde y cómo?', 'x', 'es')).toBe('¿Cuándo, dónde y cómo?');
+    expect(finishTarget('Hola, Betty!', 'x', 'es')).toBe('¡Hola, Betty!');
+  });
+
   it('leaves sentences that already open their marks alone', () => {
     expect(finishTarget('¿Ya está?', 'x', 'es')).toBe('¿Ya está?');
   });

@@ -63,9 +63,32 @@ const CLOSING_MARK = /[?!]/;
 const NON_SPACE = /\S/;
 /** Spaces, placeholders and a quote that open a sentence stay outside its opening mark. */
 const LEAD = /^\s*(?:<x id="\d+"\s*\/>\s*)*["«“]?/;
+/** Words an opening phrase before a comma may hold for the mark to follow it ("Hola Ana, ¿…?"). */
+const OPENER_WORDS = 3;
+const QUESTION_WORD =
+  /^(?:qu[ée]|cu[áa]ndo|d[óo]nde|c[óo]mo|qui[ée]n|cu[áa]l|cu[áa]nto|por qu[ée])\b/iu;
 
 /**
- * Gives a sentence that ends in ? or ! without an opening mark its ¿ or ¡. A sentence starts at
+ * Where the opening mark goes in a sentence (after its lead): after a short opening phrase and its
+ * comma, a greeting, a name or an interjection ("Hola Ana, ¿puedes…?", "Gracias, ¡hasta pronto!"),
+ * which Spanish leaves outside the question; otherwise at the start. An opener that is itself a
+ * question word ("¿Cuándo, dónde y cómo?"), or one word after the comma ("¡Hola, Betty!"), keeps
+ * the mark before it.
+ */
+function markOffset(sentence: string, leadLength: number): number {
+  const comma = sentence.indexOf(', ', leadLength);
+  // A single word after the comma is who is spoken to, inside the exclamation: "¡Hola, Betty!".
+  if (comma < 0 || !/\S\s+\S/.test(sentence.slice(comma + 2))) return leadLength;
+  const opener = sentence.slice(leadLength, comma);
+  const words = opener.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > OPENER_WORDS || QUESTION_WORD.test(opener))
+    return leadLength;
+  return comma + 2;
+}
+
+/**
+ * Gives a sentence that ends in ? or ! without an opening mark its ¿ or ¡ (where `markOffset`
+ * says). A sentence starts at
  * the text's start, after a line break, or after . ! ? : ; and whitespace. Read run by run (a
  * run holds no terminator, line break or opening mark), so each character is looked at once: a
  * regex with a lookbehind and two lazy runs rescanned every sentence that ends without a mark.
@@ -89,8 +112,9 @@ function openSpanishMarks(text: string): string {
     if (start !== undefined && marksEnd > runEnd && NON_SPACE.test(sentence)) {
       const marks = text.slice(runEnd, marksEnd);
       const lead = LEAD.exec(sentence)?.[0] ?? '';
+      const at = markOffset(sentence, lead.length);
       const opening = marks.startsWith('?') ? '¿' : '¡';
-      output += `${text.slice(runStart, start)}${lead}${opening}${sentence.slice(lead.length)}${marks}`;
+      output += `${text.slice(runStart, start)}${sentence.slice(0, at)}${opening}${sentence.slice(at)}${marks}`;
       runStart = marksEnd;
     } else {
       output += text.slice(runStart, runEnd + 1);
