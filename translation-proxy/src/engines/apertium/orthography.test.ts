@@ -81,6 +81,7 @@ describe('finishTarget', () => {
       '¿Puedes enviarme el recibo, la factura y la foto?',
     );
     expect(finishTarget('Cuándo, dónde y cómo?', 'x', 'es')).toBe('¿Cuándo, dónde y cómo?');
+    expect(finishTarget('Qué, otra vez el pedido?', 'x', 'es')).toBe('¿Qué, otra vez el pedido?');
     expect(finishTarget('Hola, Betty!', 'x', 'es')).toBe('¡Hola, Betty!');
   });
 

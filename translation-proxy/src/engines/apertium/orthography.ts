@@ -66,7 +66,7 @@ const LEAD = /^\s*(?:<x id="\d+"\s*\/>\s*)*["«“]?/;
 /** Words an opening phrase before a comma may hold for the mark to follow it ("Hola Ana, ¿…?"). */
 const OPENER_WORDS = 3;
 const QUESTION_WORD =
-  /^(?:qu[ée]|cu[áa]ndo|d[óo]nde|c[óo]mo|qui[ée]n|cu[áa]l|cu[áa]nto|por qu[ée])\b/iu;
+  /^(?:qu[ée]|cu[áa]ndo|d[óo]nde|c[óo]mo|qui[ée]n|cu[áa]l|cu[áa]nto|por qu[ée])(?!\p{L})/iu;
 
 /**
  * Where the opening mark goes in a sentence (after its lead): after a short opening phrase and its
