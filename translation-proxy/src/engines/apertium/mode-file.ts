@@ -84,3 +84,11 @@ export function withStageAfter(
   if (index < 0) return undefined;
   return [...stages.slice(0, index + 1), stage, ...stages.slice(index + 1)];
 }
+
+/**
+ * A GNU sed stage that rewrites each NUL-terminated message of the stream (`-z`) with the given
+ * extended regular expressions and writes it at once (`-u`).
+ */
+export function sedStage(expressions: readonly string[]): PipelineStage {
+  return ['sed', '-z', '-u', '-E', ...expressions.flatMap((expression) => ['-e', expression])];
+}

@@ -16,7 +16,7 @@
  * escaped, so text cannot forge a match; no part of the pattern matches across a `$`, so every
  * attempt ends within two lexical units and a message is rewritten in linear time.
  */
-import { withStageAfter, type PipelineStage } from './mode-file.js';
+import { sedStage, withStageAfter, type PipelineStage } from './mode-file.js';
 
 /** Languages (BCP 47 base) whose compound past is their narrative past. */
 const COMPOUND_PAST_NARRATIVE = new Set(['fr', 'it', 'ro']);
@@ -44,13 +44,7 @@ const AS_PRETERITE = [
   `s/\\^Haber${COMPOUND_PAST}/^\\u\\3<\\4>\\5<ifi><\\1><\\2>$/g`,
 ];
 
-const NARRATIVE_PAST_STAGE: PipelineStage = [
-  'sed',
-  '-z',
-  '-u',
-  '-E',
-  ...AS_PRETERITE.flatMap((expression) => ['-e', expression]),
-];
+const NARRATIVE_PAST_STAGE = sedStage(AS_PRETERITE);
 
 /**
  * The chain with the narrative-past stage after `apertium-pretransfer`; `undefined` for a chain

@@ -14,7 +14,7 @@
  * the analysed stream, where a customer's own `^`, `<` and `$` are escaped, so text cannot forge a
  * match; no part of a pattern matches across a `$`, so each attempt ends within two lexical units.
  */
-import { withStageAfter, type PipelineStage } from './mode-file.js';
+import { sedStage, withStageAfter, type PipelineStage } from './mode-file.js';
 
 const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
@@ -70,13 +70,7 @@ const PLACE_ARTICLE_EXPRESSIONS = [
   's/<sg><with-the>\\$/<sg>$/g',
 ];
 
-const PLACE_ARTICLE_STAGE: PipelineStage = [
-  'sed',
-  '-z',
-  '-u',
-  '-E',
-  ...PLACE_ARTICLE_EXPRESSIONS.flatMap((expression) => ['-e', expression]),
-];
+const PLACE_ARTICLE_STAGE = sedStage(PLACE_ARTICLE_EXPRESSIONS);
 
 /**
  * The chain with the place-article stage after `apertium-pretransfer`; `undefined` for a chain

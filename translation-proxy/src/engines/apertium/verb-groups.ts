@@ -26,7 +26,7 @@
  * of the pattern matches across a `^` or `$`, so every attempt ends within four lexical units and
  * a message is rewritten in linear time.
  */
-import { withStageAfter, type PipelineStage } from './mode-file.js';
+import { sedStage, withStageAfter, type PipelineStage } from './mode-file.js';
 
 const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
@@ -67,13 +67,7 @@ const AS_PERFECT = [
   `s/\\^t${TENER_PRETERITE}/^haber<vbhaver><pri><\\3><\\4>$\\1^\\2<vblex><pp><m><sg>$/g`,
 ];
 
-const VERB_GROUPS_STAGE: PipelineStage = [
-  'sed',
-  '-z',
-  '-u',
-  '-E',
-  ...[...AS_INFINITIVE, ...AS_PASSIVE, ...AS_PERFECT].flatMap((expression) => ['-e', expression]),
-];
+const VERB_GROUPS_STAGE = sedStage([...AS_INFINITIVE, ...AS_PASSIVE, ...AS_PERFECT]);
 
 /**
  * The chain with the verb-group stage after `apertium-postchunk`; `undefined` for a chain without
