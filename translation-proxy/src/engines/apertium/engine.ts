@@ -12,6 +12,7 @@
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { baseLanguage } from '@parley/shared/languages';
 import { takeMarks, type TextSpan } from '@parley/shared/pipeline/unknown-words';
 import {
   EngineError,
@@ -80,10 +81,6 @@ function hasWords(segment: string): boolean {
 
 function sameLanguage(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-function baseLanguage(tag: string): string {
-  return tag.split('-')[0]!.toLowerCase();
 }
 
 /**

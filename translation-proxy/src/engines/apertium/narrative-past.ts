@@ -16,12 +16,11 @@
  * escaped, so text cannot forge a match; no part of the pattern matches across a `$`, so every
  * attempt ends within two lexical units and a message is rewritten in linear time.
  */
+import { baseLanguage } from '@parley/shared/languages';
 import { sedStage, withStageAfter, type PipelineStage } from './mode-file.js';
 
 /** Languages (BCP 47 base) whose compound past is their narrative past. */
 const COMPOUND_PAST_NARRATIVE = new Set(['fr', 'it', 'ro']);
-
-const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
 /** Whether a leg from `source` should read Spanish compound pasts as preterites. */
 export function needsNarrativePast(source: string, bridgedFrom: string | undefined): boolean {

@@ -14,9 +14,8 @@
  * the analysed stream, where a customer's own `^`, `<` and `$` are escaped, so text cannot forge a
  * match; no part of a pattern matches across a `$`, so each attempt ends within two lexical units.
  */
+import { baseLanguage } from '@parley/shared/languages';
 import { sedStage, withStageAfter, type PipelineStage } from './mode-file.js';
-
-const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
 /** Whether a chain from `source` to `target` should drop the article before place names. */
 export function dropsPlaceArticles(source: string, target: string): boolean {

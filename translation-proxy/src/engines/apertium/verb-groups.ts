@@ -26,9 +26,8 @@
  * of the pattern matches across a `^` or `$`, so every attempt ends within four lexical units and
  * a message is rewritten in linear time.
  */
+import { baseLanguage } from '@parley/shared/languages';
 import { sedStage, withStageAfter, type PipelineStage } from './mode-file.js';
-
-const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
 /** Whether the chain from `source` to `target` writes Spanish from English. */
 export function needsVerbGroups(source: string, target: string): boolean {
