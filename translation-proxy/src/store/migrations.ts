@@ -1,7 +1,8 @@
 /**
  * Numbered schema migrations, applied in order at start-up, each in its own transaction.
  * SQL is kept to what SQLite and PostgreSQL both accept. A migration may also fill what it created
- * from existing rows with code (`backfill`), in the same transaction.
+ * from existing rows with code (`backfill`), in the same transaction. One that only one database
+ * needs (`only`) is recorded as applied on the other too, so that versions mean the same on both.
  */
 import type { Database, Queryable } from './database.js';
 import { indexExistingMemory } from './memory-index.js';
@@ -17,12 +18,14 @@ import managers from './migrations/009-managers.js';
 import rateLimitWindows from './migrations/010-rate-limit-windows.js';
 import memoryTermFrequencies from './migrations/011-memory-term-frequencies.js';
 import memoryUnknownWords from './migrations/012-memory-unknown-words.js';
+import memoryTermFrequenciesPostgresOnly from './migrations/013-memory-term-frequencies-postgres-only.js';
 
 const migrations: readonly {
   version: number;
   name: string;
   sql: string;
   backfill?: (tx: Queryable) => Promise<void>;
+  only?: Queryable['dialect'];
 }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'engine-settings', sql: engineSettings },
@@ -36,6 +39,12 @@ const migrations: readonly {
   { version: 10, name: 'rate-limit-windows', sql: rateLimitWindows },
   { version: 11, name: 'memory-term-frequencies', sql: memoryTermFrequencies },
   { version: 12, name: 'memory-unknown-words', sql: memoryUnknownWords },
+  {
+    version: 13,
+    name: 'memory-term-frequencies-postgres-only',
+    sql: memoryTermFrequenciesPostgresOnly,
+    only: 'sqlite',
+  },
 ];
 
 function statements(sql: string): string[] {
@@ -75,8 +84,10 @@ export async function migrate(db: Database): Promise<number[]> {
         migration.version,
       ]);
       if (done) return false;
-      for (const statement of statements(migration.sql)) await tx.execute(statement);
-      await migration.backfill?.(tx);
+      if (!migration.only || migration.only === tx.dialect) {
+        for (const statement of statements(migration.sql)) await tx.execute(statement);
+        await migration.backfill?.(tx);
+      }
       await tx.execute(
         'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
         [migration.version, migration.name, Date.now()],

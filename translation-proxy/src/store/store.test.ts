@@ -16,6 +16,15 @@ describe.each(storeBackends)('store on $name', (backend) => {
     expect(await migrate(store.db)).toEqual([]);
   });
 
+  it('keeps the fuzzy index’s word-count index on PostgreSQL only (SQLite writes it for little)', async () => {
+    const catalogue =
+      store.db.dialect === 'sqlite'
+        ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?"
+        : 'SELECT indexname FROM pg_indexes WHERE indexname = ?';
+    const found = await store.db.query(catalogue, ['memory_terms_frequency']);
+    expect(found).toHaveLength(store.db.dialect === 'postgres' ? 1 : 0);
+  });
+
   it("requires Zendesk's signed identity of a tenant without identity settings", async () => {
     const tenant = await store.tenants.create({ name: 'Initech' });
     expect(await store.identity.get(tenant.id)).toEqual({
