@@ -1,7 +1,9 @@
 /**
  * Starts a real Apertium APy server (Debian's `apertium-apy`, serving the installed pairs) for
  * tests and benchmarks, bound to 127.0.0.1 only: APy itself binds every interface, so its
- * server's `bind` is wrapped to pass the loopback address.
+ * server's `bind` is wrapped to pass the loopback address. Its pipelines are not restarted
+ * (APy's default restarts one every 1,000 requests): a benchmark's warm-up and runs pass that, and
+ * a restart inside a measured run would cost APy half a second and its CPU figure its processes.
  */
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const LAUNCH = `
 import sys
 port = sys.argv[1]
-sys.argv = ['apertium-apy', '-p', port, '-j', '1', '/usr/share/apertium/modes']
+sys.argv = ['apertium-apy', '-p', port, '-j', '1', '-r', '1000000000', '/usr/share/apertium/modes']
 import tornado.tcpserver as tcp
 bind = tcp.TCPServer.bind
 tcp.TCPServer.bind = lambda self, port, address=None, *args, **kwargs: bind(self, port, '127.0.0.1', *args, **kwargs)
