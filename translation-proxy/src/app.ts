@@ -83,7 +83,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     serve: config.metricsPort === undefined,
     token: config.metricsToken,
   });
-  await app.register(cookie);
   await app.register(authPlugin, { store, devApiKey: config.devApiKey });
   await app.register(swagger, {
     openapi: {
@@ -100,16 +99,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(healthRoutes, { tenantEngines });
   await app.register(playgroundRoutes, config.devApiKey ? { devApiKey: config.devApiKey } : {});
-  // Translators sign in with a session cookie, not a tenant key.
-  await app.register(queueRoutes, {
-    store,
-    replies,
-    leaseMs: config.leaseMs,
-    ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
+  // Translators sign in with a session cookie, not a tenant key; managers read their tenants'
+  // reports with the same session. Cookies are parsed in this scope only: the API and the pages
+  // take none, and parsing them cost every API request two hooks.
+  await app.register(async (sessions) => {
+    await sessions.register(cookie);
+    await sessions.register(queueRoutes, {
+      store,
+      replies,
+      leaseMs: config.leaseMs,
+      ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
+    });
+    await sessions.register(reportRoutes, { store });
   });
   await app.register(workspaceRoutes);
-  // Managers read their tenants' reports with the same session.
-  await app.register(reportRoutes, { store });
   await app.register(reportsPageRoutes);
 
   await app.register(async (v1) => {
