@@ -2,7 +2,10 @@
  * `npm run bench`: end-to-end `POST /v1/translate` over HTTP against the raw Apertium pipeline
  * and Apertium APy, on the same 200 customer-support sentences (en→es) in the same run.
  * Latency: one request at a time, the systems taking turns sentence by sentence (p50/p95).
- * Throughput: 16 requests in flight, three rounds of the sentences.
+ * Throughput: 16 requests in flight, the systems taking turns round by round (a round is the 200
+ * sentences once): this machine is a 2-core VM whose speed drifts from minute to minute (the raw
+ * pipeline's processes took 2.9 ms of CPU per sentence in one run and 4.4 in another), and a
+ * system measured minutes after another compared the drift, not the systems.
  * The proxy is measured cold (every segment misses the translation memory: a fresh tenant per
  * round) and cached (the same sentences again). Every system is measured in its steady state: the
  * proxy's V8 compiles its hot paths over its first few thousand requests (its compiler threads took
@@ -33,8 +36,13 @@ import { fixed, percentile, printTable, throughput, type LatencyFigures } from '
 
 const SENTENCES = 200;
 const CONCURRENCY = 16;
-/** Rounds over the sentences per throughput figure: a round of cached requests lasts ~0.1 s. */
-const ROUNDS = 3;
+/**
+ * Turns of the throughput comparison. In each: the raw pipeline and the cold proxy two rounds each
+ * (the cold rounds back to back: the first round's memory writes land during the second, as
+ * under steady load), then APy one; later, for the cached figure, APy one and the cached proxy two.
+ */
+const TURNS = 3;
+const ROUNDS_PER_TURN = 2;
 /** Warm-up rounds of the proxy (cold, then cached) over the sentences not measured. */
 const WARM_UP_ROUNDS = 8;
 const PROXY_PORT = 18_011;
@@ -53,8 +61,8 @@ interface Row {
   name: string;
   perSecond: number;
   latency: LatencyFigures;
-  /** CPU ms per sentence during the throughput run: the system's processes and this one's. */
-  cpu: { system: number; generator: number };
+  /** CPU ms per sentence during the throughput runs: the system's processes and this one's. */
+  cpu: { system: number; apertium: number; generator: number };
 }
 
 type Run = (sentence: string) => Promise<unknown>;
@@ -75,32 +83,37 @@ async function interleavedLatencies(runs: readonly Run[]): Promise<number[][]> {
 }
 
 /**
- * Throughput, and the CPU each sentence took in the system's processes and in this one (the load
- * generator, and for the raw pipeline its parent): on 2 cores that the raw pipeline alone keeps
- * busy, every millisecond of it comes out of the throughput, whatever the machine's load.
+ * A system's throughput over its rounds, and the CPU each sentence took in its processes, in the
+ * Apertium processes among them, and in this one (the load generator, and for the raw pipeline
+ * its parent): on 2 cores that the raw pipeline alone keeps busy, every millisecond of it comes
+ * out of the throughput, whatever the machine's load.
  */
-async function measuredThroughput(
-  runs: readonly Run[],
-  systemPids: readonly number[],
-): Promise<Pick<Row, 'perSecond' | 'cpu'>> {
-  const count = runs.length * SENTENCES;
-  const generatorBefore = process.cpuUsage();
+function throughputMeter(systemPids: readonly number[], apertiumPids: readonly number[]) {
   let seconds = 0;
-  const system = await cpuDuring(systemPids, async () => {
-    for (const run of runs) seconds += SENTENCES / (await throughput(sentences, CONCURRENCY, run));
-  });
-  const generator = process.cpuUsage(generatorBefore);
+  let count = 0;
+  const cpu = { system: 0, apertium: 0, generator: 0 };
   return {
-    perSecond: count / seconds,
-    cpu: {
-      system: system / count,
-      generator: (generator.user + generator.system) / 1000 / count,
+    async round(run: Run): Promise<void> {
+      const generatorBefore = process.cpuUsage();
+      cpu.system += await cpuDuring(systemPids, async () => {
+        cpu.apertium += await cpuDuring(apertiumPids, async () => {
+          seconds += SENTENCES / (await throughput(sentences, CONCURRENCY, run));
+        });
+      });
+      const generator = process.cpuUsage(generatorBefore);
+      cpu.generator += (generator.user + generator.system) / 1000;
+      count += SENTENCES;
     },
+    figures: (): Pick<Row, 'perSecond' | 'cpu'> => ({
+      perSecond: count / seconds,
+      cpu: {
+        system: cpu.system / count,
+        apertium: cpu.apertium / count,
+        generator: cpu.generator / count,
+      },
+    }),
   };
 }
-
-/** The same run for each round. */
-const rounds = (run: Run): Run[] => Array.from({ length: ROUNDS }, () => run);
 
 const figures = (times: readonly number[]): LatencyFigures => {
   const sorted = [...times].sort((a, b) => a - b);
@@ -176,7 +189,7 @@ async function main(): Promise<void> {
     // Fresh tenants miss the translation memory: one for latency, one per throughput round.
     const coldLatencyRun = await clientFor('cold-latency');
     const coldThroughputRuns: Awaited<ReturnType<typeof clientFor>>[] = [];
-    for (let round = 0; round < ROUNDS; round++)
+    for (let round = 0; round < TURNS * ROUNDS_PER_TURN; round++)
       coldThroughputRuns.push(await clientFor(`cold-${round}`));
     // A round trip to the proxy that does no work (a path it does not serve: 404): what crossing
     // to its process and back costs, the floor of the latency it adds.
@@ -189,38 +202,46 @@ async function main(): Promise<void> {
     await memoryWritten(store, coldLatencyRun.tenantId);
     const cachedTimes = (await interleavedLatencies([coldLatencyRun]))[0]!;
     const treeOf = (pid: number) => [pid, ...descendants(pid)];
-    const proxyPids = treeOf(proxyProcess.pid!);
+    const meters = {
+      raw: throughputMeter(raw.pids, raw.pids),
+      apy: throughputMeter(treeOf(apy.pid), descendants(apy.pid)),
+      cold: throughputMeter(treeOf(proxyProcess.pid!), descendants(proxyProcess.pid!)),
+      cached: throughputMeter(treeOf(proxyProcess.pid!), descendants(proxyProcess.pid!)),
+    };
+    const turnRounds = (turn: number) =>
+      coldThroughputRuns.slice(turn * ROUNDS_PER_TURN, (turn + 1) * ROUNDS_PER_TURN);
+    for (let turn = 0; turn < TURNS; turn++) {
+      for (let round = 0; round < ROUNDS_PER_TURN; round++) await meters.raw.round(rawRun);
+      for (const run of turnRounds(turn)) await meters.cold.round(run);
+      // The next system must not share the machine with the proxy's memory writes.
+      for (const run of turnRounds(turn)) await memoryWritten(store, run.tenantId);
+      await meters.apy.round(apyRun);
+    }
+    for (let turn = 0; turn < TURNS; turn++) {
+      await meters.apy.round(apyRun);
+      for (const run of turnRounds(turn)) await meters.cached.round(run);
+    }
     const rows: Row[] = [
       {
         name: `raw Apertium pipeline (${mode.mode})`,
         latency: figures(rawTimes!),
-        ...(await measuredThroughput(rounds(rawRun), raw.pids)),
+        ...meters.raw.figures(),
       },
+      { name: 'Apertium APy (HTTP)', latency: figures(apyTimes!), ...meters.apy.figures() },
+      { name: 'Parley proxy, cold (HTTP)', latency: figures(coldTimes!), ...meters.cold.figures() },
       {
-        name: 'Apertium APy (HTTP)',
-        latency: figures(apyTimes!),
-        ...(await measuredThroughput(rounds(apyRun), treeOf(apy.pid))),
-      },
-      {
-        name: 'Parley proxy, cold (HTTP)',
-        latency: figures(coldTimes!),
-        // Back to back: a round's memory writes land during the next, as under steady load.
-        ...(await measuredThroughput(coldThroughputRuns, proxyPids)),
+        name: 'Parley proxy, cached (HTTP)',
+        latency: figures(cachedTimes),
+        ...meters.cached.figures(),
       },
     ];
-    for (const run of coldThroughputRuns) await memoryWritten(store, run.tenantId);
-    rows.push({
-      name: 'Parley proxy, cached (HTTP)',
-      latency: figures(cachedTimes),
-      ...(await measuredThroughput(coldThroughputRuns, proxyPids)),
-    });
     const [rawRow, apyRow] = rows as [Row, Row];
     // The proxy's own cost per sentence, paired with the raw pipeline on the same sentence.
     const added = figures(coldTimes!.map((time, index) => time - rawTimes![index]!));
     const roundTrip = figures(roundTripTimes!);
 
     console.log(
-      `\nPOST /v1/translate, ${SENTENCES} support sentences en→es, ${CONCURRENCY} in flight for throughput (${ROUNDS} rounds)`,
+      `\nPOST /v1/translate, ${SENTENCES} support sentences en→es, ${CONCURRENCY} in flight for throughput (the systems taking turns: ${TURNS} turns, ${ROUNDS_PER_TURN} rounds each of the raw pipeline and the proxy, 1 of APy)`,
     );
     console.log(
       `proxy warm-up on ${warmUp.length} other sentences, sentences/s cold/cached per round: ${warmUpFigures.join(' ')}\n`,
@@ -234,6 +255,7 @@ async function main(): Promise<void> {
         'throughput vs APy',
         'throughput vs raw',
         'CPU ms/sentence: system',
+        'its Apertium processes',
         'load generator',
       ],
       rows.map((row) => [
@@ -244,6 +266,7 @@ async function main(): Promise<void> {
         `${fixed(row.perSecond / apyRow.perSecond)}×`,
         `${fixed((100 * row.perSecond) / rawRow.perSecond, 0)} %`,
         fixed(row.cpu.system),
+        fixed(row.cpu.apertium),
         fixed(row.cpu.generator),
       ]),
     );
@@ -258,7 +281,7 @@ async function main(): Promise<void> {
       `the proxy runs as its own process (translation-proxy/dist/server.js, as npm start runs it; LOG_LEVEL=${env.LOG_LEVEL}, SQLite), as APy does; the raw pipeline is driven from the bench process`,
     );
     console.log(
-      `CPU per sentence during the throughput runs, from /proc (10 ms ticks over ${ROUNDS * SENTENCES} sentences): "system" is the process tree of the system measured (the raw pipeline: its Apertium processes only), "load generator" this process`,
+      `CPU per sentence during the throughput runs, from /proc (10 ms ticks over ${TURNS * ROUNDS_PER_TURN * SENTENCES} sentences per system): "system" is the process tree of the system measured (the raw pipeline: its Apertium processes only), "its Apertium processes" the part of it in Apertium's programs, "load generator" this process`,
     );
   } finally {
     proxyHttp.close();
