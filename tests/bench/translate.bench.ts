@@ -213,7 +213,9 @@ async function main(): Promise<void> {
     for (let turn = 0; turn < TURNS; turn++) {
       for (let round = 0; round < ROUNDS_PER_TURN; round++) await meters.raw.round(rawRun);
       for (const run of turnRounds(turn)) await meters.cold.round(run);
-      // The next system must not share the machine with the proxy's memory writes.
+      // The next system must not share the machine with the proxy's memory writes. Those of the
+      // turn's last 200 ms window land after its measured rounds: at ~300 sentences/s about 60
+      // writes of 0.2 ms, under 1 % of the CPU of a turn's 400 cold sentences.
       for (const run of turnRounds(turn)) await memoryWritten(store, run.tenantId);
       await meters.apy.round(apyRun);
     }
