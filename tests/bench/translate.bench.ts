@@ -10,10 +10,10 @@
  * round) and cached (the same sentences again). Every system is measured in its steady state: the
  * proxy's V8 compiles its hot paths over its first few thousand requests (its compiler threads took
  * 0.5 ms of CPU per request in what the bench measured when it warmed up on 20), so it first serves
- * the other 300 sentences of the corpus, cold and cached, until its throughput stops rising. It runs as deployed, compiled as `npm start` runs
- * it, in a process of its own, as APy does: in the load generator's process, the generator's HTTP
- * client (about half the CPU of a cached request's own work, measured per process) ran on the
- * proxy's thread.
+ * the other 300 sentences of the corpus, cold and cached, until its throughput stops rising. It
+ * runs as deployed, compiled as `npm start` runs it, in a process of its own, as APy does: in the
+ * load generator's process, the generator's HTTP client (about half the CPU of a cached request's
+ * own work, measured per process) ran on the proxy's thread.
  * The raw pipeline is driven from this process. Only 127.0.0.1 is contacted.
  */
 import { readFileSync } from 'node:fs';
