@@ -42,8 +42,9 @@ describe.each(storeBackends)('the benchmark memory fill on $name', (backend) => 
       [tenantId],
     );
     const terms = await store.db.query(
-      `SELECT source_lang, target_lang, term, length, source_key FROM memory_terms
-       WHERE tenant_id = ? ORDER BY source_key, term`,
+      `SELECT t.source_lang, t.target_lang, t.term, t.length, m.source_key
+       FROM memory_terms AS t JOIN translation_memory AS m ON m.id = t.unit_id
+       WHERE t.tenant_id = ? ORDER BY m.source_key, t.term`,
       [tenantId],
     );
     return { units, terms };

@@ -1,12 +1,13 @@
 /**
  * The benchmark's fill of a tenant's memory: the rows the memory's write path (`memory.save`)
  * stores — each unit under its `memoryKey`, and its index rows from `memoryTermRows` — inserted
- * thousands at a time, each statement's rows passed as one JSON array. The write path's 500-row
- * statements with a parameter per value take minutes for 100k units (1.7M index rows); this takes
- * a fraction of that, so that the benchmark measures lookups rather than waits for its fill.
+ * thousands at a time, each statement's rows passed as one JSON array. The write path's
+ * transactions of at most 500 units take minutes for 100k units (1.7M index rows); this takes a
+ * fraction of that, so that the benchmark measures lookups rather than waits for its fill.
  */
 import { chunks } from '@parley/translation-proxy/store/chunks';
-import type { Database, Queryable } from '@parley/translation-proxy/store/database';
+import type { Database } from '@parley/translation-proxy/store/database';
+import { jsonRows } from '@parley/translation-proxy/store/json-rows';
 import { memoryKey, type MemoryEntry } from '@parley/translation-proxy/store/memory';
 import { memoryTermRows } from '@parley/translation-proxy/store/memory-index';
 
@@ -15,10 +16,6 @@ const ROWS_PER_STATEMENT = 20_000;
 
 /** SQLite's page cache during the fill, in KiB (negative, as SQLite takes a size in KiB). */
 const FILL_CACHE_KIB = -1_048_576;
-
-/** The rows of a JSON array parameter, as a table whose rows' one column is `value`. */
-const jsonRows = (db: Queryable) =>
-  db.dialect === 'postgres' ? 'json_array_elements(CAST(? AS JSON))' : 'json_each(?)';
 
 /**
  * Runs `work` with SQLite's page cache large enough for the memory's indexes, then restores it:
@@ -53,13 +50,14 @@ export async function bulkFillMemory(
   const now = Date.now();
   await withLargeCache(db, () =>
     db.transaction(async (tx) => {
-      for (const slice of chunks(units, ROWS_PER_STATEMENT))
-        await tx.execute(
+      for (const slice of chunks(units, ROWS_PER_STATEMENT)) {
+        const stored = await tx.query<{ id: number; source_key: string }>(
           `INSERT INTO translation_memory
            (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, created_at, updated_at)
          SELECT ?, ?, ?, value->>'sourceKey', value->>'source', value->>'target', value->>'origin',
            value->>'engine', CAST(value->>'createdAt' AS BIGINT), CAST(value->>'changedAt' AS BIGINT)
-         FROM ${jsonRows(tx)}`,
+         FROM ${jsonRows(tx)}
+         RETURNING id, source_key`,
           [
             tenantId,
             sourceLang,
@@ -77,13 +75,19 @@ export async function bulkFillMemory(
             ),
           ],
         );
-      for (const slice of chunks(memoryTermRows(units), ROWS_PER_STATEMENT))
-        await tx.execute(
-          `INSERT INTO memory_terms (tenant_id, source_lang, target_lang, term, length, source_key)
-         SELECT ?, ?, ?, value->>'term', CAST(value->>'length' AS INTEGER), value->>'sourceKey'
-         FROM ${jsonRows(tx)}`,
-          [tenantId, sourceLang, targetLang, JSON.stringify(slice)],
-        );
+        const sources = new Map(slice.map((unit) => [unit.sourceKey, unit.source]));
+        const indexed = stored.map((row) => ({
+          unitId: row.id,
+          source: sources.get(row.source_key)!,
+        }));
+        for (const rows of chunks(memoryTermRows(indexed), ROWS_PER_STATEMENT))
+          await tx.execute(
+            `INSERT INTO memory_terms (tenant_id, source_lang, target_lang, term, length, unit_id)
+           SELECT ?, ?, ?, value->>'term', CAST(value->>'length' AS INTEGER), CAST(value->>'unitId' AS BIGINT)
+           FROM ${jsonRows(tx)}`,
+            [tenantId, sourceLang, targetLang, JSON.stringify(rows)],
+          );
+      }
     }),
   );
 }

@@ -1,8 +1,12 @@
 // The fuzzy-match index, run against SQLite and PostgreSQL alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBackends } from '../../../tests/support/stores.js';
-import { openStore, type Store } from './index.js';
+import { openStore, sqliteFile, type Store } from './index.js';
+import { memoryRepository, memoryKey } from './memory.js';
+import { memoryIndexRepository } from './memory-index.js';
 import { migrate } from './migrations.js';
+import { openPostgres } from './postgres.js';
+import { openSqlite } from './sqlite.js';
 
 const human = (source: string, target: string) => ({
   source,
@@ -165,16 +169,46 @@ describe.each(storeBackends)('fuzzy memory matches on $name', (backend) => {
     expect(Number(row?.n)).toBe(0);
   });
 
-  it('indexes, when migrated, the segments stored before the index existed', async () => {
-    const t = await store.tenants.create({ name: 'Before the index' });
-    await store.memory.save(t.id, 'en', 'es', [
-      human('Your refund was issued today.', 'Su reembolso se emitió hoy.'),
+  it('indexes, when migrated, the segments stored before the index named units by id', async () => {
+    // A database as a proxy of migration 13 left it, with a unit it stored.
+    const location = await backend.location();
+    const db = location.databaseUrl
+      ? openPostgres(location.databaseUrl)
+      : openSqlite(sqliteFile(location.dataDir));
+    await migrate(db, { through: 13 });
+    await db.execute('INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)', [
+      't1',
+      'Old',
+      1,
     ]);
-    await store.db.execute('DROP TABLE memory_terms');
-    await store.db.execute('DELETE FROM schema_migrations WHERE version = 7');
-    expect(await migrate(store.db)).toEqual([7]);
-    const source = 'Your refund was issued yesterday.';
-    const [match] = (await store.memoryIndex.fuzzy(t.id, 'en', 'es', [source])).get(source) ?? [];
-    expect(match?.target).toBe('Su reembolso se emitió hoy.');
+    await db.execute(
+      `INSERT INTO translation_memory (tenant_id, source_lang, target_lang, source_key, source_text,
+         target_text, origin, engine, created_at, updated_at)
+       VALUES (?, 'en', 'es', ?, ?, ?, 'human', NULL, 1, 1)`,
+      [
+        't1',
+        memoryKey('Your refund was issued today.'),
+        'Your refund was issued today.',
+        'Su reembolso se emitió hoy.',
+      ],
+    );
+    try {
+      expect(await migrate(db)).toEqual([14, 15]);
+      const source = 'Your refund was issued yesterday.';
+      const matches = await memoryIndexRepository(db).fuzzy('t1', 'en', 'es', [source]);
+      expect(matches.get(source)?.[0]?.target).toBe('Su reembolso se emitió hoy.');
+      expect(
+        await memoryRepository(db).lookup('t1', 'en', 'es', ['Your refund was issued today.']),
+      ).toEqual(
+        new Map([
+          [
+            'Your refund was issued today.',
+            { target: 'Su reembolso se emitió hoy.', origin: 'human', engine: null, unknown: [] },
+          ],
+        ]),
+      );
+    } finally {
+      await db.close();
+    }
   });
 });

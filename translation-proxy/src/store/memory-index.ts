@@ -1,19 +1,21 @@
 /**
  * The fuzzy-match index of the translation memory: for each stored segment, the words of its
- * normalised source (`fuzzy-text.ts`) with the segment's normalised length, one row per word in
- * `memory_terms`. The same table on SQLite and PostgreSQL, so both stores find the same matches.
+ * normalised source (`fuzzy-text.ts`) with the segment's normalised length and its unit's id, one
+ * row per word in `memory_terms`. The same table on SQLite and PostgreSQL, so both stores find the
+ * same matches. Rows name units by integer id rather than by their 43-character key: every machine
+ * translation writes about ten of them, and narrow rows touch fewer pages.
  *
  * A lookup reads only a bounded slice of the index, whatever the memory's size: the query's rarest
  * words (counted among segments of a matchable length, up to a cap), at most `POSTINGS_PER_TERM`
  * segments for each; the segments sharing the most weight of rare words are then scored by edit
  * distance. PostgreSQL does this in one statement, SQLite (no round trips, no LATERAL) in three
- * that select the same candidates. The memory's write path (`memory.ts`) indexes every segment it saves in the same
- * transaction, deletions cascade from `translation_memory`, and migration 7 indexes the segments
- * stored before the index existed.
+ * that select the same candidates. The memory's write path (`memory.ts`) indexes every segment it
+ * saves in the same transaction, deletions cascade from `translation_memory`, and migrations 14
+ * and 15 index the segments stored before the index took this form.
  */
 import { setImmediate } from 'node:timers/promises';
-import { chunks } from './chunks.js';
 import type { Queryable } from './database.js';
+import { jsonRows } from './json-rows.js';
 import { fuzzyLength, fuzzyTerms, fuzzyText, matchableLengths, matchScore } from './fuzzy-text.js';
 import type { MemoryOrigin } from './memory.js';
 
@@ -40,72 +42,76 @@ const POSTINGS_PER_TERM = 1000;
 const CANDIDATES = 24;
 
 export interface IndexedUnit {
-  sourceKey: string;
+  /** The unit's id in `translation_memory`. */
+  unitId: number;
+  tenantId: string;
+  sourceLang: string;
+  targetLang: string;
   /** The masked source. */
   source: string;
 }
 
-/** The index rows of the given segments (within one tenant and language pair). */
-export const memoryTermRows = (units: readonly IndexedUnit[]) =>
+/** The index rows of the given segments, without their scope (tenant and language pair). */
+export const memoryTermRows = (units: readonly Pick<IndexedUnit, 'unitId' | 'source'>[]) =>
   units.flatMap((unit) => {
     const text = fuzzyText(unit.source);
     const length = fuzzyLength(text);
-    return fuzzyTerms(text).map((term) => ({ term, length, sourceKey: unit.sourceKey }));
+    return fuzzyTerms(text).map((term) => ({ term, length, unitId: unit.unitId }));
   });
 
-/** Files the given segments of one tenant and language pair in the index (again: no change). */
-export async function indexMemory(
-  db: Queryable,
-  tenantId: string,
-  sourceLang: string,
-  targetLang: string,
-  units: readonly IndexedUnit[],
-): Promise<void> {
-  for (const chunk of chunks(memoryTermRows(units)))
+/**
+ * Files the given segments in the index (again: no change), a statement per tenant and language
+ * pair with its rows as one JSON array. SQLite's upsert wants a WHERE after a SELECT, to tell its
+ * ON from a join's.
+ */
+export async function indexMemory(db: Queryable, units: readonly IndexedUnit[]): Promise<void> {
+  const byScope = new Map<string, IndexedUnit[]>();
+  for (const unit of units) {
+    const scope = `${unit.tenantId}\u0000${unit.sourceLang}\u0000${unit.targetLang}`;
+    const group = byScope.get(scope);
+    if (group) group.push(unit);
+    else byScope.set(scope, [unit]);
+  }
+  for (const group of byScope.values()) {
+    const { tenantId, sourceLang, targetLang } = group[0]!;
     await db.execute(
-      `INSERT INTO memory_terms (tenant_id, source_lang, target_lang, term, length, source_key)
-       VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+      `INSERT INTO memory_terms (tenant_id, source_lang, target_lang, term, length, unit_id)
+       SELECT ?, ?, ?, value->>'term', CAST(value->>'length' AS INTEGER), CAST(value->>'unitId' AS BIGINT)
+       FROM ${jsonRows(db)} WHERE TRUE
        ON CONFLICT DO NOTHING`,
-      chunk.flatMap(({ term, length, sourceKey }) => [
-        tenantId,
-        sourceLang,
-        targetLang,
-        term,
-        length,
-        sourceKey,
-      ]),
+      [tenantId, sourceLang, targetLang, JSON.stringify(memoryTermRows(group))],
     );
+  }
 }
 
-/** Indexes every stored segment, a page at a time (migration 7). */
+/** Indexes every stored segment, a page at a time (migrations 14 and 15). */
 export async function indexExistingMemory(db: Queryable): Promise<void> {
   const PAGE = 500;
-  let after: [string, string, string, string] = ['', '', '', ''];
-  for (;;) {
+  for (let after = 0; ;) {
     const page = await db.query<{
+      id: number;
       tenant_id: string;
       source_lang: string;
       target_lang: string;
-      source_key: string;
       source_text: string;
     }>(
-      `SELECT tenant_id, source_lang, target_lang, source_key, source_text FROM translation_memory
-       WHERE (tenant_id, source_lang, target_lang, source_key) > (?, ?, ?, ?)
-       ORDER BY tenant_id, source_lang, target_lang, source_key LIMIT ${PAGE}`,
-      after,
+      `SELECT id, tenant_id, source_lang, target_lang, source_text FROM translation_memory
+       WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
+      [after],
     );
-    const byScope = new Map<string, { scope: [string, string, string]; units: IndexedUnit[] }>();
-    for (const row of page) {
-      const scope: [string, string, string] = [row.tenant_id, row.source_lang, row.target_lang];
-      const id = scope.join('\u0000');
-      const group = byScope.get(id) ?? { scope, units: [] };
-      group.units.push({ sourceKey: row.source_key, source: row.source_text });
-      byScope.set(id, group);
-    }
-    for (const { scope, units } of byScope.values()) await indexMemory(db, ...scope, units);
+    await indexMemory(
+      db,
+      page.map((row) => ({
+        unitId: row.id,
+        tenantId: row.tenant_id,
+        sourceLang: row.source_lang,
+        targetLang: row.target_lang,
+        source: row.source_text,
+      })),
+    );
     const last = page.at(-1);
     if (!last || page.length < PAGE) return;
-    after = [last.tenant_id, last.source_lang, last.target_lang, last.source_key];
+    after = last.id;
   }
 }
 
@@ -118,7 +124,7 @@ const frequency = (term: string) =>
   `(SELECT COUNT(*) FROM (SELECT 1 ${matching(term)} LIMIT ${POSTINGS_PER_TERM}) AS p)`;
 /** The segments holding the word: the first ones in the index's order when there are more. */
 const postings = (term: string) =>
-  `SELECT source_key, length ${matching(term)} ORDER BY length, source_key LIMIT ${POSTINGS_PER_TERM}`;
+  `SELECT unit_id, length ${matching(term)} ORDER BY length, unit_id LIMIT ${POSTINGS_PER_TERM}`;
 
 /** The weight of a word found in `docs` segments (capped): rare words say more about a match. */
 const weight = (docs: number): number => Math.log(1 + (POSTINGS_PER_TERM + 1) / docs);
@@ -137,14 +143,13 @@ const POSTGRES_CANDIDATES = `WITH terms AS MATERIALIZED (
   ), rarest AS (
     SELECT term, docs FROM terms WHERE docs > 0 ORDER BY docs, position LIMIT ${QUERY_TERMS}
   ), best AS (
-    SELECT p.source_key, SUM(${WEIGHT}) AS weight
+    SELECT p.unit_id, SUM(${WEIGHT}) AS weight
     FROM rarest CROSS JOIN LATERAL (${postings('rarest.term')}) AS p
-    GROUP BY p.source_key, p.length
-    ORDER BY weight DESC, ABS(p.length - ?), p.source_key LIMIT ${CANDIDATES}
+    GROUP BY p.unit_id, p.length
+    ORDER BY weight DESC, ABS(p.length - ?), p.unit_id LIMIT ${CANDIDATES}
   )
   SELECT m.source_text, m.target_text, m.origin, m.updated_at
-  FROM best JOIN translation_memory AS m ON m.tenant_id = ? AND m.source_lang = ?
-    AND m.target_lang = ? AND m.source_key = best.source_key
+  FROM best JOIN translation_memory AS m ON m.id = best.unit_id
   ORDER BY m.source_key`;
 
 interface CandidateUnit {
@@ -170,7 +175,6 @@ export function memoryIndexRepository(db: Queryable) {
         JSON.stringify(terms),
         ...[...scope, min, max],
         length,
-        ...scope,
       ]);
     const filter = (term: string) => [...scope, term, min, max];
     // One statement for every word's frequency, each counted no further than the cap.
@@ -185,24 +189,22 @@ export function memoryIndexRepository(db: Queryable) {
       .slice(0, QUERY_TERMS);
     if (rarest.length === 0) return [];
     // Summed by the database, so that only the best candidates come back, not every posting.
-    const best = await db.query<{ source_key: string }>(
-      `SELECT source_key FROM (${rarest
+    const best = await db.query<{ unit_id: number }>(
+      `SELECT unit_id FROM (${rarest
         .map(
-          (_, i) =>
-            `SELECT source_key, length, CAST(? AS REAL) AS w FROM (${postings('?')}) AS p${i}`,
+          (_, i) => `SELECT unit_id, length, CAST(? AS REAL) AS w FROM (${postings('?')}) AS p${i}`,
         )
         .join(' UNION ALL ')}) AS postings
-       GROUP BY source_key, length ORDER BY SUM(w) DESC, ABS(length - ?), source_key
+       GROUP BY unit_id, length ORDER BY SUM(w) DESC, ABS(length - ?), unit_id
        LIMIT ${CANDIDATES}`,
       [...rarest.flatMap((entry) => [weight(entry.docs), ...filter(entry.term)]), length],
     );
     if (best.length === 0) return [];
     return db.query<CandidateUnit>(
       `SELECT source_text, target_text, origin, updated_at FROM translation_memory
-       WHERE tenant_id = ? AND source_lang = ? AND target_lang = ?
-         AND source_key IN (${best.map(() => '?').join(', ')})
+       WHERE id IN (${best.map(() => '?').join(', ')})
        ORDER BY source_key`,
-      [...scope, ...best.map((row) => row.source_key)],
+      best.map((row) => row.unit_id),
     );
   }
 

@@ -73,6 +73,10 @@ const NO_SPANS: readonly TextSpan[] = [];
 const spansIn = (stored: string | null): readonly TextSpan[] =>
   stored === null ? NO_SPANS : (JSON.parse(stored) as TextSpan[]);
 
+/** A unit's key with its tenant and language pair: what identifies its row. */
+const scopedKey = (tenantId: string, sourceLang: string, targetLang: string, key: string) =>
+  `${tenantId}\u0000${sourceLang}\u0000${targetLang}\u0000${key}`;
+
 export function memoryRepository(db: Database) {
   /**
    * Stores entries of any tenants and pairs, a chunk of them per statement. Each chunk enters the
@@ -83,13 +87,10 @@ export function memoryRepository(db: Database) {
     const unique = new Map<string, { write: MemoryWrite; key: string }>();
     for (const write of writes) {
       const key = memoryKey(write.source, write.formality);
-      unique.set(
-        `${write.tenantId}\u0000${write.sourceLang}\u0000${write.targetLang}\u0000${key}`,
-        {
-          write,
-          key,
-        },
-      );
+      unique.set(scopedKey(write.tenantId, write.sourceLang, write.targetLang, key), {
+        write,
+        key,
+      });
     }
     const now = Date.now();
     // Multi-row statements: one round trip per chunk on PostgreSQL. SQLite runs each chunk
@@ -98,7 +99,13 @@ export function memoryRepository(db: Database) {
       if (index > 0) await setImmediate();
       const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       await db.transaction(async (tx) => {
-        await tx.execute(
+        const stored = await tx.query<{
+          id: number;
+          tenant_id: string;
+          source_lang: string;
+          target_lang: string;
+          source_key: string;
+        }>(
           `INSERT INTO translation_memory
              (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, unknown_spans, created_at, updated_at)
            VALUES ${values}
@@ -106,7 +113,8 @@ export function memoryRepository(db: Database) {
              SET target_text = excluded.target_text, origin = excluded.origin,
                  engine = excluded.engine, unknown_spans = excluded.unknown_spans,
                  updated_at = excluded.updated_at
-             WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'`,
+             WHERE excluded.origin = 'human' OR translation_memory.origin = 'machine'
+           RETURNING id, tenant_id, source_lang, target_lang, source_key`,
           chunk.flatMap(({ write, key }) => [
             write.tenantId,
             write.sourceLang,
@@ -121,21 +129,20 @@ export function memoryRepository(db: Database) {
             write.changedAt ?? now,
           ]),
         );
-        const byPair = new Map<string, { write: MemoryWrite; key: string }[]>();
-        for (const row of chunk) {
-          const pair = `${row.write.tenantId}\u0000${row.write.sourceLang}\u0000${row.write.targetLang}`;
-          byPair.set(pair, [...(byPair.get(pair) ?? []), row]);
-        }
-        for (const rows of byPair.values()) {
-          const { tenantId, sourceLang, targetLang } = rows[0]!.write;
-          await indexMemory(
-            tx,
-            tenantId,
-            sourceLang,
-            targetLang,
-            rows.map(({ write, key }) => ({ sourceKey: key, source: write.source })),
-          );
-        }
+        // Units kept as they were (a human translation the machine one does not replace) are
+        // indexed already.
+        await indexMemory(
+          tx,
+          stored.map((row) => ({
+            unitId: row.id,
+            tenantId: row.tenant_id,
+            sourceLang: row.source_lang,
+            targetLang: row.target_lang,
+            source: unique.get(
+              scopedKey(row.tenant_id, row.source_lang, row.target_lang, row.source_key),
+            )!.write.source,
+          })),
+        );
       });
     }
   }

@@ -19,6 +19,8 @@ import rateLimitWindows from './migrations/010-rate-limit-windows.js';
 import memoryTermFrequencies from './migrations/011-memory-term-frequencies.js';
 import memoryUnknownWords from './migrations/012-memory-unknown-words.js';
 import memoryTermFrequenciesPostgresOnly from './migrations/013-memory-term-frequencies-postgres-only.js';
+import memoryUnitIdsSqlite from './migrations/014-memory-unit-ids-sqlite.js';
+import memoryUnitIdsPostgres from './migrations/015-memory-unit-ids-postgres.js';
 
 const migrations: readonly {
   version: number;
@@ -33,7 +35,8 @@ const migrations: readonly {
   { version: 4, name: 'translator-offboarding', sql: translatorOffboarding },
   { version: 5, name: 'agent-identity', sql: agentIdentity },
   { version: 6, name: 'personal-data', sql: personalData },
-  { version: 7, name: 'memory-index', sql: memoryIndex, backfill: indexExistingMemory },
+  // Its table is rebuilt, and filled from the stored units, by migration 14 or 15.
+  { version: 7, name: 'memory-index', sql: memoryIndex },
   { version: 8, name: 'editor-context-drafts', sql: editorContextDrafts },
   { version: 9, name: 'managers', sql: managers },
   { version: 10, name: 'rate-limit-windows', sql: rateLimitWindows },
@@ -44,6 +47,20 @@ const migrations: readonly {
     name: 'memory-term-frequencies-postgres-only',
     sql: memoryTermFrequenciesPostgresOnly,
     only: 'sqlite',
+  },
+  {
+    version: 14,
+    name: 'memory-unit-ids-sqlite',
+    sql: memoryUnitIdsSqlite,
+    backfill: indexExistingMemory,
+    only: 'sqlite',
+  },
+  {
+    version: 15,
+    name: 'memory-unit-ids-postgres',
+    sql: memoryUnitIdsPostgres,
+    backfill: indexExistingMemory,
+    only: 'postgres',
   },
 ];
 
@@ -70,14 +87,18 @@ function migrationTransaction<T>(db: Database, work: (tx: Queryable) => Promise<
   });
 }
 
-export async function migrate(db: Database): Promise<number[]> {
+/** Applies the migrations not applied yet, up to `through` (all by default); returns their versions. */
+export async function migrate(
+  db: Database,
+  { through = Infinity }: { through?: number } = {},
+): Promise<number[]> {
   await migrationTransaction(db, (tx) =>
     tx.execute(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
     ),
   );
   const newlyApplied: number[] = [];
-  for (const migration of migrations) {
+  for (const migration of migrations.filter(({ version }) => version <= through)) {
     const applied = await migrationTransaction(db, async (tx) => {
       // Read under the lock: another proxy may have applied it since this one started.
       const [done] = await tx.query('SELECT version FROM schema_migrations WHERE version = ?', [

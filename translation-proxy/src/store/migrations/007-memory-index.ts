@@ -1,7 +1,7 @@
 // The fuzzy-match index of the translation memory (store/memory-index.ts): one row per word of
 // each stored segment's normalised source, filed under its length, so that a lookup reads the
 // segments of a matchable length sharing a word without scanning the memory. Rows go with their
-// segment. The migration's backfill indexes the segments stored before.
+// segment. Migrations 14 and 15 replace it with a narrower table, filled from the stored units.
 export default `
 CREATE TABLE memory_terms (
   tenant_id TEXT NOT NULL,
