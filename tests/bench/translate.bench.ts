@@ -44,7 +44,7 @@ const CONCURRENCY = 16;
 const TURNS = 3;
 const ROUNDS_PER_TURN = 2;
 /** Warm-up rounds of the proxy (cold, then cached) over the sentences not measured. */
-const WARM_UP_ROUNDS = 8;
+const WARM_UP_ROUNDS = 16;
 const PROXY_PORT = 18_011;
 const APY_PORT = 18_012;
 
