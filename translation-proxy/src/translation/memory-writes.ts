@@ -16,14 +16,14 @@ import type { MemoryMatch, MemoryRepository, MemoryWrite } from '../store/memory
 
 /**
  * How long the first queued translation waits for others to share its transaction. A write costs
- * less the more share it (on SQLite, CPU per translation: 0.45 ms in transactions of 4, 0.33 of 16,
- * 0.22 of 64): the fuzzy index's rows land on pages all over its B-trees, and a commit writes every
+ * less the more share it (on SQLite, CPU per translation: 0.31 ms in transactions of 4, 0.21 of 16,
+ * 0.16 of 64): the fuzzy index's rows land on pages all over its B-tree, and a commit writes every
  * page it touched to the WAL. At the ~300 cold sentences per second 2 cores serve, 200 ms fills
  * transactions to about 60, where 50 ms filled them to about 15.
  */
 const WINDOW_MS = 200;
 /**
- * Translations per transaction: larger ones cost little less per translation (0.18 ms at 500), and
+ * Translations per transaction: larger ones cost little less per translation (0.14 ms at 500), and
  * on SQLite each holds the event loop for its whole length (other requests run between them).
  */
 const PER_TRANSACTION = 64;
