@@ -51,6 +51,23 @@ export interface IndexedUnit {
   source: string;
 }
 
+/** The columns of a stored unit's row that place it in the index. */
+export interface UnitRow {
+  id: number;
+  tenant_id: string;
+  source_lang: string;
+  target_lang: string;
+}
+
+/** A stored unit as the index files it, with its masked source. */
+export const indexedUnit = (row: UnitRow, source: string): IndexedUnit => ({
+  unitId: row.id,
+  tenantId: row.tenant_id,
+  sourceLang: row.source_lang,
+  targetLang: row.target_lang,
+  source,
+});
+
 /** The index rows of the given segments, without their scope (tenant and language pair). */
 export const memoryTermRows = (units: readonly Pick<IndexedUnit, 'unitId' | 'source'>[]) =>
   units.flatMap((unit) => {
@@ -88,26 +105,14 @@ export async function indexMemory(db: Queryable, units: readonly IndexedUnit[]):
 export async function indexExistingMemory(db: Queryable): Promise<void> {
   const PAGE = 500;
   for (let after = 0; ;) {
-    const page = await db.query<{
-      id: number;
-      tenant_id: string;
-      source_lang: string;
-      target_lang: string;
-      source_text: string;
-    }>(
+    const page = await db.query<UnitRow & { source_text: string }>(
       `SELECT id, tenant_id, source_lang, target_lang, source_text FROM translation_memory
        WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
       [after],
     );
     await indexMemory(
       db,
-      page.map((row) => ({
-        unitId: row.id,
-        tenantId: row.tenant_id,
-        sourceLang: row.source_lang,
-        targetLang: row.target_lang,
-        source: row.source_text,
-      })),
+      page.map((row) => indexedUnit(row, row.source_text)),
     );
     const last = page.at(-1);
     if (!last || page.length < PAGE) return;

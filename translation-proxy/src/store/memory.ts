@@ -7,7 +7,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { TextSpan } from '@parley/shared/pipeline/unknown-words';
 import { chunks } from './chunks.js';
 import type { Database } from './database.js';
-import { indexMemory } from './memory-index.js';
+import { indexedUnit, indexMemory, type UnitRow } from './memory-index.js';
 
 export type MemoryOrigin = 'machine' | 'human';
 
@@ -99,13 +99,7 @@ export function memoryRepository(db: Database) {
       if (index > 0) await setImmediate();
       const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       await db.transaction(async (tx) => {
-        const stored = await tx.query<{
-          id: number;
-          tenant_id: string;
-          source_lang: string;
-          target_lang: string;
-          source_key: string;
-        }>(
+        const stored = await tx.query<UnitRow & { source_key: string }>(
           `INSERT INTO translation_memory
              (tenant_id, source_lang, target_lang, source_key, source_text, target_text, origin, engine, unknown_spans, created_at, updated_at)
            VALUES ${values}
@@ -133,15 +127,14 @@ export function memoryRepository(db: Database) {
         // indexed already.
         await indexMemory(
           tx,
-          stored.map((row) => ({
-            unitId: row.id,
-            tenantId: row.tenant_id,
-            sourceLang: row.source_lang,
-            targetLang: row.target_lang,
-            source: unique.get(
-              scopedKey(row.tenant_id, row.source_lang, row.target_lang, row.source_key),
-            )!.write.source,
-          })),
+          stored.map((row) =>
+            indexedUnit(
+              row,
+              unique.get(
+                scopedKey(row.tenant_id, row.source_lang, row.target_lang, row.source_key),
+              )!.write.source,
+            ),
+          ),
         );
       });
     }
