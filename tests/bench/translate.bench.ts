@@ -40,8 +40,13 @@ const CONCURRENCY = 16;
  * Turns of the throughput comparison. In each: the raw pipeline and the cold proxy two rounds each
  * (the cold rounds back to back: the first round's memory writes land during the second, as
  * under steady load), then APy one; later, for the cached figure, APy one and the cached proxy two.
+ * Eight turns (3,200 sentences for the raw pipeline and for each of the proxy's flows): the
+ * Apertium processes' CPU per sentence varies from one round to the next on this machine (four
+ * chains of one build, twelve rounds of 500 sentences each: single rounds 2.3–3.5 ms, the chains'
+ * means 2.72–2.90), and over the three turns the bench had, the raw pipeline's and the proxy's
+ * chains came out up to 0.25 ms apart.
  */
-const TURNS = 3;
+const TURNS = 8;
 const ROUNDS_PER_TURN = 2;
 /** Warm-up rounds of the proxy (cold, then cached) over the sentences not measured. */
 const WARM_UP_ROUNDS = 16;
